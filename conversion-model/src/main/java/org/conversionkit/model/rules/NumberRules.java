@@ -1,0 +1,187 @@
+package org.conversionkit.model.rules;
+
+import org.conversionkit.model.ViolationCode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The number rules of conversion rows, on values written as text (CSV fields, JSON strings).
+ *
+ * <p>An integer is {@code [+-]?[0-9]+} within the range of a {@code long}; a decimal is a plain
+ * decimal with a point, {@code [+-]?[0-9]+(\.[0-9]+)?} ({@code 10}, {@code 10.0}, {@code -3.5}).
+ * Anything else is {@code FIELD_TYPE}, with a hint when a decimal comma, a thousands separator or
+ * a currency sign is the likely cause. The checks scan the characters once and allocate nothing
+ * for a good value.
+ */
+public final class NumberRules {
+
+    private static final String LONG_MAX = "9223372036854775807";
+
+    private NumberRules() {
+    }
+
+    /**
+     * Checks an integer field such as {@code transactions}.
+     *
+     * @param field the field's name, for the message
+     * @param value the value as written; not blank
+     * @return {@code null} for a valid integer, else a {@code FIELD_TYPE} problem
+     */
+    public static @Nullable Problem checkInteger(String field, String value) {
+        int length = value.length();
+        int start = length > 0 && (value.charAt(0) == '+' || value.charAt(0) == '-') ? 1 : 0;
+        if (start == length || !digits(value, start, length)) {
+            return new Problem(ViolationCode.FIELD_TYPE, integerMessage(field, value));
+        }
+        if (!fitsLong(value, start, length)) {
+            return new Problem(ViolationCode.FIELD_TYPE, field + " " + value
+                    + " is out of range: it must lie between -9223372036854775808 and " + LONG_MAX);
+        }
+        return null;
+    }
+
+    /**
+     * Checks a decimal field such as {@code revenue}.
+     *
+     * @param field the field's name, for the message
+     * @param value the value as written; not blank
+     * @return {@code null} for a valid plain decimal, else a {@code FIELD_TYPE} problem
+     */
+    public static @Nullable Problem checkDecimal(String field, String value) {
+        int length = value.length();
+        int start = length > 0 && (value.charAt(0) == '+' || value.charAt(0) == '-') ? 1 : 0;
+        int point = value.indexOf('.', start);
+        boolean ok = point < 0
+                ? start < length && digits(value, start, length)
+                : point > start && point < length - 1 && digits(value, start, point)
+                        && digits(value, point + 1, length);
+        return ok ? null : new Problem(ViolationCode.FIELD_TYPE, decimalMessage(field, value));
+    }
+
+    /**
+     * Checks the text of a JSON number (as a JSON parser gives it) for a value that
+     * {@link java.math.BigDecimal} can hold: an exponent of at most nine digits.
+     *
+     * @param field the field's name, for the message
+     * @param value the JSON number's text
+     * @return {@code null} when the number can be held, else a {@code FIELD_TYPE} problem
+     */
+    public static @Nullable Problem checkJsonNumber(String field, String value) {
+        int e = Math.max(value.indexOf('e'), value.indexOf('E'));
+        if (e < 0) {
+            return null;
+        }
+        int i = e + 1;
+        if (i < value.length() && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+            i++;
+        }
+        while (i < value.length() - 1 && value.charAt(i) == '0') {
+            i++;
+        }
+        if (value.length() - i > 9) {
+            return new Problem(ViolationCode.FIELD_TYPE, field + " " + value
+                    + " is out of range: its exponent is too large for a decimal number");
+        }
+        return null;
+    }
+
+    /**
+     * Returns whether a number that passed its check, or a JSON number's text, is below zero.
+     *
+     * @param value the number as written
+     * @return {@code true} when it has a minus sign and a non-zero digit before any exponent
+     */
+    public static boolean isNegative(String value) {
+        if (value.isEmpty() || value.charAt(0) != '-') {
+            return false;
+        }
+        for (int i = 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns the value of an integer that passed {@link #checkInteger(String, String)}.
+     *
+     * @param value the integer as written
+     * @return its value
+     * @throws NumberFormatException if it is not a valid integer
+     */
+    public static long parseInteger(String value) {
+        return Long.parseLong(value.charAt(0) == '+' ? value.substring(1) : value);
+    }
+
+    private static boolean digits(String value, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean fitsLong(String value, int from, int to) {
+        while (from < to - 1 && value.charAt(from) == '0') {
+            from++;
+        }
+        int digits = to - from;
+        if (digits != LONG_MAX.length()) {
+            return digits < LONG_MAX.length();
+        }
+        int cmp = value.substring(from, to).compareTo(LONG_MAX);
+        return cmp <= 0 || cmp == 1 && value.charAt(0) == '-' && value.endsWith("8")
+                && value.substring(from, to - 1).equals(LONG_MAX.substring(0, LONG_MAX.length() - 1));
+    }
+
+    private static String integerMessage(String field, String value) {
+        if (looksLikeDecimal(value)) {
+            return field + " must be a whole number, but '" + value + "' has a fraction: write e.g. 3";
+        }
+        return field + " must be a whole number such as 3, not '" + value + "'" + hint(value);
+    }
+
+    private static String decimalMessage(String field, String value) {
+        return field + " must be a plain decimal number with a point, such as 10.5, not '" + value + "'"
+                + hint(value);
+    }
+
+    private static boolean looksLikeDecimal(String value) {
+        int point = value.indexOf('.');
+        return point >= 0 && checkDecimal("", value) == null;
+    }
+
+    private static String hint(String value) {
+        int comma = value.indexOf(',');
+        if (comma > 0) {
+            int sign = value.charAt(0) == '+' || value.charAt(0) == '-' ? 1 : 0;
+            boolean oneComma = value.indexOf(',', comma + 1) < 0 && value.indexOf('.') < 0
+                    && comma > sign && digits(value, sign, comma) && comma < value.length() - 1
+                    && digits(value, comma + 1, value.length());
+            if (oneComma) {
+                return ": a decimal comma is the likely cause; write " + value.replace(',', '.')
+                        + " (or " + value.replace(",", "") + " if the comma separates thousands)";
+            }
+            return ": remove the thousands separators and use a point for decimals, as in "
+                    + value.replace(",", "");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.getType(value.charAt(i)) == Character.CURRENCY_SYMBOL) {
+                return ": remove the currency sign";
+            }
+        }
+        if (value.indexOf(' ') >= 0 || value.indexOf('\u00A0') >= 0) {
+            return ": remove the spaces";
+        }
+        if (value.indexOf('e') >= 0 || value.indexOf('E') >= 0) {
+            return ": write it without an exponent";
+        }
+        return "";
+    }
+}

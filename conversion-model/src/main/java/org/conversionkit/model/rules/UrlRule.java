@@ -1,0 +1,462 @@
+package org.conversionkit.model.rules;
+
+import org.conversionkit.model.ViolationCode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The URL rule of conversion rows: a page URL must be absolute, http or https, with a host.
+ *
+ * <p>Checked in this order: absent or blank is {@code FIELD_MISSING}; a path ({@code /...} but not
+ * {@code //...}) is {@code URL_RELATIVE}; a scheme other than http/https is {@code URL_SCHEME}
+ * (a colon followed by a port, as in {@code domain.tld:8080/p}, is not a scheme); an http(s) URL
+ * without {@code //} and a host, or with characters a URL cannot hold, is {@code URL_INVALID}; a
+ * value with no scheme that begins with a dotted host name, optionally after {@code //}, is
+ * {@code URL_NO_SCHEME} (a warning: the project's protocol is assumed); anything else is
+ * {@code URL_INVALID}.
+ *
+ * <p>What a valid URL holds: after {@code //}, optional user information with at most one
+ * {@code @}, a host (a dotted name whose labels hold letters, digits, {@code -} and {@code _},
+ * internationalized names in Unicode or punycode, an IPv4 address, or a bracketed IPv6 address),
+ * an optional port from 1 to 65535, then a path, query and fragment without white space, control
+ * or invisible formatting characters, {@code " < > \ `}, a second {@code #}, or a {@code %} that
+ * does not start a {@code %XX} escape. Other non-ASCII characters are allowed, as in IRIs.
+ *
+ * <p>The check is a single pass over the characters: no regular expression, no
+ * {@link java.net.URI}, no allocation for a good URL. A URL is never fetched or resolved.
+ */
+public final class UrlRule {
+
+    private static final int MAX_HOST_LENGTH = 253;
+    private static final int MAX_LABEL_LENGTH = 63;
+
+    private UrlRule() {
+    }
+
+    /**
+     * Checks a page URL.
+     *
+     * @param url the URL as written, or {@code null} when absent
+     * @return {@code null} when the URL is a valid absolute http(s) URL, else the problem
+     */
+    public static @Nullable Problem check(@Nullable String url) {
+        if (url == null || url.isBlank()) {
+            return new Problem(ViolationCode.FIELD_MISSING,
+                    "the url is missing: every row needs the absolute URL of its page, e.g. https://domain.tld/path");
+        }
+        int length = url.length();
+        if (url.charAt(0) == '/' && (length == 1 || url.charAt(1) != '/')) {
+            return new Problem(ViolationCode.URL_RELATIVE, "'" + url + "' is a path without a domain:"
+                    + " write the complete URL with protocol and domain, e.g. https://domain.tld" + url);
+        }
+        int colon = schemeEnd(url);
+        if (colon > 0) {
+            if (isHttpScheme(url, colon)) {
+                String reason = checkAfterScheme(url, colon);
+                return reason == null ? null : new Problem(ViolationCode.URL_INVALID, reason);
+            }
+            return new Problem(ViolationCode.URL_SCHEME, "the URL's scheme is '" + url.substring(0, colon)
+                    + ":', but only http and https pages can be matched: write the page's https:// or http:// URL");
+        }
+        int start = url.startsWith("//") ? 2 : 0;
+        if (beginsWithDottedHost(url, start)) {
+            String reason = checkAuthorityAndRest(url, start);
+            if (reason != null) {
+                return new Problem(ViolationCode.URL_INVALID, reason);
+            }
+            return new Problem(ViolationCode.URL_NO_SCHEME, "'" + url + "' has no protocol: the project's"
+                    + " protocol will be assumed, and pages will not match if it differs;"
+                    + " write https://" + url.substring(start) + " (or http://)");
+        }
+        return new Problem(ViolationCode.URL_INVALID, notAUrl(url));
+    }
+
+    /**
+     * Returns whether a value passes {@link #check(String)} without any violation, not even the
+     * {@code URL_NO_SCHEME} warning.
+     *
+     * @param url the URL as written, or {@code null}
+     * @return {@code true} for a valid absolute http(s) URL
+     */
+    public static boolean isAbsoluteHttpUrl(@Nullable String url) {
+        return url != null && !url.isBlank() && check(url) == null;
+    }
+
+    /** Returns the index of the colon that ends a scheme, or -1 when the value starts with none. */
+    private static int schemeEnd(String url) {
+        int length = url.length();
+        if (!isAsciiLetter(url.charAt(0))) {
+            return -1;
+        }
+        int i = 1;
+        while (i < length && isSchemeChar(url.charAt(i))) {
+            i++;
+        }
+        if (i == length || url.charAt(i) != ':') {
+            return -1;
+        }
+        int j = i + 1;
+        while (j < length && isDigit(url.charAt(j))) {
+            j++;
+        }
+        boolean port = j > i + 1 && (j == length || url.charAt(j) == '/' || url.charAt(j) == '?');
+        return port ? -1 : i;
+    }
+
+    private static boolean isHttpScheme(String url, int colon) {
+        return colon == 4 && url.regionMatches(true, 0, "http", 0, 4)
+                || colon == 5 && url.regionMatches(true, 0, "https", 0, 5);
+    }
+
+    private static @Nullable String checkAfterScheme(String url, int colon) {
+        int length = url.length();
+        if (colon + 2 >= length || url.charAt(colon + 1) != '/' || url.charAt(colon + 2) != '/') {
+            return "'" + url + "' lacks '//' and a host after '" + url.substring(0, colon + 1)
+                    + "': write it as " + url.substring(0, colon).toLowerCase(java.util.Locale.ROOT)
+                    + "://domain.tld/path";
+        }
+        return checkAuthorityAndRest(url, colon + 3);
+    }
+
+    /**
+     * Checks what follows {@code //}: authority (user information, host, port), then path, query
+     * and fragment. Returns the reason the URL is invalid, or null.
+     */
+    private static @Nullable String checkAuthorityAndRest(String url, int start) {
+        int length = url.length();
+        int end = start;
+        int at = -1;
+        while (end < length) {
+            char c = url.charAt(end);
+            if (c == '/' || c == '?' || c == '#') {
+                break;
+            }
+            if (c == '@') {
+                if (at >= 0) {
+                    return "the URL holds more than one '@' before its path (at characters " + (at + 1) + " and "
+                            + (end + 1) + "), so its host is ambiguous: percent-encode '@' in user names as %40";
+                }
+                at = end;
+            }
+            end++;
+        }
+        if (end == start) {
+            return "'" + url + "' has no host after '//': write the domain, e.g. https://domain.tld/path";
+        }
+        int hostStart = start;
+        if (at >= 0) {
+            String reason = checkUserInfo(url, start, at);
+            if (reason != null) {
+                return reason;
+            }
+            hostStart = at + 1;
+        }
+        int hostEnd;
+        if (hostStart < end && url.charAt(hostStart) == '[') {
+            int close = url.indexOf(']', hostStart);
+            if (close < 0 || close >= end) {
+                return "the IPv6 address in '" + url + "' lacks its closing ']'";
+            }
+            if (!isIpv6(url, hostStart + 1, close)) {
+                return "'" + url.substring(hostStart, close + 1) + "' is not an IPv6 address";
+            }
+            hostEnd = close + 1;
+            if (hostEnd < end && url.charAt(hostEnd) != ':') {
+                return "unexpected '" + url.charAt(hostEnd) + "' after the IPv6 address at character "
+                        + (hostEnd + 1);
+            }
+        } else {
+            hostEnd = hostStart;
+            while (hostEnd < end && url.charAt(hostEnd) != ':') {
+                hostEnd++;
+            }
+            String reason = checkHost(url, hostStart, hostEnd);
+            if (reason != null) {
+                return reason;
+            }
+        }
+        if (hostEnd < end) {
+            String reason = checkPort(url, hostEnd + 1, end);
+            if (reason != null) {
+                return reason;
+            }
+        }
+        return checkRest(url, end);
+    }
+
+    private static @Nullable String checkUserInfo(String url, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = url.charAt(i);
+            if (c == '%') {
+                if (!isPercentEscape(url, i)) {
+                    return badPercent(url, i);
+                }
+                i += 2;
+            } else if (!(isUnreserved(c) || isSubDelim(c) || c == ':')) {
+                return "the user information before '@' holds " + describe(url, i)
+                        + ", which a URL cannot hold there: percent-encode it";
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable String checkHost(String url, int from, int to) {
+        if (from == to) {
+            return "'" + url + "' has no host: write the domain, e.g. https://domain.tld/path";
+        }
+        if (to - from > MAX_HOST_LENGTH) {
+            return "the host is " + (to - from) + " characters long; a host name has at most " + MAX_HOST_LENGTH;
+        }
+        int labelStart = from;
+        for (int i = from; i < to; i++) {
+            char c = url.charAt(i);
+            if (c == '.') {
+                if (i == labelStart) {
+                    return "the host '" + url.substring(from, to) + "' has an empty label (two dots, or a leading dot)";
+                }
+                String reason = checkLabel(url, from, to, labelStart, i);
+                if (reason != null) {
+                    return reason;
+                }
+                labelStart = i + 1;
+            } else if (c < 0x80) {
+                if (!(isAsciiLetter(c) || isDigit(c) || c == '-' || c == '_')) {
+                    return "the host '" + url.substring(from, to) + "' holds " + describe(url, i)
+                            + ", which a host name cannot hold";
+                }
+            } else {
+                int cp = url.codePointAt(i);
+                if (Character.isSurrogate(c) && Character.charCount(cp) == 1) {
+                    return "the host holds a broken character (a lone surrogate) at character " + (i + 1);
+                }
+                int type = Character.getType(cp);
+                boolean ok = Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
+                        || type == Character.COMBINING_SPACING_MARK;
+                if (!ok) {
+                    return "the host '" + url.substring(from, to) + "' holds " + describe(url, i)
+                            + ", which a host name cannot hold";
+                }
+                i += Character.charCount(cp) - 1;
+            }
+        }
+        // A single trailing dot (an absolute domain name) is allowed.
+        if (labelStart < to) {
+            return checkLabel(url, from, to, labelStart, to);
+        }
+        return null;
+    }
+
+    private static @Nullable String checkLabel(String url, int hostFrom, int hostTo, int from, int to) {
+        if (url.charAt(from) == '-' || url.charAt(to - 1) == '-') {
+            return "the host '" + url.substring(hostFrom, hostTo) + "' has a label that begins or ends with '-'";
+        }
+        if (to - from > MAX_LABEL_LENGTH) {
+            return "the host '" + url.substring(hostFrom, hostTo) + "' has a label of " + (to - from)
+                    + " characters; a label has at most " + MAX_LABEL_LENGTH;
+        }
+        return null;
+    }
+
+    private static @Nullable String checkPort(String url, int from, int to) {
+        if (from == to) {
+            return "'" + url + "' has ':' after its host but no port number: remove the ':' or add the port";
+        }
+        int port = 0;
+        for (int i = from; i < to; i++) {
+            char c = url.charAt(i);
+            if (!isDigit(c)) {
+                return "the port '" + url.substring(from, to) + "' is not a number";
+            }
+            if (i - from >= 5) {
+                return "the port " + url.substring(from, to) + " is out of range: ports run from 1 to 65535";
+            }
+            port = port * 10 + (c - '0');
+        }
+        if (port < 1 || port > 65535) {
+            return "the port " + url.substring(from, to) + " is out of range: ports run from 1 to 65535";
+        }
+        return null;
+    }
+
+    private static @Nullable String checkRest(String url, int from) {
+        int length = url.length();
+        boolean fragment = false;
+        for (int i = from; i < length; i++) {
+            char c = url.charAt(i);
+            if (c < 0x80) {
+                if (c >= 'a' && c <= 'z' || c >= '?' && c <= '[' || c >= '&' && c <= ';' || c == '!'
+                        || c == '$' || c == '=' || c == ']' || c == '_' || c == '~'
+                        || c == '{' || c == '|' || c == '}' || c == '^') {
+                    continue;
+                }
+                if (c == '%') {
+                    if (!isPercentEscape(url, i)) {
+                        return badPercent(url, i);
+                    }
+                    i += 2;
+                } else if (c == '#') {
+                    if (fragment) {
+                        return "the URL holds a second '#' at character " + (i + 1) + ": percent-encode it as %23";
+                    }
+                    fragment = true;
+                } else if (c == ' ') {
+                    return "the URL holds a space at character " + (i + 1) + ": percent-encode it as %20";
+                } else {
+                    return "the URL holds " + describe(url, i) + ", which a URL cannot hold: percent-encode it";
+                }
+            } else {
+                int cp = url.codePointAt(i);
+                if (Character.isSurrogate(c) && Character.charCount(cp) == 1) {
+                    return "the URL holds a broken character (a lone surrogate) at character " + (i + 1);
+                }
+                if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)
+                        || Character.getType(cp) == Character.FORMAT) {
+                    return "the URL holds " + describe(url, i) + ", an invisible character a URL cannot hold:"
+                            + " remove it or percent-encode it";
+                }
+                i += Character.charCount(cp) - 1;
+            }
+        }
+        return null;
+    }
+
+    /** Returns whether the value begins, at {@code start}, with a host name that holds a dot. */
+    private static boolean beginsWithDottedHost(String url, int start) {
+        int length = url.length();
+        if (start >= length || !Character.isLetterOrDigit(url.codePointAt(start))) {
+            return false;
+        }
+        boolean dot = false;
+        int i = start;
+        while (i < length) {
+            char c = url.charAt(i);
+            if (c == '/' || c == '?' || c == '#' || c == ':') {
+                break;
+            }
+            if (c == '.') {
+                dot = true;
+            } else if (c < 0x80 ? !(isAsciiLetter(c) || isDigit(c) || c == '-' || c == '_')
+                    : !Character.isLetterOrDigit(url.codePointAt(i))) {
+                return false;
+            }
+            i += c < 0x80 ? 1 : Character.charCount(url.codePointAt(i));
+        }
+        return dot;
+    }
+
+    private static String notAUrl(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            int cp = url.codePointAt(i);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                return "'" + url + "' is not a URL (it holds white space at character " + (i + 1)
+                        + "): write the absolute URL of the page, e.g. https://domain.tld/path";
+            }
+        }
+        return "'" + url + "' is not a URL: write the absolute URL of the page, e.g. https://domain.tld/path";
+    }
+
+    private static boolean isIpv6(String url, int from, int to) {
+        int colons = 0;
+        boolean doubleColon = false;
+        int groupLength = 0;
+        int lastGroupStart = from;
+        for (int i = from; i < to; i++) {
+            char c = url.charAt(i);
+            if (c == ':') {
+                colons++;
+                if (i > from && url.charAt(i - 1) == ':') {
+                    if (doubleColon) {
+                        return false;
+                    }
+                    doubleColon = true;
+                }
+                groupLength = 0;
+                lastGroupStart = i + 1;
+            } else if (isHexDigit(c)) {
+                if (++groupLength > 4) {
+                    return false;
+                }
+            } else if (c == '.') {
+                return colons >= 2 && isIpv4(url, lastGroupStart, to);
+            } else {
+                return false;
+            }
+        }
+        return colons >= 2 && colons <= 7 && (doubleColon || colons == 7)
+                && (url.charAt(to - 1) != ':' || url.charAt(to - 2) == ':')
+                && (url.charAt(from) != ':' || url.charAt(from + 1) == ':');
+    }
+
+    private static boolean isIpv4(String url, int from, int to) {
+        int parts = 0;
+        int value = -1;
+        for (int i = from; i < to; i++) {
+            char c = url.charAt(i);
+            if (isDigit(c)) {
+                value = value < 0 ? c - '0' : value * 10 + (c - '0');
+                if (value > 255) {
+                    return false;
+                }
+            } else if (c == '.' && value >= 0) {
+                parts++;
+                value = -1;
+            } else {
+                return false;
+            }
+        }
+        return parts == 3 && value >= 0;
+    }
+
+    private static String badPercent(String url, int i) {
+        return "the URL holds '" + url.substring(i, Math.min(url.length(), i + 3)) + "' at character " + (i + 1)
+                + ", which is not a %XX escape: write '%' itself as %25";
+    }
+
+    private static String describe(String url, int i) {
+        int cp = url.codePointAt(i);
+        String where = " at character " + (i + 1);
+        if (cp >= 0x21 && cp < 0x7F) {
+            return "'" + (char) cp + "'" + where;
+        }
+        return codePoint(cp) + where;
+    }
+
+    /**
+     * Formats a code point as {@code U+XXXX}.
+     *
+     * @param cp the code point
+     * @return its Unicode notation, at least four hex digits
+     */
+    static String codePoint(int cp) {
+        String hex = Integer.toHexString(cp).toUpperCase(java.util.Locale.ROOT);
+        return "U+" + "0000".substring(Math.min(4, hex.length())) + hex;
+    }
+
+    private static boolean isPercentEscape(String url, int i) {
+        return i + 2 < url.length() && isHexDigit(url.charAt(i + 1)) && isHexDigit(url.charAt(i + 2));
+    }
+
+    private static boolean isUnreserved(char c) {
+        return isAsciiLetter(c) || isDigit(c) || c == '-' || c == '.' || c == '_' || c == '~';
+    }
+
+    private static boolean isSubDelim(char c) {
+        return c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' || c == ')' || c == '*' || c == '+'
+                || c == ',' || c == ';' || c == '=';
+    }
+
+    private static boolean isSchemeChar(char c) {
+        return isAsciiLetter(c) || isDigit(c) || c == '+' || c == '-' || c == '.';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isHexDigit(char c) {
+        return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+}
