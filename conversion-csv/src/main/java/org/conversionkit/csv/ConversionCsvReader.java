@@ -1,0 +1,345 @@
+package org.conversionkit.csv;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.conversionkit.csv.internal.CsvRecordSource;
+import org.conversionkit.model.ColumnLayout;
+import org.conversionkit.model.ConversionDataException;
+import org.conversionkit.model.ConversionMapper;
+import org.conversionkit.model.ConversionRow;
+import org.conversionkit.model.FieldDefaults;
+import org.conversionkit.model.InvalidRecordStrategy;
+import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.internal.TypedRecordIterator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a headerless CSV conversion export into typed {@link ConversionRow}s, one record in memory at a time.
+ *
+ * <pre>{@code
+ * try (ConversionCsvReader reader = ConversionCsvReader.builder()
+ *         .expectedDate(LocalDate.of(2020, 9, 22))
+ *         .build(Path.of("conversion-export-2020-09-22.csv"))) {
+ *     for (ConversionRow row : reader) {
+ *         ...
+ *     }
+ * }
+ * }</pre>
+ *
+ * <h2>What is read</h2>
+ * <ul>
+ *   <li>UTF-8, strictly: bytes that are not UTF-8 are an {@code ENCODING} error at the line of the record
+ *       that holds them (the message gives their byte offset), never replaced. A byte order mark is skipped.
+ *       Input starting with the gzip magic bytes ({@code 1F 8B}) is decompressed, whatever its name; a corrupt
+ *       or truncated gzip stream is an {@code ENCODING} error too (it is bad data, not a failing disk).</li>
+ *   <li>Line breaks LF, CRLF and CR, mixed as they come. {@code "} quotes a field, which may then hold the
+ *       delimiter, line breaks and doubled quotes ({@code ""}); a quoted value is kept exactly, an unquoted
+ *       one is trimmed ({@link String#strip()}). A quote after leading spaces is data, not a quote.</li>
+ *   <li>Blank lines (empty or white space only) are skipped and counted, {@link #blankLines()}; everything
+ *       else is a record, numbered from 1, located by the physical line where it starts.</li>
+ * </ul>
+ *
+ * <h2>What a record is checked for</h2>
+ * Before the field rules of {@link ConversionMapper}, in this order, each rejecting the record alone:
+ * {@code COMMENT_LINE} (its first field, unquoted, begins with {@code #}, or with {@code //} and then white
+ * space or nothing; {@code //cdn.domain.tld/p} is data); {@code HEADER_ROW} (record 1 only: no field shaped
+ * like a date, and a known column name such as url, date, channel, page, source, revenue among its fields);
+ * {@code FIELD_COUNT} (a field count other than the layout's); {@code RECORD_TOO_LARGE} (see
+ * {@link CsvLimits}). An unterminated quote, or text after a closing quote ({@code "a"b}), is
+ * {@code MALFORMED_CSV} at the line where the field starts, and ends reading, as do {@code ENCODING} and a
+ * field too large for the parser's buffer.
+ *
+ * <h2>Invalid records</h2>
+ * With {@link InvalidRecordStrategy#FAIL} (the default) the first record with an error throws a
+ * {@link ConversionDataException} that holds its line, record number, field and violations; with
+ * {@link InvalidRecordStrategy#SKIP} it is skipped and counted in {@link #recordsSkipped()}. Warnings never
+ * stop a record. To see every violation, hand {@link Builder#source(Path)} to a validator.
+ *
+ * <p>A reader is single-use and not thread-safe. Iterating or streaming it reads the input once; closing it
+ * closes the input. Only opening a {@link Path} throws a checked exception: a failing input later surfaces as
+ * an {@link UncheckedIOException}.
+ */
+public final class ConversionCsvReader implements Iterable<ConversionRow>, Closeable {
+
+    private final RecordSource source;
+    private final TypedRecordIterator<ConversionRow> rows;
+
+    private ConversionCsvReader(RecordSource source, ConversionMapper mapper, InvalidRecordStrategy strategy) {
+        this.source = source;
+        this.rows = new TypedRecordIterator<>(source, mapper::map, strategy);
+    }
+
+    /**
+     * Returns a builder. Defaults: delimiter sniffed from the first records ({@code ,} {@code ;} tab
+     * {@code |}); layout {@link ColumnLayout#DEFAULT} ({@code url,date,channel,transactions,revenue}); no field
+     * defaults ({@link FieldDefaults#NONE}); no expected date; {@link CsvLimits#DEFAULTS};
+     * {@link InvalidRecordStrategy#FAIL}.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the iterator over the rows. There is one: the input is read once, and every call returns the
+     * same iterator.
+     *
+     * @return the iterator
+     * @throws ConversionDataException from {@code hasNext()}/{@code next()} for a record with an error, with
+     *                                 {@link InvalidRecordStrategy#FAIL}
+     * @throws UncheckedIOException    from {@code hasNext()}/{@code next()} if the input cannot be read
+     */
+    @Override
+    public Iterator<ConversionRow> iterator() {
+        return rows;
+    }
+
+    /**
+     * Returns a sequential stream over the remaining rows; closing the stream closes this reader.
+     *
+     * @return the stream
+     */
+    public Stream<ConversionRow> stream() {
+        return rows.stream();
+    }
+
+    /**
+     * Returns the delimiter in use, given or sniffed; sniffing reads the start of the input.
+     *
+     * @return the delimiter as a one-character string, {@code "\t"} for tab
+     * @throws UncheckedIOException if the input cannot be read
+     */
+    public String delimiter() {
+        return source.delimiter().orElseThrow();
+    }
+
+    /**
+     * Returns the number of records read so far, valid or not, blank lines not counted.
+     *
+     * @return the records read
+     */
+    public long recordsRead() {
+        return rows.records();
+    }
+
+    /**
+     * Returns the number of records skipped for an error ({@link InvalidRecordStrategy#SKIP}).
+     *
+     * @return the records skipped
+     */
+    public long recordsSkipped() {
+        return rows.skipped();
+    }
+
+    /**
+     * Returns the number of blank lines skipped so far.
+     *
+     * @return the blank lines
+     */
+    public long blankLines() {
+        return source.blankLines();
+    }
+
+    /**
+     * Closes the input.
+     *
+     * @throws UncheckedIOException if closing fails
+     */
+    @Override
+    public void close() {
+        source.close();
+    }
+
+    /**
+     * Builds a {@link ConversionCsvReader}, or the {@link RecordSource} of raw records a validator consumes.
+     * A builder can build any number of readers.
+     *
+     * <p>Defaults:
+     * <ul>
+     *   <li>delimiter: sniffed ({@link #detectDelimiter()});</li>
+     *   <li>columns: {@link ColumnLayout#DEFAULT}, {@code url,date,channel,transactions,revenue};</li>
+     *   <li>defaults: {@link FieldDefaults#NONE};</li>
+     *   <li>expected date: none (no {@code DATE_MISMATCH});</li>
+     *   <li>limits: {@link CsvLimits#DEFAULTS};</li>
+     *   <li>invalid records: {@link InvalidRecordStrategy#FAIL}.</li>
+     * </ul>
+     */
+    public static final class Builder {
+
+        private int delimiter = CsvRecordSource.DETECT;
+        private ColumnLayout columns = ColumnLayout.DEFAULT;
+        private FieldDefaults defaults = FieldDefaults.NONE;
+        private @Nullable LocalDate expectedDate;
+        private CsvLimits limits = CsvLimits.DEFAULTS;
+        private InvalidRecordStrategy invalidRecords = InvalidRecordStrategy.FAIL;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the field delimiter instead of sniffing it.
+         *
+         * @param delimiter any single character except {@code "}, CR and LF, e.g. {@code ','}, {@code ';'},
+         *                  {@code '\t'}, {@code '|'}
+         * @return this builder
+         * @throws IllegalArgumentException if the delimiter is a quote or a line break
+         */
+        public Builder delimiter(char delimiter) {
+            if (delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
+                String name = delimiter == '"' ? "'\"' (the quote character)"
+                        : delimiter == '\r' ? "CR (a line break)" : "LF (a line break)";
+                throw new IllegalArgumentException("the delimiter cannot be " + name);
+            }
+            this.delimiter = delimiter;
+            return this;
+        }
+
+        /**
+         * Sniffs the delimiter from the first records (the default): of {@code ,} {@code ;} tab {@code |}, the
+         * one that gives the layout's field count on the most of the first 100 records; if none does, the one
+         * that gives one same field count above one on the most; ties in that order; {@code ,} if nothing
+         * splits.
+         *
+         * @return this builder
+         */
+        public Builder detectDelimiter() {
+            this.delimiter = CsvRecordSource.DETECT;
+            return this;
+        }
+
+        /**
+         * Sets the column layout: which field each column holds, or that it is skipped.
+         *
+         * @param columns the layout; default {@link ColumnLayout#DEFAULT}
+         * @return this builder
+         */
+        public Builder columns(ColumnLayout columns) {
+            this.columns = Objects.requireNonNull(columns, "columns");
+            return this;
+        }
+
+        /**
+         * Sets the values absent or empty optional fields take.
+         *
+         * @param defaults the defaults; default {@link FieldDefaults#NONE}
+         * @return this builder
+         */
+        public Builder defaults(FieldDefaults defaults) {
+            this.defaults = Objects.requireNonNull(defaults, "defaults");
+            return this;
+        }
+
+        /**
+         * Sets the date every row must have, the file's date: another date is a {@code DATE_MISMATCH} error.
+         *
+         * @param expectedDate the date, or {@code null} for none (the default)
+         * @return this builder
+         */
+        public Builder expectedDate(@Nullable LocalDate expectedDate) {
+            this.expectedDate = expectedDate;
+            return this;
+        }
+
+        /**
+         * Sets the limits.
+         *
+         * @param limits the limits; default {@link CsvLimits#DEFAULTS}
+         * @return this builder
+         */
+        public Builder limits(CsvLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Sets what the typed reader does with a record that has an error.
+         *
+         * @param invalidRecords {@link InvalidRecordStrategy#FAIL} (the default) or
+         *                       {@link InvalidRecordStrategy#SKIP}
+         * @return this builder
+         */
+        public Builder invalidRecords(InvalidRecordStrategy invalidRecords) {
+            this.invalidRecords = Objects.requireNonNull(invalidRecords, "invalidRecords");
+            return this;
+        }
+
+        /**
+         * Opens a file for typed rows.
+         *
+         * @param path the file, plain or gzip-compressed
+         * @return the reader; close it
+         * @throws IOException if the file cannot be opened
+         */
+        public ConversionCsvReader build(Path path) throws IOException {
+            return reader(source(path));
+        }
+
+        /**
+         * Reads a byte stream for typed rows; the reader closes the stream.
+         *
+         * @param in UTF-8 bytes, plain or gzip-compressed
+         * @return the reader; close it
+         */
+        public ConversionCsvReader build(InputStream in) {
+            return reader(source(in));
+        }
+
+        /**
+         * Reads characters for typed rows; the reader closes them. There are no bytes to check: a leading
+         * U+FEFF is skipped, and {@link CsvLimits#maxFileBytes()} counts characters.
+         *
+         * @param in the characters
+         * @return the reader; close it
+         */
+        public ConversionCsvReader build(Reader in) {
+            return reader(source(in));
+        }
+
+        /**
+         * Opens a file as a source of raw records, as a validator consumes them ({@code format()} is
+         * {@code "csv"}, {@code delimiter()} the delimiter used).
+         *
+         * @param path the file, plain or gzip-compressed
+         * @return the source; close it
+         * @throws IOException if the file cannot be opened
+         */
+        public RecordSource source(Path path) throws IOException {
+            Objects.requireNonNull(path, "path");
+            return CsvRecordSource.of(path, delimiter, columns, limits);
+        }
+
+        /**
+         * Reads a byte stream as a source of raw records; the source closes the stream.
+         *
+         * @param in UTF-8 bytes, plain or gzip-compressed
+         * @return the source; close it
+         */
+        public RecordSource source(InputStream in) {
+            return CsvRecordSource.of(in, delimiter, columns, limits);
+        }
+
+        /**
+         * Reads characters as a source of raw records; the source closes them.
+         *
+         * @param in the characters
+         * @return the source; close it
+         */
+        public RecordSource source(Reader in) {
+            return CsvRecordSource.of(in, delimiter, columns, limits);
+        }
+
+        private ConversionCsvReader reader(RecordSource source) {
+            ConversionMapper mapper = ConversionMapper.builder().defaults(defaults).expectedDate(expectedDate).build();
+            return new ConversionCsvReader(source, mapper, invalidRecords);
+        }
+    }
+}

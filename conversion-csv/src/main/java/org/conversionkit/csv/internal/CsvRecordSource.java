@@ -1,0 +1,332 @@
+package org.conversionkit.csv.internal;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CommentStrategy;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.conversionkit.csv.CsvLimits;
+import org.conversionkit.model.ColumnLayout;
+import org.conversionkit.model.RawRecord;
+import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.Violation;
+import org.conversionkit.model.ViolationCode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The raw records of one CSV input: strict UTF-8 (gzip decompressed), the delimiter given or sniffed, FastCSV
+ * underneath with a {@link RecordHandler}.
+ *
+ * <p>Nothing is read before the first {@link #next()} or {@link #delimiter()}. Whatever the input holds, no
+ * FastCSV exception escapes: an unterminated quote or text after a closing quote is {@code MALFORMED_CSV}, a
+ * field too large for the parser's buffer, too many bytes or records {@code RECORD_TOO_LARGE}, bad bytes or
+ * a corrupt gzip stream {@code ENCODING}; each is a violation of the record in progress, which counts as one
+ * (invalid) record, and reading ends. Only a failing input (a disk error) surfaces, as an
+ * {@link UncheckedIOException}.
+ */
+public final class CsvRecordSource implements RecordSource {
+
+    /** The delimiter argument that asks for sniffing. */
+    public static final int DETECT = -1;
+    /** The characters read ahead to sniff the delimiter. */
+    static final int SNIFF_CHARS = 64 * 1024;
+    /** The parser's buffer holds one field; twice the field limit fits a quoted field with doubled quotes. */
+    private static final int BUFFER_SLACK = 16 * 1024;
+    private static final String BUFFER_OVERFLOW = "The maximum buffer size";
+    private static final String TEXT_AFTER_QUOTE = "Unexpected character after closing quote";
+
+    /** Opens the input: decoding layers over the raw input. */
+    @FunctionalInterface
+    private interface Opener {
+        Reader open() throws IOException;
+    }
+
+    private final Closeable raw;
+    private final Opener opener;
+    private final boolean detect;
+    private final ColumnLayout layout;
+    private final CsvLimits limits;
+    private char delimiter;
+    private @Nullable Reader input;
+    private @Nullable PrefixReader parserInput;
+    private @Nullable RecordHandler handler;
+    private @Nullable CloseableIterator<RawRecord> records;
+    private @Nullable RawRecord pending;
+    private boolean started;
+    private boolean done;
+    private boolean closed;
+
+    private CsvRecordSource(Closeable raw, Opener opener, int delimiter, ColumnLayout layout, CsvLimits limits) {
+        this.raw = raw;
+        this.opener = opener;
+        this.detect = delimiter == DETECT;
+        this.delimiter = detect ? ',' : (char) delimiter;
+        this.layout = layout;
+        this.limits = limits;
+    }
+
+    /**
+     * Opens a file.
+     *
+     * @param path      the file, plain or gzip-compressed
+     * @param delimiter the delimiter, or {@link #DETECT} to sniff it
+     * @param layout    the column layout
+     * @param limits    the limits
+     * @return the source
+     * @throws IOException if the file cannot be opened
+     */
+    public static CsvRecordSource of(Path path, int delimiter, ColumnLayout layout, CsvLimits limits)
+            throws IOException {
+        return of(Files.newInputStream(path), delimiter, layout, limits);
+    }
+
+    /**
+     * Reads a byte stream, which the source closes.
+     *
+     * @param in        the bytes, plain or gzip-compressed UTF-8
+     * @param delimiter the delimiter, or {@link #DETECT} to sniff it
+     * @param layout    the column layout
+     * @param limits    the limits
+     * @return the source
+     */
+    public static CsvRecordSource of(InputStream in, int delimiter, ColumnLayout layout, CsvLimits limits) {
+        Objects.requireNonNull(in, "in");
+        return new CsvRecordSource(in, () -> Utf8Reader.open(in, limits.maxFileBytes()), delimiter, layout,
+                limits);
+    }
+
+    /**
+     * Reads characters, which the source closes.
+     *
+     * @param in        the characters
+     * @param delimiter the delimiter, or {@link #DETECT} to sniff it
+     * @param layout    the column layout
+     * @param limits    the limits
+     * @return the source
+     */
+    public static CsvRecordSource of(Reader in, int delimiter, ColumnLayout layout, CsvLimits limits) {
+        Objects.requireNonNull(in, "in");
+        return new CsvRecordSource(in, () -> new CharInput(in, limits.maxFileBytes()), delimiter, layout, limits);
+    }
+
+    /**
+     * Returns the size of the parser's buffer for the limits: one field of {@code maxFieldSize} characters,
+     * every one a doubled quote, plus room for one read.
+     *
+     * @param limits the limits
+     * @return the buffer size in characters
+     */
+    static int bufferSize(CsvLimits limits) {
+        return (int) Math.min(Integer.MAX_VALUE - 16L, 2L * limits.maxFieldSize() + BUFFER_SLACK);
+    }
+
+    @Override
+    public @Nullable RawRecord next() {
+        if (closed) {
+            throw new IllegalStateException("the record source is closed");
+        }
+        if (done) {
+            return null;
+        }
+        start();
+        RawRecord failed = pending;
+        if (failed != null) {
+            pending = null;
+            done = true;
+            return failed;
+        }
+        RecordHandler recordHandler = Objects.requireNonNull(handler);
+        try {
+            CloseableIterator<RawRecord> iterator = Objects.requireNonNull(records);
+            if (iterator.hasNext()) {
+                RawRecord record = iterator.next();
+                done = recordHandler.stopped();
+                return record;
+            }
+            done = true;
+            return null;
+        } catch (CsvParseException e) {
+            done = true;
+            return parseFailure(e, recordHandler);
+        } catch (UncheckedIOException e) {
+            done = true;
+            IOException cause = e.getCause();
+            if (cause instanceof InputFailure failure) {
+                return failure(recordHandler.line(), recordHandler.records() + 1, failure.code(), failure.value(),
+                        failure.getMessage(), recordHandler.line());
+            }
+            throw new UncheckedIOException("cannot read the input (record starting at line "
+                    + recordHandler.line() + "): " + cause.getMessage(), cause);
+        }
+    }
+
+    /** Opens the input and sniffs the delimiter, once. */
+    private void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        try {
+            Reader opened = opener.open();
+            input = opened;
+            char[] prefix = new char[0];
+            int length = 0;
+            if (detect) {
+                prefix = new char[SNIFF_CHARS];
+                boolean complete = false;
+                int breaks = 0;
+                try {
+                    // Up to 100 records are sniffed: stop early on short records rather than wait for a pipe.
+                    while (length < prefix.length && breaks <= DelimiterSniffer.MAX_RECORDS) {
+                        int read = opened.read(prefix, length, prefix.length - length);
+                        if (read < 0) {
+                            complete = true;
+                            break;
+                        }
+                        breaks += countLines(prefix, length, length + read);
+                        length += read;
+                    }
+                } catch (InputFailure e) {
+                    // Sniff on what could be decoded; the input fails again, in place, when the parser gets there.
+                    complete = true;
+                }
+                delimiter = DelimiterSniffer.sniff(prefix, length, complete, layout.size());
+            }
+            PrefixReader replay = new PrefixReader(prefix, length, opened);
+            parserInput = replay;
+            RecordHandler recordHandler = new RecordHandler(layout, limits, delimiter);
+            handler = recordHandler;
+            records = CsvReader.builder()
+                    .fieldSeparator(delimiter)
+                    .quoteCharacter('"')
+                    .commentStrategy(CommentStrategy.NONE)
+                    .skipEmptyLines(false)
+                    .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                    .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                    .allowUnclosedQuote(false)
+                    // allowExtraCharsAfterClosingQuote stays false (its default; the option is deprecated):
+                    // "a"b is MALFORMED_CSV, not silently ab.
+                    .maxBufferSize(bufferSize(limits))
+                    .build(recordHandler, replay)
+                    .iterator();
+        } catch (InputFailure e) {
+            handler = new RecordHandler(layout, limits, delimiter);
+            pending = failure(1, 1, e.code(), e.value(), e.getMessage(), 1);
+        } catch (IOException e) {
+            done = true;
+            throw new UncheckedIOException("cannot read the input: " + e.getMessage(), e);
+        }
+    }
+
+    /** Counts line feeds, and carriage returns not followed by one. */
+    private static int countLines(char[] text, int from, int to) {
+        int lines = 0;
+        for (int i = from; i < to; i++) {
+            char c = text[i];
+            if (c == '\n' || c == '\r' && (i + 1 >= to || text[i + 1] != '\n')) {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    private RawRecord parseFailure(CsvParseException e, RecordHandler recordHandler) {
+        Throwable cause = e.getCause();
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        if (cause instanceof RuntimeException bug) {
+            // FastCSV wraps what the handler throws; the handler never throws for bad data.
+            throw bug;
+        }
+        String message = String.valueOf(e.getMessage());
+        long record = recordHandler.records() + 1;
+        long line = recordHandler.line();
+        long fieldLine = recordHandler.fieldLine();
+        int field = recordHandler.fieldInProgress();
+        if (message.startsWith(BUFFER_OVERFLOW)) {
+            return failure(line, record, ViolationCode.RECORD_TOO_LARGE, null, "field " + field
+                    + " is larger than the parser's buffer of " + Text.count(bufferSize(limits))
+                    + " characters (the limit maxFieldSize is " + Text.count(limits.maxFieldSize())
+                    + "); if it starts with a quote (line " + fieldLine + "), check that the quote is closed;"
+                    + " reading stops here", line);
+        }
+        if (Objects.requireNonNull(parserInput).ended()) {
+            return failure(line, record, ViolationCode.MALFORMED_CSV, null, "field " + field + " opens a quote at"
+                    + " line " + fieldLine + " that is never closed, so the rest of the file is inside it: close"
+                    + " the quote, and double every quote inside a quoted field (\"\"); reading stops here",
+                    fieldLine);
+        }
+        if (message.startsWith(TEXT_AFTER_QUOTE)) {
+            return failure(line, record, ViolationCode.MALFORMED_CSV, null, "field " + field + " (line "
+                    + fieldLine + ") has text after its closing quote: a quoted field must end at the delimiter or"
+                    + " the line end; quote the whole value and double the quotes inside it, e.g. \"a \"\"b\"\" c\";"
+                    + " reading stops here", fieldLine);
+        }
+        return failure(line, record, ViolationCode.MALFORMED_CSV, null, "unreadable CSV in field " + field
+                + " (line " + fieldLine + "): " + message + "; reading stops here", fieldLine);
+    }
+
+    private static RawRecord failure(long line, long record, ViolationCode code, @Nullable String value,
+            @Nullable String message, long violationLine) {
+        Violation violation = Violation.of(code, violationLine, record, null, value, String.valueOf(message));
+        return RawRecord.rejected(line, record, List.of(violation));
+    }
+
+    @Override
+    public long blankLines() {
+        RecordHandler recordHandler = handler;
+        return recordHandler == null ? 0 : recordHandler.blankLines();
+    }
+
+    @Override
+    public String format() {
+        return "csv";
+    }
+
+    /**
+     * Returns the delimiter, given or sniffed; sniffing reads the start of the input.
+     *
+     * @return the delimiter as a one-character string
+     * @throws UncheckedIOException if the input cannot be read
+     * @throws IllegalStateException if the delimiter has to be sniffed from an input already closed
+     */
+    @Override
+    public Optional<String> delimiter() {
+        if (detect && !started) {
+            if (closed) {
+                throw new IllegalStateException("the record source is closed before its delimiter was sniffed");
+            }
+            start();
+        }
+        return Optional.of(String.valueOf(delimiter));
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Reader opened = input;
+            if (opened != null) {
+                opened.close();
+            } else {
+                raw.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the input: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package org.conversionkit.csv.internal;
+
+import de.siegmar.fastcsv.reader.CsvCallbackHandler;
+import de.siegmar.fastcsv.reader.RecordType;
+import java.util.List;
+import org.conversionkit.csv.CsvLimits;
+import org.conversionkit.model.ColumnLayout;
+import org.conversionkit.model.Field;
+import org.conversionkit.model.RawRecord;
+import org.conversionkit.model.Violation;
+import org.conversionkit.model.ViolationCode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds raw records from FastCSV's callbacks: values by slot, trimmed unless quoted, and the reader's own
+ * checks, in this order, each rejecting the record alone: {@code COMMENT_LINE}, {@code HEADER_ROW} (record 1),
+ * {@code FIELD_COUNT}, {@code RECORD_TOO_LARGE}. Blank lines (empty or white space only: one unquoted field of
+ * white space, or with a tab or space delimiter, unquoted fields of white space) are counted and skipped.
+ *
+ * <p>Only the layout's columns are copied out of the parser's buffer, and none past a limit, so that memory
+ * stays bounded whatever a record holds. The handler never throws: FastCSV would wrap whatever it throws.
+ */
+final class RecordHandler extends CsvCallbackHandler<RawRecord> {
+
+    private static final int SLOTS = Field.values().length;
+    /** A rejected value is shortened to {@link Violation#MAX_VALUE_LENGTH}; copying one more is enough. */
+    private static final int VALUE_CAP = Violation.MAX_VALUE_LENGTH + 1;
+
+    private final ColumnLayout layout;
+    private final int columns;
+    /** The slot of each column, -1 for a skipped one. */
+    private final int[] slots;
+    private final char delimiter;
+    /** Whether a line of delimiters and white space only is a blank line: for a tab or space delimiter. */
+    private final boolean whitespaceDelimiter;
+    private final int maxFieldSize;
+    private final int maxRecordSize;
+    private final int maxFields;
+    private final long maxRecords;
+
+    // The record in progress.
+    private long line;
+    private int fieldCount;
+    private long recordChars;
+    private @Nullable String @Nullable [] values;
+    private boolean empty;
+    /** Whether every field so far is unquoted white space. */
+    private boolean blank;
+    private boolean comment;
+    private @Nullable String firstField;
+    private int oversizeField;
+    private int oversizeLength;
+    /** Line breaks inside the quoted fields of the record so far, to locate the field in progress. */
+    private long lineBreaks;
+    private boolean headerDate;
+    private boolean headerName;
+    private @Nullable StringBuilder headerText;
+
+    // The file.
+    private long records;
+    private long blankLines;
+    private boolean stopped;
+
+    RecordHandler(ColumnLayout layout, CsvLimits limits, char delimiter) {
+        this.layout = layout;
+        this.columns = layout.size();
+        this.slots = new int[columns];
+        for (int i = 0; i < columns; i++) {
+            Field field = layout.field(i);
+            slots[i] = field == null ? -1 : field.ordinal();
+        }
+        this.delimiter = delimiter;
+        this.whitespaceDelimiter = Trim.isWhitespace(delimiter);
+        this.maxFieldSize = limits.maxFieldSize();
+        this.maxRecordSize = limits.maxRecordSize();
+        this.maxFields = limits.maxFieldsPerRecord();
+        this.maxRecords = limits.maxRecords();
+    }
+
+    @Override
+    protected RecordType getRecordType() {
+        return RecordType.DATA;
+    }
+
+    @Override
+    protected int getFieldCount() {
+        return fieldCount;
+    }
+
+    @Override
+    protected void beginRecord(long startingLineNumber) {
+        line = startingLineNumber;
+        fieldCount = 0;
+        recordChars = 0;
+        values = null;
+        empty = false;
+        blank = true;
+        comment = false;
+        firstField = null;
+        oversizeField = -1;
+        lineBreaks = 0;
+        if (records == 0) {
+            headerDate = false;
+            headerName = false;
+            headerText = new StringBuilder();
+        }
+    }
+
+    @Override
+    protected void addField(char[] buf, int offset, int len, boolean quoted) {
+        int index = fieldCount++;
+        recordChars += len;
+        int start = offset;
+        int end = offset + len;
+        if (quoted) {
+            if (len > 0) {
+                lineBreaks += countLineBreaks(buf, offset, end);
+            }
+        } else {
+            start = Trim.start(buf, start, end);
+            end = Trim.end(buf, start, end);
+        }
+        blank &= !quoted && start == end;
+        if (index == 0) {
+            comment = !quoted && isComment(buf, start, end);
+        }
+        if (records == 0) {
+            firstRecordField(buf, offset, offset + len, index);
+        }
+        boolean fits = len <= maxFieldSize;
+        if (!fits && oversizeField < 0) {
+            oversizeField = index;
+            oversizeLength = len;
+        }
+        if (fits && index < columns && slots[index] >= 0 && recordChars <= maxRecordSize) {
+            String value = new String(buf, start, end - start);
+            @Nullable String[] slotValues = values;
+            if (slotValues == null) {
+                slotValues = new String[SLOTS];
+                values = slotValues;
+            }
+            slotValues[slots[index]] = value;
+            if (index == 0) {
+                firstField = value;
+            }
+        } else if (index == 0) {
+            firstField = new String(buf, start, Math.min(end - start, VALUE_CAP));
+        }
+    }
+
+    /** Collects what the header heuristic needs from a field of the first record. */
+    private void firstRecordField(char[] buf, int from, int to, int index) {
+        headerDate |= HeaderNames.isDateShaped(buf, from, to);
+        headerName |= HeaderNames.isKnownName(buf, from, to);
+        StringBuilder text = headerText;
+        if (text != null && text.length() < VALUE_CAP) {
+            if (index > 0) {
+                text.append(delimiter);
+            }
+            int start = Trim.start(buf, from, to);
+            text.append(buf, start, Math.min(Trim.end(buf, start, to) - start, VALUE_CAP));
+        }
+    }
+
+    @Override
+    protected void setComment(char[] buf, int offset, int len) {
+        // Never called: comments are detected on the first field (CommentStrategy.NONE).
+        comment = true;
+        fieldCount = 1;
+    }
+
+    @Override
+    protected void setEmpty() {
+        empty = true;
+    }
+
+    @Override
+    protected @Nullable RawRecord buildRecord() {
+        if (empty || blank && (fieldCount == 1 || whitespaceDelimiter)) {
+            blankLines++;
+            return null;
+        }
+        long record = ++records;
+        if (record > maxRecords) {
+            stopped = true;
+            return reject(record, ViolationCode.RECORD_TOO_LARGE, null, "the file has more than "
+                    + Text.count(maxRecords, "record") + "; the limit maxRecords is " + Text.count(maxRecords)
+                    + ": reading stops here");
+        }
+        if (comment) {
+            return reject(record, ViolationCode.COMMENT_LINE, firstField, "the record is a comment line"
+                    + " (its first field begins with # or //): the file cannot contain comments; remove the line");
+        }
+        if (record == 1 && headerName && !headerDate) {
+            String text = headerText == null ? null : headerText.toString();
+            return reject(record, ViolationCode.HEADER_ROW, text, "the first record is a header row (column"
+                    + " names, no date): the file cannot contain a header; remove the line, the column layout "
+                    + layout.spec() + " is configured instead");
+        }
+        if (fieldCount != columns) {
+            return reject(record, ViolationCode.FIELD_COUNT, firstField, "record has "
+                    + Text.count(fieldCount, "field") + "; the layout " + layout.spec() + " has " + columns
+                    + " — check the delimiter (" + Text.delimiterName(delimiter)
+                    + ") or quote fields that hold it");
+        }
+        if (oversizeField >= 0) {
+            return reject(record, ViolationCode.RECORD_TOO_LARGE, null, "field " + (oversizeField + 1) + " has "
+                    + Text.count(oversizeLength, "character") + "; the limit maxFieldSize is "
+                    + Text.count(maxFieldSize));
+        }
+        if (fieldCount > maxFields) {
+            return reject(record, ViolationCode.RECORD_TOO_LARGE, null, "record has "
+                    + Text.count(fieldCount, "field") + "; the limit maxFieldsPerRecord is " + Text.count(maxFields));
+        }
+        if (recordChars > maxRecordSize) {
+            return reject(record, ViolationCode.RECORD_TOO_LARGE, null, "record has "
+                    + Text.count(recordChars, "character") + "; the limit maxRecordSize is "
+                    + Text.count(maxRecordSize));
+        }
+        @Nullable String[] slotValues = values;
+        return RawRecord.ofText(line, record, slotValues == null ? new String[SLOTS] : slotValues, List.of());
+    }
+
+    private RawRecord reject(long record, ViolationCode code, @Nullable String value, String message) {
+        return RawRecord.rejected(line, record, List.of(Violation.of(code, line, record, null, value, message)));
+    }
+
+    /**
+     * Returns whether a trimmed first field makes its record a comment: it begins with {@code #}, or with
+     * {@code //} followed by white space or nothing ({@code //cdn.domain.tld/p} is a URL without scheme).
+     */
+    private static boolean isComment(char[] buf, int start, int end) {
+        if (start == end) {
+            return false;
+        }
+        if (buf[start] == '#') {
+            return true;
+        }
+        return end - start >= 2 && buf[start] == '/' && buf[start + 1] == '/'
+                && (end - start == 2 || Trim.isWhitespace(buf[start + 2]));
+    }
+
+    private static int countLineBreaks(char[] buf, int from, int to) {
+        int breaks = 0;
+        for (int i = from; i < to; i++) {
+            char c = buf[i];
+            if (c == '\n') {
+                breaks++;
+            } else if (c == '\r') {
+                breaks++;
+                if (i + 1 < to && buf[i + 1] == '\n') {
+                    i++;
+                }
+            }
+        }
+        return breaks;
+    }
+
+    /**
+     * Returns the line where the record in progress starts.
+     *
+     * @return the 1-based line, or 1 before the first record
+     */
+    long line() {
+        return Math.max(1, line);
+    }
+
+    /**
+     * Returns the line where the field in progress starts: the record's line plus the line breaks of the
+     * quoted fields before it.
+     *
+     * @return the 1-based line
+     */
+    long fieldLine() {
+        return line() + lineBreaks;
+    }
+
+    /**
+     * Returns the 1-based number of the field in progress, the one the parser has not delivered yet.
+     *
+     * @return the field number
+     */
+    int fieldInProgress() {
+        return fieldCount + 1;
+    }
+
+    /**
+     * Returns the number of records delivered, rejected ones included.
+     *
+     * @return the records
+     */
+    long records() {
+        return records;
+    }
+
+    /**
+     * Returns the number of blank lines skipped.
+     *
+     * @return the blank lines
+     */
+    long blankLines() {
+        return blankLines;
+    }
+
+    /**
+     * Returns whether the last record delivered ends reading (past {@code maxRecords}).
+     *
+     * @return {@code true} when reading must stop
+     */
+    boolean stopped() {
+        return stopped;
+    }
+}
