@@ -1,0 +1,48 @@
+package org.conversionkit.validation.internal.constraints;
+
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import org.conversionkit.model.ViolationCode;
+import org.conversionkit.model.rules.IsoDateTimeRule;
+import org.conversionkit.model.rules.Problem;
+import org.conversionkit.validation.constraints.IsoDateTime;
+import org.jspecify.annotations.Nullable;
+
+/** Checks {@link IsoDateTime} with {@link IsoDateTimeRule}. */
+public final class IsoDateTimeValidator implements ConstraintValidator<IsoDateTime, CharSequence> {
+
+    /** The name the rule's messages give the value: a constraint does not know its property's name. */
+    private static final String NAME = "the value";
+
+    private boolean offsetRequired;
+
+    /** Creates the validator; the Bean Validation provider does. */
+    public IsoDateTimeValidator() {
+    }
+
+    @Override
+    public void initialize(IsoDateTime constraint) {
+        offsetRequired = constraint.offset() == IsoDateTime.Offset.REQUIRED;
+    }
+
+    @Override
+    public boolean isValid(@Nullable CharSequence value, ConstraintValidatorContext context) {
+        if (value == null) {
+            return true;
+        }
+        String text = value.toString();
+        if (text.isBlank()) {
+            return Reasons.reject(context, ViolationCode.FIELD_MISSING,
+                    Reasons.blank("a date-time", "2020-01-10T10:15:30Z"));
+        }
+        Object result = IsoDateTimeRule.parseOrProblem(NAME, text);
+        if (result instanceof Problem problem) {
+            return Reasons.reject(context, problem);
+        }
+        if (offsetRequired && ((org.conversionkit.model.IsoDateTime) result).offset() == null) {
+            return Reasons.reject(context, ViolationCode.DATE_FORMAT, "'" + text + "' has no offset, so it names no"
+                    + " instant: write the time with Z or an offset such as +02:00, e.g. 2020-01-10T10:15:30Z");
+        }
+        return true;
+    }
+}
