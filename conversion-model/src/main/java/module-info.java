@@ -1,5 +1,5 @@
 /**
- * The conversion-kit data model: records, the violation catalogue, field rules, file names.
+ * The conversion-kit data model: records, the violation catalogue, field rules, file names, feed URLs and table names.
  * Depends on nothing but JSpecify's annotations.
  */
 @SuppressWarnings("module") // the internal package is exported to modules built after this one
@@ -8,6 +8,7 @@ module org.conversionkit.model {
 
     exports org.conversionkit.model;
     exports org.conversionkit.model.rules;
+    exports org.conversionkit.model.feed;
     exports org.conversionkit.model.internal to
             org.conversionkit.csv,
             org.conversionkit.json,

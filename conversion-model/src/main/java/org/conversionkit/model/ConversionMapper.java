@@ -157,7 +157,7 @@ public final class ConversionMapper {
         Problem problem = switch (kind) {
             case STRING, INTEGER -> NumberRules.checkInteger(name, value);
             case DECIMAL -> new Problem(ViolationCode.FIELD_TYPE,
-                    name + " must be an integral number such as 2, not " + value);
+                    name + " must be an integral number such as 2, not " + Violation.shorten(value));
             default -> typeProblem(Field.TRANSACTIONS, kind);
         };
         return checkNumber(record, Field.TRANSACTIONS, value, problem, sink);
@@ -182,7 +182,7 @@ public final class ConversionMapper {
     private static boolean checkNumber(RawRecord record, Field field, String value, @Nullable Problem problem,
             Consumer<? super Violation> sink) {
         if (problem == null && NumberRules.isNegative(value)) {
-            problem = new Problem(ViolationCode.NEGATIVE_VALUE, field.fieldName() + " " + value
+            problem = new Problem(ViolationCode.NEGATIVE_VALUE, field.fieldName() + " " + Violation.shorten(value)
                     + " is negative: conversions are counted, not undone; check the export");
         }
         return report(record, field, value, problem, sink);

@@ -126,7 +126,8 @@ public final class CrmMapper {
             Problem problem;
             if (totalKind == ValueKind.STRING) {
                 problem = new Problem(ViolationCode.FIELD_TYPE, "total must be a JSON number such as 96.12, not the"
-                        + " string \"" + total + "\": a string would make the warehouse column a STRING");
+                        + " string \"" + Violation.shorten(total)
+                        + "\": a string would make the warehouse column a STRING");
             } else if (totalKind != null && totalKind.isNumber()) {
                 problem = NumberRules.checkJsonNumber("total", total);
             } else {
@@ -152,7 +153,8 @@ public final class CrmMapper {
         if (kind == null || kind == ValueKind.STRING) {
             result = IsoDateTimeRule.parseOrProblem(name, value);
         } else if (kind.isNumber()) {
-            result = new Problem(ViolationCode.DATE_FORMAT, name + " " + value + " is a number, not an ISO 8601"
+            result = new Problem(ViolationCode.DATE_FORMAT, name + " " + Violation.shorten(value)
+                    + " is a number, not an ISO 8601"
                     + " date-time: write it as a string such as \"2020-01-10T10:15:30Z\" (epoch timestamps are not ISO 8601)");
         } else {
             result = typeProblem(field, "a string", kind);

@@ -4,6 +4,7 @@ import java.util.Currency;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +32,8 @@ public final class CurrencyRule {
         String upper = value.strip().toUpperCase(Locale.ROOT);
         String hint = CODES.contains(upper) ? ": write it in capitals and without spaces, " + upper
                 : ": use the three-letter ISO 4217 code, e.g. USD or EUR";
-        return new Problem(ViolationCode.CURRENCY_CODE, "'" + value + "' is not an ISO 4217 currency code" + hint);
+        return new Problem(ViolationCode.CURRENCY_CODE, "'" + Violation.shorten(value)
+                + "' is not an ISO 4217 currency code" + hint);
     }
 
     private static Set<String> codes() {

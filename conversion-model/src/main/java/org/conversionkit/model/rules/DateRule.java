@@ -1,6 +1,7 @@
 package org.conversionkit.model.rules;
 
 import java.time.LocalDate;
+import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.jspecify.annotations.Nullable;
 
@@ -147,21 +148,21 @@ public final class DateRule {
         String fix = "write the date as YYYY-MM-DD, e.g. 2020-09-22";
         int length = value.length();
         if (length > LENGTH && hasIsoShape(value, 0, LENGTH)) {
-            return "'" + value + "' has a time part: write the date alone as YYYY-MM-DD, "
+            return "'" + Violation.shorten(value) + "' has a time part: write the date alone as YYYY-MM-DD, "
                     + value.substring(0, LENGTH);
         }
         if (length == 8 && allDigits(value, 0, 8)) {
-            return "'" + value + "' has no separators: " + fix + " (" + value.substring(0, 4) + "-"
+            return "'" + Violation.shorten(value) + "' has no separators: " + fix + " (" + value.substring(0, 4) + "-"
                     + value.substring(4, 6) + "-" + value.substring(6, 8) + " if it is year, month, day)";
         }
         if (length == LENGTH && allDigits(value, 0, 2) && allDigits(value, 3, 5) && allDigits(value, 6, 10)
                 && value.charAt(2) == value.charAt(5) && !Character.isLetterOrDigit(value.charAt(2))) {
-            return "'" + value + "' puts the year last: " + fix;
+            return "'" + Violation.shorten(value) + "' puts the year last: " + fix;
         }
         if (length >= 8 && length < LENGTH && allDigits(value, 0, 4) && value.charAt(4) == '-') {
-            return "'" + value + "' does not pad month and day to two digits: " + fix;
+            return "'" + Violation.shorten(value) + "' does not pad month and day to two digits: " + fix;
         }
-        return "'" + value + "' is not a YYYY-MM-DD date: " + fix;
+        return "'" + Violation.shorten(value) + "' is not a YYYY-MM-DD date: " + fix;
     }
 
     private static boolean allDigits(String value, int from, int to) {

@@ -1,9 +1,9 @@
 package org.conversionkit.model.rules;
 
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import org.conversionkit.model.IsoDateTime;
+import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * {@code YYYY-MM-DD}, or a date-time {@code YYYY-MM-DDTHH:MM[:SS[.fraction]]} with an optional
  * offset {@code Z}, {@code ±HH:MM}, {@code ±HHMM} or {@code ±HH}.
  *
- * <p>Another shape is {@code DATE_FORMAT}; the right shape with impossible values
+ * <p>Another shape is {@code DATE_FORMAT}, judged on the whole value first; the right shape with impossible values
  * ({@code 2022-02-30}, hour 25, an offset beyond ±18:00) is {@code DATE_INVALID}; absent or blank is
  * {@code FIELD_MISSING}.
  */
@@ -69,19 +69,15 @@ public final class IsoDateTimeRule {
         if (length < DateRule.LENGTH || !DateRule.hasIsoShape(value, 0, DateRule.LENGTH)) {
             return format(field, value, "");
         }
-        String invalidDate = DateRule.invalidReason(value, 0);
-        if (invalidDate != null) {
-            return new Problem(ViolationCode.DATE_INVALID, field + ": " + invalidDate);
-        }
-        LocalDate date = DateRule.toDate(value, 0);
         if (length == DateRule.LENGTH) {
-            return new IsoDateTime(date, null, null);
+            Problem invalid = invalidDate(field, value);
+            return invalid != null ? invalid : new IsoDateTime(DateRule.toDate(value, 0), null, null);
         }
         char separator = value.charAt(DateRule.LENGTH);
         if (separator != 'T') {
             return format(field, value, separator == ' ' || separator == 't'
                     ? ": separate the date and the time with a capital T, as in " + value.substring(0, DateRule.LENGTH)
-                            + "T" + value.substring(DateRule.LENGTH + 1)
+                            + "T" + Violation.shorten(value.substring(DateRule.LENGTH + 1))
                     : "");
         }
         int i = DateRule.LENGTH + 1;
@@ -114,15 +110,17 @@ public final class IsoDateTimeRule {
                 }
             }
         }
-        ZoneOffset offset = null;
+        int offsetSeconds = 0;
+        boolean hasOffset = false;
+        int offsetMinutes = 0;
         if (i < length) {
             char c = value.charAt(i);
+            hasOffset = true;
             if (c == 'Z' && i == length - 1) {
-                offset = ZoneOffset.UTC;
+                offsetSeconds = 0;
             } else if (c == '+' || c == '-') {
                 int rest = length - i - 1;
                 int offsetHours;
-                int offsetMinutes = 0;
                 if (rest == 2 && twoDigits(value, i + 1)) {
                     offsetHours = DateRule.number(value, i + 1, 2);
                 } else if (rest == 4 && twoDigits(value, i + 1) && twoDigits(value, i + 3)) {
@@ -135,27 +133,39 @@ public final class IsoDateTimeRule {
                 } else {
                     return format(field, value, ": write the offset as Z, +HH:MM or -HH:MM");
                 }
-                int seconds = offsetHours * 3600 + offsetMinutes * 60;
-                if (offsetMinutes > 59 || seconds > MAX_OFFSET_SECONDS) {
-                    return new Problem(ViolationCode.DATE_INVALID, field + ": the offset in '" + value
-                            + "' is out of range: offsets run from -18:00 to +18:00");
-                }
-                offset = ZoneOffset.ofTotalSeconds(c == '-' ? -seconds : seconds);
+                offsetSeconds = offsetHours * 3600 + offsetMinutes * 60;
+                offsetSeconds = c == '-' ? -offsetSeconds : offsetSeconds;
             } else {
                 return format(field, value, "");
             }
         }
+        // The shape is right: now the values, the date first.
+        Problem invalid = invalidDate(field, value);
+        if (invalid != null) {
+            return invalid;
+        }
+        if (offsetMinutes > 59 || Math.abs(offsetSeconds) > MAX_OFFSET_SECONDS) {
+            return new Problem(ViolationCode.DATE_INVALID, field + ": the offset in '" + Violation.shorten(value)
+                    + "' is out of range: offsets run from -18:00 to +18:00");
+        }
         if (hour > 23 || minute > 59 || second > 59) {
-            return new Problem(ViolationCode.DATE_INVALID, field + ": '" + value
+            return new Problem(ViolationCode.DATE_INVALID, field + ": '" + Violation.shorten(value)
                     + "' is not a time of day: hours run from 00 to 23, minutes and seconds from 00 to 59");
         }
-        return new IsoDateTime(date, LocalTime.of(hour, minute, second, nanos), offset);
+        return new IsoDateTime(DateRule.toDate(value, 0), LocalTime.of(hour, minute, second, nanos),
+                hasOffset ? ZoneOffset.ofTotalSeconds(offsetSeconds) : null);
+    }
+
+    private static @Nullable Problem invalidDate(String field, String value) {
+        String reason = DateRule.invalidReason(value, 0);
+        return reason == null ? null : new Problem(ViolationCode.DATE_INVALID, field + ": " + reason);
     }
 
     private static Problem format(String field, String value, String hint) {
         String fix = hint.isEmpty()
                 ? ": write an ISO 8601 date or date-time, e.g. 2020-01-10 or 2020-01-10T10:15:30Z" : hint;
-        return new Problem(ViolationCode.DATE_FORMAT, field + " '" + value + "' is not ISO 8601" + fix);
+        return new Problem(ViolationCode.DATE_FORMAT, field + " '" + Violation.shorten(value)
+                + "' is not ISO 8601" + fix);
     }
 
     private static boolean twoDigits(String value, int i) {

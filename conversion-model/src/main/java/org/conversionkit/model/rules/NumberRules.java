@@ -1,5 +1,6 @@
 package org.conversionkit.model.rules;
 
+import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.jspecify.annotations.Nullable;
 
@@ -11,10 +12,20 @@ import org.jspecify.annotations.Nullable;
  * Anything else is {@code FIELD_TYPE}, with a hint when a decimal comma, a thousands separator or
  * a currency sign is the likely cause. The checks scan the characters once and allocate nothing
  * for a good value.
+ *
+ * <p>Decimals and JSON numbers must also lie within the range of a 64-bit floating-point number,
+ * the warehouse's {@code FLOAT64}: a magnitude above about 1.8e308 would be infinite there, and a
+ * non-zero one below about 4.9e-324 would become 0. Besides, such values make
+ * {@link java.math.BigDecimal} arithmetic downstream allocate without bound ({@code 1e999999999}
+ * plus 1 has a billion digits). Only values longer than {@value #SHORT_LENGTH} characters, or
+ * with an exponent, need the range check: anything shorter lies within range.
  */
 public final class NumberRules {
 
     private static final String LONG_MAX = "9223372036854775807";
+    /** Plain decimals up to this length lie within a double's range whatever their digits. */
+    private static final int SHORT_LENGTH = 300;
+    private static final int MAX_EXPONENT_DIGITS = 9;
 
     private NumberRules() {
     }
@@ -33,7 +44,7 @@ public final class NumberRules {
             return new Problem(ViolationCode.FIELD_TYPE, integerMessage(field, value));
         }
         if (!fitsLong(value, start, length)) {
-            return new Problem(ViolationCode.FIELD_TYPE, field + " " + value
+            return new Problem(ViolationCode.FIELD_TYPE, field + " " + Violation.shorten(value)
                     + " is out of range: it must lie between -9223372036854775808 and " + LONG_MAX);
         }
         return null;
@@ -54,34 +65,61 @@ public final class NumberRules {
                 ? start < length && digits(value, start, length)
                 : point > start && point < length - 1 && digits(value, start, point)
                         && digits(value, point + 1, length);
-        return ok ? null : new Problem(ViolationCode.FIELD_TYPE, decimalMessage(field, value));
+        if (!ok) {
+            return new Problem(ViolationCode.FIELD_TYPE, decimalMessage(field, value));
+        }
+        return length > SHORT_LENGTH ? checkRange(field, value) : null;
     }
 
     /**
-     * Checks the text of a JSON number (as a JSON parser gives it) for a value that
-     * {@link java.math.BigDecimal} can hold: an exponent of at most nine digits.
+     * Checks the text of a JSON number (as a JSON parser gives it): a number
+     * ({@code [+-]?(digits[.digits?]|.digits)([eE][+-]?digits)?}, the forms
+     * {@link java.math.BigDecimal} reads, so that a lenient parser's {@code NaN} is refused), with an
+     * exponent of at most nine digits, within the range of a 64-bit floating-point number.
      *
      * @param field the field's name, for the message
      * @param value the JSON number's text
      * @return {@code null} when the number can be held, else a {@code FIELD_TYPE} problem
      */
     public static @Nullable Problem checkJsonNumber(String field, String value) {
-        int e = Math.max(value.indexOf('e'), value.indexOf('E'));
-        if (e < 0) {
-            return null;
+        int length = value.length();
+        int i = length > 0 && (value.charAt(0) == '+' || value.charAt(0) == '-') ? 1 : 0;
+        int mantissaDigits = 0;
+        while (i < length && isDigit(value.charAt(i))) {
+            i++;
+            mantissaDigits++;
         }
-        int i = e + 1;
-        if (i < value.length() && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+        if (i < length && value.charAt(i) == '.') {
+            i++;
+            while (i < length && isDigit(value.charAt(i))) {
+                i++;
+                mantissaDigits++;
+            }
+        }
+        if (mantissaDigits == 0) {
+            return notANumber(field, value);
+        }
+        if (i == length) {
+            return length > SHORT_LENGTH ? checkRange(field, value) : null;
+        }
+        if (value.charAt(i) != 'e' && value.charAt(i) != 'E') {
+            return notANumber(field, value);
+        }
+        i++;
+        if (i < length && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
             i++;
         }
-        while (i < value.length() - 1 && value.charAt(i) == '0') {
+        if (i == length || !digits(value, i, length)) {
+            return notANumber(field, value);
+        }
+        while (i < length - 1 && value.charAt(i) == '0') {
             i++;
         }
-        if (value.length() - i > 9) {
-            return new Problem(ViolationCode.FIELD_TYPE, field + " " + value
+        if (length - i > MAX_EXPONENT_DIGITS) {
+            return new Problem(ViolationCode.FIELD_TYPE, field + " " + Violation.shorten(value)
                     + " is out of range: its exponent is too large for a decimal number");
         }
-        return null;
+        return checkRange(field, value);
     }
 
     /**
@@ -117,6 +155,45 @@ public final class NumberRules {
         return Long.parseLong(value.charAt(0) == '+' ? value.substring(1) : value);
     }
 
+    /** Checks a number's magnitude against the range of a double; the text is a valid number. */
+    private static @Nullable Problem checkRange(String field, String value) {
+        double d = Double.parseDouble(value);
+        if (Double.isInfinite(d)) {
+            return new Problem(ViolationCode.FIELD_TYPE, field + " " + Violation.shorten(value)
+                    + " is out of range: its magnitude"
+                    + " exceeds the largest 64-bit floating-point number (about 1.8e308), which the warehouse's"
+                    + " FLOAT columns hold");
+        }
+        if (d == 0 && hasNonZeroDigitBeforeExponent(value)) {
+            return new Problem(ViolationCode.FIELD_TYPE, field + " " + Violation.shorten(value)
+                    + " is out of range: it is so close"
+                    + " to zero that a 64-bit floating-point number holds it as 0");
+        }
+        return null;
+    }
+
+    private static boolean hasNonZeroDigitBeforeExponent(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Problem notANumber(String field, String value) {
+        return new Problem(ViolationCode.FIELD_TYPE, field + " must be a number, not '"
+                + Violation.shorten(value) + "'");
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private static boolean digits(String value, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = value.charAt(i);
@@ -142,13 +219,15 @@ public final class NumberRules {
 
     private static String integerMessage(String field, String value) {
         if (looksLikeDecimal(value)) {
-            return field + " must be a whole number, but '" + value + "' has a fraction: write e.g. 3";
+            return field + " must be a whole number, but '" + Violation.shorten(value)
+                    + "' has a fraction: write e.g. 3";
         }
-        return field + " must be a whole number such as 3, not '" + value + "'" + hint(value);
+        return field + " must be a whole number such as 3, not '" + Violation.shorten(value) + "'" + hint(value);
     }
 
     private static String decimalMessage(String field, String value) {
-        return field + " must be a plain decimal number with a point, such as 10.5, not '" + value + "'"
+        return field + " must be a plain decimal number with a point, such as 10.5, not '"
+                + Violation.shorten(value) + "'"
                 + hint(value);
     }
 
@@ -165,11 +244,11 @@ public final class NumberRules {
                     && comma > sign && digits(value, sign, comma) && comma < value.length() - 1
                     && digits(value, comma + 1, value.length());
             if (oneComma) {
-                return ": a decimal comma is the likely cause; write " + value.replace(',', '.')
-                        + " (or " + value.replace(",", "") + " if the comma separates thousands)";
+                return ": a decimal comma is the likely cause; write " + Violation.shorten(value.replace(',', '.'))
+                        + " (or " + Violation.shorten(value.replace(",", "")) + " if the comma separates thousands)";
             }
             return ": remove the thousands separators and use a point for decimals, as in "
-                    + value.replace(",", "");
+                    + Violation.shorten(value.replace(",", ""));
         }
         for (int i = 0; i < value.length(); i++) {
             if (Character.getType(value.charAt(i)) == Character.CURRENCY_SYMBOL) {

@@ -1,5 +1,6 @@
 package org.conversionkit.model.rules;
 
+import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.jspecify.annotations.Nullable;
 
@@ -11,13 +12,16 @@ import org.jspecify.annotations.Nullable;
  * (a colon followed by a port, as in {@code domain.tld:8080/p}, is not a scheme); an http(s) URL
  * without {@code //} and a host, or with characters a URL cannot hold, is {@code URL_INVALID}; a
  * value with no scheme that begins with a dotted host name, optionally after {@code //}, is
- * {@code URL_NO_SCHEME} (a warning: the project's protocol is assumed); anything else is
- * {@code URL_INVALID}.
+ * {@code URL_NO_SCHEME} (a warning: the project's protocol is assumed) when the rest would be valid
+ * after {@code https://} and holds no user information, else {@code URL_INVALID}; anything else is
+ * {@code URL_INVALID}. Messages quote the value shortened to 200 characters.
  *
  * <p>What a valid URL holds: after {@code //}, optional user information with at most one
- * {@code @}, a host (a dotted name whose labels hold letters, digits, {@code -} and {@code _},
- * internationalized names in Unicode or punycode, an IPv4 address, or a bracketed IPv6 address),
- * an optional port from 1 to 65535, then a path, query and fragment without white space, control
+ * {@code @}, a host (a dotted name whose labels hold letters, digits, combining marks, {@code -}
+ * and {@code _}, internationalized names in Unicode or punycode; a name whose last label is a
+ * number must be a dotted-decimal IPv4 address, four numbers from 0 to 255 without leading zeros,
+ * as browsers read it; or a bracketed IPv6 address as RFC 3986 writes it), an optional port from 1
+ * to 65535, then a path, query and fragment without white space, control
  * or invisible formatting characters, {@code " < > \ `}, a second {@code #}, or a {@code %} that
  * does not start a {@code %XX} escape. Other non-ASCII characters are allowed, as in IRIs.
  *
@@ -45,8 +49,10 @@ public final class UrlRule {
         }
         int length = url.length();
         if (url.charAt(0) == '/' && (length == 1 || url.charAt(1) != '/')) {
-            return new Problem(ViolationCode.URL_RELATIVE, "'" + url + "' is a path without a domain:"
-                    + " write the complete URL with protocol and domain, e.g. https://domain.tld" + url);
+            return new Problem(ViolationCode.URL_RELATIVE, "'" + Violation.shorten(url)
+                    + "' is a path without a domain:"
+                    + " write the complete URL with protocol and domain, e.g. https://domain.tld"
+                    + Violation.shorten(url));
         }
         int colon = schemeEnd(url);
         if (colon > 0) {
@@ -54,18 +60,20 @@ public final class UrlRule {
                 String reason = checkAfterScheme(url, colon);
                 return reason == null ? null : new Problem(ViolationCode.URL_INVALID, reason);
             }
-            return new Problem(ViolationCode.URL_SCHEME, "the URL's scheme is '" + url.substring(0, colon)
+            return new Problem(ViolationCode.URL_SCHEME, "the URL's scheme is '"
+                    + Violation.shorten(url.substring(0, colon))
                     + ":', but only http and https pages can be matched: write the page's https:// or http:// URL");
         }
         int start = url.startsWith("//") ? 2 : 0;
         if (beginsWithDottedHost(url, start)) {
-            String reason = checkAuthorityAndRest(url, start);
+            String reason = checkAuthorityAndRest(url, start, false);
             if (reason != null) {
                 return new Problem(ViolationCode.URL_INVALID, reason);
             }
-            return new Problem(ViolationCode.URL_NO_SCHEME, "'" + url + "' has no protocol: the project's"
+            return new Problem(ViolationCode.URL_NO_SCHEME, "'" + Violation.shorten(url)
+                    + "' has no protocol: the project's"
                     + " protocol will be assumed, and pages will not match if it differs;"
-                    + " write https://" + url.substring(start) + " (or http://)");
+                    + " write https://" + Violation.shorten(url.substring(start)) + " (or http://)");
         }
         return new Problem(ViolationCode.URL_INVALID, notAUrl(url));
     }
@@ -110,18 +118,21 @@ public final class UrlRule {
     private static @Nullable String checkAfterScheme(String url, int colon) {
         int length = url.length();
         if (colon + 2 >= length || url.charAt(colon + 1) != '/' || url.charAt(colon + 2) != '/') {
-            return "'" + url + "' lacks '//' and a host after '" + url.substring(0, colon + 1)
-                    + "': write it as " + url.substring(0, colon).toLowerCase(java.util.Locale.ROOT)
+            return "'" + Violation.shorten(url) + "' lacks '//' and a host after '"
+                    + Violation.shorten(url.substring(0, colon + 1))
+                    + "': write it as " + Violation.shorten(url.substring(0, colon).toLowerCase(java.util.Locale.ROOT))
                     + "://domain.tld/path";
         }
-        return checkAuthorityAndRest(url, colon + 3);
+        return checkAuthorityAndRest(url, colon + 3, true);
     }
 
     /**
      * Checks what follows {@code //}: authority (user information, host, port), then path, query
-     * and fragment. Returns the reason the URL is invalid, or null.
+     * and fragment. Returns the reason the URL is invalid, or null. Without a scheme, user
+     * information is refused: in {@code //domain.tld:80@evil.com/} the name the value begins with
+     * is not its host.
      */
-    private static @Nullable String checkAuthorityAndRest(String url, int start) {
+    private static @Nullable String checkAuthorityAndRest(String url, int start, boolean userInfoAllowed) {
         int length = url.length();
         int end = start;
         int at = -1;
@@ -140,9 +151,15 @@ public final class UrlRule {
             end++;
         }
         if (end == start) {
-            return "'" + url + "' has no host after '//': write the domain, e.g. https://domain.tld/path";
+            return "'" + Violation.shorten(url)
+                    + "' has no host after '//': write the domain, e.g. https://domain.tld/path";
         }
         int hostStart = start;
+        if (at >= 0 && !userInfoAllowed) {
+            return "'" + Violation.shorten(url)
+                    + "' has no protocol and holds '@' before its path, so the name it begins with is"
+                    + " not its host: write the complete URL, e.g. https://domain.tld/path";
+        }
         if (at >= 0) {
             String reason = checkUserInfo(url, start, at);
             if (reason != null) {
@@ -154,10 +171,10 @@ public final class UrlRule {
         if (hostStart < end && url.charAt(hostStart) == '[') {
             int close = url.indexOf(']', hostStart);
             if (close < 0 || close >= end) {
-                return "the IPv6 address in '" + url + "' lacks its closing ']'";
+                return "the IPv6 address in '" + Violation.shorten(url) + "' lacks its closing ']'";
             }
             if (!isIpv6(url, hostStart + 1, close)) {
-                return "'" + url.substring(hostStart, close + 1) + "' is not an IPv6 address";
+                return "'" + Violation.shorten(url.substring(hostStart, close + 1)) + "' is not an IPv6 address";
             }
             hostEnd = close + 1;
             if (hostEnd < end && url.charAt(hostEnd) != ':') {
@@ -201,7 +218,7 @@ public final class UrlRule {
 
     private static @Nullable String checkHost(String url, int from, int to) {
         if (from == to) {
-            return "'" + url + "' has no host: write the domain, e.g. https://domain.tld/path";
+            return "'" + Violation.shorten(url) + "' has no host: write the domain, e.g. https://domain.tld/path";
         }
         if (to - from > MAX_HOST_LENGTH) {
             return "the host is " + (to - from) + " characters long; a host name has at most " + MAX_HOST_LENGTH;
@@ -228,10 +245,7 @@ public final class UrlRule {
                 if (Character.isSurrogate(c) && Character.charCount(cp) == 1) {
                     return "the host holds a broken character (a lone surrogate) at character " + (i + 1);
                 }
-                int type = Character.getType(cp);
-                boolean ok = Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
-                        || type == Character.COMBINING_SPACING_MARK;
-                if (!ok) {
+                if (!isHostLetter(cp)) {
                     return "the host '" + url.substring(from, to) + "' holds " + describe(url, i)
                             + ", which a host name cannot hold";
                 }
@@ -239,10 +253,36 @@ public final class UrlRule {
             }
         }
         // A single trailing dot (an absolute domain name) is allowed.
+        int nameEnd = to;
         if (labelStart < to) {
-            return checkLabel(url, from, to, labelStart, to);
+            String reason = checkLabel(url, from, to, labelStart, to);
+            if (reason != null) {
+                return reason;
+            }
+        } else {
+            nameEnd = to - 1;
+            labelStart = url.lastIndexOf('.', nameEnd - 1) + 1;
+            labelStart = Math.max(labelStart, from);
+        }
+        // As in browsers, a name whose last label is a number is an IPv4 address or nothing:
+        // 999.1.1.1, 127.1 and domain.123 are not hosts.
+        if (allDigits(url, labelStart, nameEnd) && !isIpv4(url, from, nameEnd)) {
+            return "the host '" + url.substring(from, to) + "' ends in a number but is not an IPv4 address"
+                    + " (four numbers from 0 to 255 without leading zeros, e.g. 192.0.2.1)";
         }
         return null;
+    }
+
+    private static boolean allDigits(String url, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!isDigit(url.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static @Nullable String checkLabel(String url, int hostFrom, int hostTo, int from, int to) {
@@ -258,21 +298,24 @@ public final class UrlRule {
 
     private static @Nullable String checkPort(String url, int from, int to) {
         if (from == to) {
-            return "'" + url + "' has ':' after its host but no port number: remove the ':' or add the port";
+            return "'" + Violation.shorten(url)
+                    + "' has ':' after its host but no port number: remove the ':' or add the port";
         }
         int port = 0;
         for (int i = from; i < to; i++) {
             char c = url.charAt(i);
             if (!isDigit(c)) {
-                return "the port '" + url.substring(from, to) + "' is not a number";
+                return "the port '" + Violation.shorten(url.substring(from, to)) + "' is not a number";
             }
             if (i - from >= 5) {
-                return "the port " + url.substring(from, to) + " is out of range: ports run from 1 to 65535";
+                return "the port " + Violation.shorten(url.substring(from, to))
+                        + " is out of range: ports run from 1 to 65535";
             }
             port = port * 10 + (c - '0');
         }
         if (port < 1 || port > 65535) {
-            return "the port " + url.substring(from, to) + " is out of range: ports run from 1 to 65535";
+            return "the port " + Violation.shorten(url.substring(from, to))
+                    + " is out of range: ports run from 1 to 65535";
         }
         return null;
     }
@@ -335,7 +378,7 @@ public final class UrlRule {
             if (c == '.') {
                 dot = true;
             } else if (c < 0x80 ? !(isAsciiLetter(c) || isDigit(c) || c == '-' || c == '_')
-                    : !Character.isLetterOrDigit(url.codePointAt(i))) {
+                    : !isHostLetter(url.codePointAt(i))) {
                 return false;
             }
             i += c < 0x80 ? 1 : Character.charCount(url.codePointAt(i));
@@ -347,63 +390,97 @@ public final class UrlRule {
         for (int i = 0; i < url.length(); i++) {
             int cp = url.codePointAt(i);
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-                return "'" + url + "' is not a URL (it holds white space at character " + (i + 1)
+                return "'" + Violation.shorten(url) + "' is not a URL (it holds white space at character " + (i + 1)
                         + "): write the absolute URL of the page, e.g. https://domain.tld/path";
             }
         }
-        return "'" + url + "' is not a URL: write the absolute URL of the page, e.g. https://domain.tld/path";
+        return "'" + Violation.shorten(url)
+                + "' is not a URL: write the absolute URL of the page, e.g. https://domain.tld/path";
     }
 
+    /**
+     * Returns whether {@code url[from, to)} is an IPv6 address as RFC 3986 writes it: eight groups
+     * of one to four hex digits, or fewer around one {@code ::} standing for at least one group;
+     * the last two groups may be written as an IPv4 address.
+     */
     private static boolean isIpv6(String url, int from, int to) {
-        int colons = 0;
-        boolean doubleColon = false;
-        int groupLength = 0;
-        int lastGroupStart = from;
-        for (int i = from; i < to; i++) {
-            char c = url.charAt(i);
-            if (c == ':') {
-                colons++;
-                if (i > from && url.charAt(i - 1) == ':') {
-                    if (doubleColon) {
-                        return false;
-                    }
-                    doubleColon = true;
-                }
-                groupLength = 0;
-                lastGroupStart = i + 1;
-            } else if (isHexDigit(c)) {
-                if (++groupLength > 4) {
+        int groups = 0;
+        boolean compressed = false;
+        int i = from;
+        if (i < to && url.charAt(i) == ':') {
+            if (i + 1 >= to || url.charAt(i + 1) != ':') {
+                return false;
+            }
+            compressed = true;
+            i += 2;
+        }
+        while (i < to) {
+            int start = i;
+            while (i < to && isHexDigit(url.charAt(i))) {
+                i++;
+            }
+            if (i < to && url.charAt(i) == '.') {
+                if (!isIpv4(url, start, to)) {
                     return false;
                 }
-            } else if (c == '.') {
-                return colons >= 2 && isIpv4(url, lastGroupStart, to);
-            } else {
+                groups += 2;
+                break;
+            }
+            if (i == start || i - start > 4) {
+                return false;
+            }
+            groups++;
+            if (i == to) {
+                break;
+            }
+            if (url.charAt(i) != ':') {
+                return false;
+            }
+            i++;
+            if (i < to && url.charAt(i) == ':') {
+                if (compressed) {
+                    return false;
+                }
+                compressed = true;
+                i++;
+            } else if (i == to) {
                 return false;
             }
         }
-        return colons >= 2 && colons <= 7 && (doubleColon || colons == 7)
-                && (url.charAt(to - 1) != ':' || url.charAt(to - 2) == ':')
-                && (url.charAt(from) != ':' || url.charAt(from + 1) == ':');
+        return compressed ? groups <= 7 : groups == 8;
     }
 
+    /**
+     * Returns whether {@code url[from, to)} is a dotted-decimal IPv4 address: four numbers from 0
+     * to 255, without leading zeros (which browsers read as octal).
+     */
     private static boolean isIpv4(String url, int from, int to) {
         int parts = 0;
-        int value = -1;
-        for (int i = from; i < to; i++) {
-            char c = url.charAt(i);
-            if (isDigit(c)) {
-                value = value < 0 ? c - '0' : value * 10 + (c - '0');
-                if (value > 255) {
-                    return false;
-                }
-            } else if (c == '.' && value >= 0) {
-                parts++;
-                value = -1;
-            } else {
+        int i = from;
+        while (i < to) {
+            int start = i;
+            int value = 0;
+            while (i < to && isDigit(url.charAt(i)) && i - start < 3) {
+                value = value * 10 + (url.charAt(i) - '0');
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || value > 255 || digits > 1 && url.charAt(start) == '0') {
+                return false;
+            }
+            parts++;
+            if (i == to) {
+                break;
+            }
+            if (url.charAt(i) != '.' || parts == 4) {
+                return false;
+            }
+            i++;
+            if (i == to) {
                 return false;
             }
         }
-        return parts == 3 && value >= 0;
+        return parts == 4;
     }
 
     private static String badPercent(String url, int i) {
@@ -433,6 +510,15 @@ public final class UrlRule {
 
     private static boolean isPercentEscape(String url, int i) {
         return i + 2 < url.length() && isHexDigit(url.charAt(i + 1)) && isHexDigit(url.charAt(i + 2));
+    }
+
+    /** Letters and digits of any script, and the combining marks internationalized names use. */
+    private static boolean isHostLetter(int cp) {
+        if (Character.isLetterOrDigit(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     private static boolean isUnreserved(char c) {

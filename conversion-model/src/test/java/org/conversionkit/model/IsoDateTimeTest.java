@@ -1,0 +1,42 @@
+package org.conversionkit.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class IsoDateTimeTest {
+
+    static List<Object[]> cases() {
+        return Fixtures.read(IsoDateTimeTest.class, "iso-date-time-order.tsv", 3);
+    }
+
+    @ParameterizedTest(name = "{index}: {0} before {1}: {2}")
+    @MethodSource("cases")
+    void comparesAsWritten(String first, String second, String before) {
+        assertThat(IsoDateTime.parse(first).isBefore(IsoDateTime.parse(second))).isEqualTo(Boolean.parseBoolean(before));
+    }
+
+    @Test
+    void keepsWhatWasWritten() {
+        IsoDateTime date = IsoDateTime.parse("2020-01-10");
+        assertThat(date).isEqualTo(new IsoDateTime(LocalDate.of(2020, 1, 10), null, null));
+        assertThat(date.toLocalDateTime()).isEqualTo(LocalDateTime.of(2020, 1, 10, 0, 0));
+        IsoDateTime local = IsoDateTime.parse("2020-01-10T10:15:30");
+        assertThat(local.offset()).isNull();
+        IsoDateTime utc = IsoDateTime.parse("2020-01-10T10:15:30Z");
+        assertThat(utc.offset()).isEqualTo(ZoneOffset.UTC);
+        assertThat(utc.time()).isEqualTo(LocalTime.of(10, 15, 30));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new IsoDateTime(LocalDate.of(2020, 1, 10), null, ZoneOffset.UTC));
+        assertThatIllegalArgumentException().isThrownBy(() -> IsoDateTime.parse("2020-01-10T25:00"))
+                .withMessageContaining("hours run from 00 to 23");
+    }
+}

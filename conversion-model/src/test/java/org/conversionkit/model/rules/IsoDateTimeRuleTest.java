@@ -1,0 +1,51 @@
+package org.conversionkit.model.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.List;
+import org.conversionkit.model.Fixtures;
+import org.conversionkit.model.IsoDateTime;
+import org.conversionkit.model.ViolationCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class IsoDateTimeRuleTest {
+
+    static List<Object[]> cases() {
+        return Fixtures.read(IsoDateTimeRuleTest.class, "iso-date-time-cases.tsv", 2);
+    }
+
+    @ParameterizedTest(name = "{index}: {0} -> {1}")
+    @MethodSource("cases")
+    void checksEveryCase(String value, String expected) {
+        assertThat(ReferenceRules.isoDateTime(value)).as("reference").isEqualTo(expected);
+        Object result = IsoDateTimeRule.parseOrProblem("updatedAt", value);
+        if (isCode(expected)) {
+            assertThat(result).isInstanceOf(Problem.class);
+            Problem problem = (Problem) result;
+            assertThat(problem.code()).as(problem.message()).isEqualTo(ViolationCode.valueOf(expected));
+            assertThat(problem.message()).startsWith("updatedAt");
+            assertThat(IsoDateTimeRule.check("updatedAt", value)).isEqualTo(problem);
+            if (value != null) {
+                assertThatIllegalArgumentException().isThrownBy(() -> IsoDateTime.parse(value));
+            }
+        } else {
+            assertThat(result).isInstanceOf(IsoDateTime.class);
+            assertThat(result.toString()).isEqualTo(expected);
+            assertThat(IsoDateTimeRule.check("updatedAt", value)).isNull();
+            assertThat(IsoDateTime.parse(value)).isEqualTo(result);
+        }
+    }
+
+    @Test
+    void hintsAtTheCapitalT() {
+        assertThat(IsoDateTimeRule.check("createdAt", "2020-01-10 10:15:30").message())
+                .contains("2020-01-10T10:15:30");
+    }
+
+    private static boolean isCode(String expected) {
+        return Character.isLetter(expected.charAt(0));
+    }
+}

@@ -1,0 +1,73 @@
+package org.conversionkit.model.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.conversionkit.model.Fixtures;
+import org.conversionkit.model.ViolationCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class NumberRulesTest {
+
+    static List<Object[]> cases() {
+        return Fixtures.read(NumberRulesTest.class, "number-cases.tsv", 4);
+    }
+
+    @ParameterizedTest(name = "{index}: {0} {1} -> {2}")
+    @MethodSource("cases")
+    void checksEveryCase(String rule, String value, String expected, String negative) {
+        Problem problem = switch (rule) {
+            case "integer" -> NumberRules.checkInteger("n", value);
+            case "decimal" -> NumberRules.checkDecimal("n", value);
+            case "json" -> NumberRules.checkJsonNumber("n", value);
+            default -> throw new IllegalArgumentException(rule);
+        };
+        String reference = switch (rule) {
+            case "integer" -> ReferenceRules.integer(value);
+            case "decimal" -> ReferenceRules.decimal(value);
+            default -> ReferenceRules.jsonNumber(value);
+        };
+        assertThat(reference).as("reference").isEqualTo(expected);
+        if (expected.equals("VALID")) {
+            assertThat(problem).isNull();
+            assertThat(NumberRules.isNegative(value)).isEqualTo(negative.equals("yes"));
+            if (rule.equals("integer")) {
+                assertThat(NumberRules.parseInteger(value)).isEqualTo(new BigInteger(value).longValueExact());
+            }
+        } else {
+            assertThat(problem).isNotNull();
+            assertThat(problem.code()).isEqualTo(ViolationCode.valueOf(expected));
+            assertThat(problem.message()).startsWith("n ");
+        }
+    }
+
+    @Test
+    void hintsAtTheLikelyCause() {
+        assertThat(NumberRules.checkDecimal("revenue", "10,5").message())
+                .contains("decimal comma").contains("10.5").contains("105");
+        assertThat(NumberRules.checkDecimal("revenue", "1,000.50").message()).contains("1000.50");
+        assertThat(NumberRules.checkDecimal("revenue", "$10").message()).contains("currency sign");
+        assertThat(NumberRules.checkDecimal("revenue", "1 000").message()).contains("spaces");
+        assertThat(NumberRules.checkDecimal("revenue", "1e3").message()).contains("exponent");
+        assertThat(NumberRules.checkInteger("transactions", "2.0").message()).contains("fraction");
+        assertThat(NumberRules.checkInteger("transactions", "99999999999999999999").message())
+                .contains("out of range");
+        assertThat(NumberRules.checkJsonNumber("revenue", "1e999999999").message()).contains("out of range");
+        assertThat(NumberRules.checkJsonNumber("revenue", "1e-400").message()).contains("zero");
+    }
+
+    @Test
+    void boundsLongPlainDecimalsByTheRangeOfADouble() {
+        String digits308 = "1" + "0".repeat(308);
+        assertThat(NumberRules.checkDecimal("revenue", digits308)).isNull();
+        assertThat(NumberRules.checkDecimal("revenue", digits308 + "0").code()).isEqualTo(ViolationCode.FIELD_TYPE);
+        assertThat(NumberRules.checkJsonNumber("revenue", digits308 + "0").code()).isEqualTo(ViolationCode.FIELD_TYPE);
+        String tiny = "0." + "0".repeat(400) + "1";
+        assertThat(NumberRules.checkDecimal("revenue", tiny).code()).isEqualTo(ViolationCode.FIELD_TYPE);
+        assertThat(NumberRules.checkDecimal("revenue", "0." + "0".repeat(400))).isNull();
+        assertThat(NumberRules.checkDecimal("revenue", "0." + "1".repeat(400))).isNull();
+    }
+}

@@ -1,0 +1,214 @@
+package org.conversionkit.model.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import org.conversionkit.model.Fixtures;
+import org.conversionkit.model.IsoDateTime;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs each fast rule and its {@link ReferenceRules reference} on many generated inputs: seeded
+ * random mutations of the fixtures' valid and invalid values. Both must give the same code; neither
+ * may throw. The seeds are fixed, so a failure is reproducible; its message lists the first
+ * disagreements.
+ */
+class RuleDifferentialTest {
+
+    private static final int CASES = 120_000;
+
+    /** Pieces the mutations insert: the characters and fragments that decide the rules' branches. */
+    private static final String[] URL_PIECES = {
+        "/", "//", ":", "://", "@", ".", "..", "?", "#", "%", "%2", "%41", "%zz", "[", "]", "[::1]", "-", "_", "~",
+        "\\", " ", "\t", "\n", "\u0000", "\u007F", "\u0085", "\u00A0", "\u200B", "\u202E", "\uFEFF", "\uD800",
+        "\uDC00", "\uD83D\uDE00", "\u0301", "\u0903", "\u20DD", "é", "ü", "例", "٣", "²", "Ⅷ", "\"", "<", ">", "`",
+        "{", "|", "^", "'", "(", "*", "+", ",", ";", "=", "!", "$", "&", "a", "Z", "0", "9", "http", "https", "HTTP",
+        "http:", "https://", "ftp:", "mailto:", "xn--", "www.", "domain.tld", ":8080", ":0", ":65535", ":65536",
+        ":99999", "1.2.3.4", "256", "127.1", "::", "ffff:", "1.2.3", "%25", "user:pass@",
+    };
+    private static final String[] DATE_PIECES = {
+        "0", "1", "2", "9", "-", "--", "T", "t", " ", ":", "Z", "+", ".", ",", "/", "02", "29", "30", "31", "13", "00",
+        "٣", "２", "\u2010", "\n", "10:15", "2020", "0000",
+    };
+    private static final String[] NUMBER_PIECES = {
+        "0", "1", "5", "9", "00", "+", "-", ".", ",", "e", "E", "e+", "e-", "e308", "e309", "e-324", "e-325",
+        "e999999999", "e1000000000", "e0000000000", " ", "$", "€", "２", "٣", "NaN", "Infinity", "x", "d",
+        "9223372036854775807", "9223372036854775808", "1797693134862315", "1".repeat(310), "0".repeat(310),
+    };
+    private static final String[] DATE_TIME_PIECES = {
+        "0", "1", "2", "5", "9", "-", "T", "t", " ", ":", "Z", "z", "+", "-", ".", ",", "00", "23", "24", "59", "60",
+        "18", "19", "+18:00", "-05", "+0530", "Z", "T10:15:30", ".123456789", "1234567890", "2020-02-30", "[",
+    };
+
+    @Test
+    void urlRuleAgreesWithTheReference() {
+        List<String> seeds = seeds("url-cases.tsv", 1);
+        seeds.addAll(List.of("https://domain.tld/path/to/my/page", "http://a.b", "https://[::1]:1/",
+                "https://user@h.tld:65535/p?q#f", "//cdn.domain.tld/p", "domain.tld:8080/p"));
+        assertAgreement("url", seeds, URL_PIECES, 20260101L, v -> code(UrlRule.check(v)), ReferenceRules::url,
+                "VALID", "FIELD_MISSING", "URL_RELATIVE", "URL_SCHEME", "URL_INVALID", "URL_NO_SCHEME");
+    }
+
+    @Test
+    void dateRuleAgreesWithTheReference() {
+        List<String> seeds = seeds("date-cases.tsv", 1);
+        assertAgreement("date", seeds, DATE_PIECES, 20260102L, v -> code(DateRule.check(v)), ReferenceRules::date,
+                "VALID", "FIELD_MISSING", "DATE_FORMAT", "DATE_INVALID");
+    }
+
+    @Test
+    void integerRuleAgreesWithTheReference() {
+        List<String> seeds = numberSeeds();
+        assertAgreement("integer", seeds, NUMBER_PIECES, 20260103L,
+                v -> code(NumberRules.checkInteger("n", v)), ReferenceRules::integer, "VALID", "FIELD_TYPE");
+    }
+
+    @Test
+    void decimalRuleAgreesWithTheReference() {
+        List<String> seeds = numberSeeds();
+        assertAgreement("decimal", seeds, NUMBER_PIECES, 20260104L,
+                v -> withSign(v, code(NumberRules.checkDecimal("n", v))),
+                v -> withReferenceSign(v, ReferenceRules.decimal(v)), "VALID", "VALID negative", "FIELD_TYPE");
+    }
+
+    @Test
+    void jsonNumberRuleAgreesWithTheReference() {
+        List<String> seeds = numberSeeds();
+        assertAgreement("json number", seeds, NUMBER_PIECES, 20260105L,
+                v -> withSign(v, code(NumberRules.checkJsonNumber("n", v))),
+                v -> withReferenceSign(v, ReferenceRules.jsonNumber(v)), "VALID", "VALID negative", "FIELD_TYPE");
+    }
+
+    @Test
+    void isoDateTimeRuleAgreesWithTheReference() {
+        List<String> seeds = seeds("iso-date-time-cases.tsv", 1);
+        assertAgreement("date-time", seeds, DATE_TIME_PIECES, 20260106L, v -> {
+            Object result = IsoDateTimeRule.parseOrProblem("t", v);
+            return result instanceof IsoDateTime dateTime ? dateTime.toString() : ((Problem) result).code().name();
+        }, ReferenceRules::isoDateTime, "FIELD_MISSING", "DATE_FORMAT", "DATE_INVALID", "2020-01-10T10:15:30Z", "2020-01-10");
+    }
+
+    private static void assertAgreement(String rule, List<String> seeds, String[] pieces, long seed,
+            Function<String, String> fast, Function<String, String> reference, String... reached) {
+        Random random = new Random(seed);
+        Map<String, String> disagreements = new LinkedHashMap<>();
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
+        for (int i = 0; i < CASES; i++) {
+            String value = mutate(random, seeds, pieces);
+            String expected = reference.apply(value);
+            String actual = fast.apply(value);
+            outcomes.merge(expected, 1, Integer::sum);
+            if (!expected.equals(actual) && disagreements.size() < 20) {
+                disagreements.put(Fixtures.show(value), "fast " + actual + ", reference " + expected);
+            }
+        }
+        assertThat(disagreements).as(rule + " disagreements").isEmpty();
+        // The generator must reach every outcome, and none may swamp the others, else the
+        // agreement proves little.
+        assertThat(outcomes).as(rule + " outcomes").containsKeys(reached);
+        for (String outcome : reached) {
+            assertThat(outcomes.get(outcome)).as(rule + " outcomes " + outcomes).isGreaterThan(CASES / 200);
+        }
+        System.out.println(rule + ": " + outcomes.size() + " outcomes, " + outcomes.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8).toList());
+    }
+
+    private static String mutate(Random random, List<String> seeds, String[] pieces) {
+        String value = seeds.get(random.nextInt(seeds.size()));
+        if (value == null) {
+            value = "";
+        }
+        int mutations = random.nextInt(4);
+        StringBuilder text = new StringBuilder(value);
+        for (int m = 0; m < mutations; m++) {
+            int length = text.length();
+            int at = length == 0 ? 0 : random.nextInt(length + 1);
+            switch (random.nextInt(9)) {
+                case 0, 1 -> text.insert(at, pieces[random.nextInt(pieces.length)]);
+                case 2 -> {
+                    if (length > 0) {
+                        int from = Math.min(at, length - 1);
+                        text.delete(from, Math.min(length, from + 1 + random.nextInt(3)));
+                    }
+                }
+                case 3 -> {
+                    if (length > 0) {
+                        int where = Math.min(at, length - 1);
+                        text.replace(where, where + 1, pieces[random.nextInt(pieces.length)]);
+                    }
+                }
+                case 4 -> {
+                    String other = seeds.get(random.nextInt(seeds.size()));
+                    if (other != null) {
+                        text.setLength(Math.min(at, length));
+                        text.append(other, Math.min(random.nextInt(other.length() + 1), other.length()),
+                                other.length());
+                    }
+                }
+                case 5 -> {
+                    if (length > 1) {
+                        int from = random.nextInt(length);
+                        int to = Math.min(length, from + 1 + random.nextInt(6));
+                        text.insert(at, text.substring(from, to));
+                    }
+                }
+                case 6, 7 -> {
+                    // Keeps the shape: a digit for a digit, a letter for a letter.
+                    if (length > 0) {
+                        int where = Math.min(at, length - 1);
+                        char c = text.charAt(where);
+                        if (c >= '0' && c <= '9') {
+                            text.setCharAt(where, (char) ('0' + random.nextInt(10)));
+                        } else if (c >= 'a' && c <= 'z') {
+                            text.setCharAt(where, (char) ('a' + random.nextInt(26)));
+                        }
+                    }
+                }
+                default -> {
+                    if (length > 0) {
+                        int where = Math.min(at, length - 1);
+                        char c = text.charAt(where);
+                        text.setCharAt(where, Character.isUpperCase(c) ? Character.toLowerCase(c)
+                                : Character.toUpperCase(c));
+                    }
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private static List<String> seeds(String fixture, int columns) {
+        List<String> seeds = new ArrayList<>();
+        for (String[] row : Fixtures.rows(RuleDifferentialTest.class, fixture, columns)) {
+            seeds.add(row[0]);
+        }
+        return seeds;
+    }
+
+    private static List<String> numberSeeds() {
+        List<String> seeds = new ArrayList<>();
+        for (String[] row : Fixtures.rows(RuleDifferentialTest.class, "number-cases.tsv", 2)) {
+            seeds.add(row[1]);
+        }
+        seeds.addAll(List.of("1.7976931348623157e308", "1.7976931348623158e308", "1.7976931348623159e308",
+                "2.4703282292062327e-324", "2.4703282292062328e-324", "4.9e-324", "-9223372036854775808"));
+        return seeds;
+    }
+
+    private static String code(Problem problem) {
+        return problem == null ? "VALID" : problem.code().name();
+    }
+
+    private static String withSign(String value, String code) {
+        return code.equals("VALID") && NumberRules.isNegative(value) ? "VALID negative" : code;
+    }
+
+    private static String withReferenceSign(String value, String code) {
+        return code.equals("VALID") && ReferenceRules.isNegative(value) ? "VALID negative" : code;
+    }
+}

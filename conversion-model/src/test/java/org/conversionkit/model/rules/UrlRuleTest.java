@@ -1,0 +1,70 @@
+package org.conversionkit.model.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.conversionkit.model.Fixtures;
+import org.conversionkit.model.ViolationCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class UrlRuleTest {
+
+    static List<Object[]> cases() {
+        return Fixtures.read(UrlRuleTest.class, "url-cases.tsv", 2);
+    }
+
+    @ParameterizedTest(name = "{index}: {0} -> {1}")
+    @MethodSource("cases")
+    void checksEveryCase(String url, String expected) {
+        Problem problem = UrlRule.check(url);
+        if (expected.equals("VALID")) {
+            assertThat(problem).as(Fixtures.show(url)).isNull();
+            assertThat(UrlRule.isAbsoluteHttpUrl(url)).isTrue();
+        } else {
+            assertThat(problem).as(Fixtures.show(url)).isNotNull();
+            assertThat(problem.code()).as(Fixtures.show(url) + ": " + problem.message())
+                    .isEqualTo(ViolationCode.valueOf(expected));
+            assertThat(problem.message()).isNotBlank();
+            assertThat(UrlRule.isAbsoluteHttpUrl(url)).isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "{index}: {0}")
+    @MethodSource("cases")
+    void agreesWithTheReference(String url, String expected) {
+        assertThat(ReferenceRules.url(url)).as(Fixtures.show(url)).isEqualTo(expected);
+    }
+
+    @Test
+    void messagesSayHowToFixTheSourceExamples() {
+        assertThat(UrlRule.check("domain.tld/path/to/my/page").message())
+                .contains("https://domain.tld/path/to/my/page");
+        assertThat(UrlRule.check("/path/to/my/page").message()).contains("https://domain.tld/path/to/my/page");
+        assertThat(UrlRule.check("https://domain.tld/a b").message()).contains("%20");
+        assertThat(UrlRule.check("ftp://domain.tld/").message()).contains("'ftp:'");
+        assertThat(UrlRule.check("http:/x").message()).contains("http://domain.tld/path");
+    }
+
+    @Test
+    void limitsHostAndLabelLengths() {
+        String label63 = "a".repeat(63);
+        assertThat(UrlRule.check("https://" + label63 + ".tld/")).isNull();
+        assertThat(UrlRule.check("https://" + label63 + "a.tld/").code()).isEqualTo(ViolationCode.URL_INVALID);
+        String host253 = (label63 + ".").repeat(3) + "a".repeat(61);
+        assertThat(host253).hasSize(253);
+        assertThat(UrlRule.check("https://" + host253 + "/")).isNull();
+        assertThat(UrlRule.check("https://" + host253 + "a/").code()).isEqualTo(ViolationCode.URL_INVALID);
+    }
+
+    @Test
+    void aHugeValueIsCheckedInLinearTime() {
+        String path = "https://domain.tld/" + "a/".repeat(2_000_000);
+        long start = System.nanoTime();
+        assertThat(UrlRule.check(path)).isNull();
+        assertThat(UrlRule.check(path + " ").code()).isEqualTo(ViolationCode.URL_INVALID);
+        assertThat(UrlRule.check("a".repeat(4_000_000)).code()).isEqualTo(ViolationCode.URL_INVALID);
+        assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+    }
+}
