@@ -1,0 +1,136 @@
+package org.conversionkit.json.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.conversionkit.model.Field;
+import org.conversionkit.model.RawRecord;
+import org.conversionkit.model.ValueKind;
+import org.conversionkit.model.Violation;
+import org.conversionkit.model.ViolationCode;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+
+/**
+ * Reads conversion rows: keys matched exactly to {@link Field}s; any other key is an
+ * {@code UNKNOWN_FIELD} warning and its value is skipped unread.
+ *
+ * <p>The hot path of validation, so two things the parser could do are done here, cheaper: keys
+ * are matched by identity first (the parser hands out one canonical instance per distinct key),
+ * and duplicate keys of a row are found with a bit set (a set only for unknown keys) instead of
+ * the parser's per-object hash set. A duplicate is {@code MALFORMED_JSON}, as the parser would
+ * report it; duplicates inside the skipped value of an unknown key are not looked for, since
+ * that value is never read.
+ *
+ * <p>One instance per record source: it caches that parser's key instances.
+ */
+final class ConversionObjects implements ObjectHandler {
+
+    private static final int SLOTS = Field.values().length;
+    private static final String KNOWN = "url, date, channel, device, transactions, revenue";
+
+    private final @Nullable String[] names = new String[SLOTS];
+    /** For each slot, the slot whose key followed it in the last row that had it. */
+    private final int[] next = new int[SLOTS];
+    /** The slot of the first key of the last row. */
+    private int first;
+
+    @Override
+    public boolean detectsDuplicates() {
+        return true;
+    }
+
+    @Override
+    public RawRecord readObject(JsonRecordSource source, long line, long record) {
+        JsonParser parser = source.parser();
+        @Nullable String[] values = new String[SLOTS];
+        @Nullable ValueKind[] kinds = new ValueKind[SLOTS];
+        List<Violation> warnings = List.of();
+        Set<String> unknown = null;
+        int seen = 0;
+        int previous = -1;
+        int guess = first;
+        String name;
+        while ((name = parser.nextName()) != null) {
+            source.checkSize();
+            // Rows repeat their key order, so the guess is nearly always right: one comparison a key.
+            int slot = names[guess] == name ? guess : slotOf(name);
+            if (slot >= 0) {
+                if ((seen & 1 << slot) != 0) {
+                    throw duplicate(parser, name);
+                }
+                seen |= 1 << slot;
+                if (previous < 0) {
+                    first = slot;
+                } else {
+                    next[previous] = slot;
+                }
+                previous = slot;
+                guess = next[slot];
+                source.readSlot(parser.nextToken(), slot, values, kinds);
+            } else {
+                if (unknown == null) {
+                    unknown = new HashSet<>();
+                    warnings = new ArrayList<>(2);
+                }
+                if (!unknown.add(name)) {
+                    throw duplicate(parser, name);
+                }
+                warnings.add(unknownField(name, line, record));
+                source.skipValue(parser.nextToken());
+            }
+        }
+        return RawRecord.of(line, record, values, kinds, warnings, null);
+    }
+
+    private int slotOf(String name) {
+        for (int slot = 0; slot < SLOTS; slot++) {
+            if (names[slot] == name) {
+                return slot;
+            }
+        }
+        int slot = slotByText(name);
+        if (slot >= 0) {
+            names[slot] = name;
+        }
+        return slot;
+    }
+
+    private static int slotByText(String name) {
+        switch (name) {
+            case "url":
+                return Field.URL.ordinal();
+            case "date":
+                return Field.DATE.ordinal();
+            case "channel":
+                return Field.CHANNEL.ordinal();
+            case "device":
+                return Field.DEVICE.ordinal();
+            case "transactions":
+                return Field.TRANSACTIONS.ordinal();
+            case "revenue":
+                return Field.REVENUE.ordinal();
+            default:
+                return -1;
+        }
+    }
+
+    private static StopReading duplicate(JsonParser parser, String name) {
+        TokenStreamLocation at = parser.currentTokenLocation();
+        return new StopReading(ViolationCode.MALFORMED_JSON, "JSON syntax error at line " + at.getLineNr()
+                + ", column " + at.getColumnNr() + ": " + JsonErrors.duplicateKey(name));
+    }
+
+    private static Violation unknownField(String name, long line, long record) {
+        Optional<Field> similar = Field.byNameIgnoreCase(name);
+        String message = similar.isPresent()
+                ? "'" + name + "' is not a field of conversion rows: did you mean " + similar.get().fieldName()
+                        + "? Keys are matched exactly; its value is ignored"
+                : "'" + name + "' is not a field of conversion rows (" + KNOWN + "); its value is ignored";
+        return Violation.of(ViolationCode.UNKNOWN_FIELD, line, record, name, null, message);
+    }
+}

@@ -1,0 +1,546 @@
+package org.conversionkit.json.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+import org.conversionkit.json.JsonForm;
+import org.conversionkit.json.JsonLimits;
+import org.conversionkit.model.RawRecord;
+import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.ValueKind;
+import org.conversionkit.model.Violation;
+import org.conversionkit.model.ViolationCode;
+import org.conversionkit.model.rules.Problem;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonFactoryBuilder;
+import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.core.util.JsonRecyclerPools;
+
+/**
+ * The record source of every JSON reader: reads root values one at a time with jackson-core,
+ * hands objects to an {@link ObjectHandler}, and turns everything that goes wrong into a located
+ * violation of the record it happens in.
+ *
+ * <p>Input: gzip is detected by its magic bytes, a UTF-8 byte order mark is skipped, UTF-16 and
+ * UTF-32 are refused ({@code ENCODING}), and the {@link JsonForm} is detected from the first row.
+ * NDJSON goes to the parser unfiltered; the loose and array forms go through a
+ * {@link LooseScanner} that blanks out the commas between rows and the enclosing brackets.
+ *
+ * <p>Errors: a root value that is not an object is {@code NOT_AN_OBJECT} and reading goes on. A
+ * syntax error ({@code MALFORMED_JSON}), bad bytes ({@code ENCODING}) and any breached limit
+ * ({@code RECORD_TOO_LARGE}) reject the record they occur in and end reading: the parser's position
+ * after them cannot be trusted. A failure of the input itself is an {@link UncheckedIOException}.
+ */
+public final class JsonRecordSource implements RecordSource {
+
+    /** The most the parser reads ahead of what it has parsed: its buffer, with room to spare. */
+    private static final long READ_AHEAD = 64 * 1024;
+    /** The most bytes looked at to detect the form: the first row. */
+    private static final long MAX_LOOK_AHEAD = 1024 * 1024;
+
+    private final Closeable input;
+    private final @Nullable JsonParser parser;
+    private final Peekable counter;
+    private final @Nullable LooseScanner scanner;
+    private final JsonForm form;
+    private final JsonLimits limits;
+    private final ObjectHandler handler;
+    private final long hardRecordBound;
+    private final long softRecordBound;
+    private final @Nullable String[] lastStrings = new String[16];
+    private boolean encodingProblem;
+    private long records;
+    private long blankLines;
+    private long lastEndLine;
+    private long recordLine;
+    private long recordBase;
+    private boolean done;
+
+    private JsonRecordSource(Closeable input, Peekable counter, JsonForm form, boolean encodingProblem,
+            @Nullable LooseScanner scanner, @Nullable JsonParser parser, JsonLimits limits, ObjectHandler handler) {
+        this.input = input;
+        this.counter = counter;
+        this.form = form;
+        this.encodingProblem = encodingProblem;
+        this.scanner = scanner;
+        this.parser = parser;
+        this.limits = limits;
+        this.handler = handler;
+        long max = limits.maxRecordSize();
+        this.hardRecordBound = max > Long.MAX_VALUE - READ_AHEAD ? Long.MAX_VALUE : max + READ_AHEAD;
+        this.softRecordBound = max - READ_AHEAD;
+    }
+
+    /**
+     * Opens a file, gzip-compressed or not.
+     *
+     * @param path    the file
+     * @param limits  the limits
+     * @param handler reads each object
+     * @return the source
+     * @throws IOException if the file cannot be opened or its start cannot be read
+     */
+    public static JsonRecordSource open(Path path, JsonLimits limits, ObjectHandler handler) throws IOException {
+        Objects.requireNonNull(path, "path");
+        return open(Files.newInputStream(path), limits, handler);
+    }
+
+    /**
+     * Opens a byte stream, gzip-compressed or not; the source owns and closes it.
+     *
+     * @param in      the bytes
+     * @param limits  the limits
+     * @param handler reads each object
+     * @return the source
+     * @throws IOException if the start of the input cannot be read
+     */
+    public static JsonRecordSource open(InputStream in, JsonLimits limits, ObjectHandler handler) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(handler, "handler");
+        InputStream closeable = in;
+        try {
+            PeekInputStream raw = new PeekInputStream(in);
+            PeekInputStream bytes = raw;
+            if (raw.peek(0) == 0x1f && raw.peek(1) == 0x8b) {
+                closeable = new GZIPInputStream(raw, 64 * 1024);
+                bytes = new PeekInputStream(closeable);
+            }
+            // Counted after decompression: the limit is on what the parser reads.
+            bytes.limit(limits.maxFileBytes());
+            closeable = bytes;
+            boolean encodingProblem = false;
+            if (bytes.peek(0) == 0xEF && bytes.peek(1) == 0xBB && bytes.peek(2) == 0xBF) {
+                bytes.discard(3);
+            } else {
+                encodingProblem = isUtf16Or32(bytes);
+            }
+            if (encodingProblem) {
+                return new JsonRecordSource(bytes, bytes, JsonForm.NDJSON, true, null, null, limits, handler);
+            }
+            JsonForm form = FormDetector.detect(bytes, lookAhead(limits));
+            LooseScanner scanner = form == JsonForm.NDJSON ? null : new LooseScanner(form == JsonForm.ARRAY);
+            InputStream parsed = scanner == null ? bytes : new LooseFilterInputStream(bytes, scanner);
+            JsonParser parser = factory(limits, form, handler).createParser(ObjectReadContext.empty(), parsed);
+            return new JsonRecordSource(parsed, bytes, form, false, scanner, parser, limits, handler);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(closeable, e);
+            if (e instanceof JacksonIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a char stream; the source owns and closes it. A leading byte order mark is skipped.
+     *
+     * @param in      the text
+     * @param limits  the limits
+     * @param handler reads each object
+     * @return the source
+     * @throws IOException if the start of the input cannot be read
+     */
+    public static JsonRecordSource open(Reader in, JsonLimits limits, ObjectHandler handler) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(handler, "handler");
+        PeekReader chars = new PeekReader(in, limits.maxFileBytes());
+        try {
+            if (chars.peek(0) == '\uFEFF') {
+                chars.discard(1);
+            }
+            JsonForm form = FormDetector.detect(chars, lookAhead(limits));
+            LooseScanner scanner = form == JsonForm.NDJSON ? null : new LooseScanner(form == JsonForm.ARRAY);
+            Reader parsed = scanner == null ? chars : new LooseFilterReader(chars, scanner);
+            JsonParser parser = factory(limits, form, handler).createParser(ObjectReadContext.empty(), parsed);
+            return new JsonRecordSource(parsed, chars, form, false, scanner, parser, limits, handler);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(chars, e);
+            throw e;
+        }
+    }
+
+    private static int lookAhead(JsonLimits limits) {
+        return (int) Math.min(limits.maxRecordSize(), MAX_LOOK_AHEAD) + 16;
+    }
+
+    /** UTF-16 and UTF-32 put a NUL byte or a byte order mark in the first four bytes; UTF-8 JSON never does. */
+    private static boolean isUtf16Or32(PeekInputStream bytes) throws IOException {
+        int b0 = bytes.peek(0);
+        int b1 = bytes.peek(1);
+        if (b0 == 0xFE && b1 == 0xFF || b0 == 0xFF && b1 == 0xFE) {
+            return true;
+        }
+        for (int i = 0; i < 4; i++) {
+            if (bytes.peek(i) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A factory of our own for every source: Jackson's global defaults are never touched. */
+    private static JsonFactory factory(JsonLimits limits, JsonForm form, ObjectHandler handler) {
+        JsonFactoryBuilder builder = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxStringLength(limits.maxStringLength())
+                        .maxNumberLength(limits.maxNumberLength())
+                        .maxNameLength(limits.maxNameLength())
+                        .maxDocumentLength(-1)
+                        .maxTokenCount(-1)
+                        .build())
+                .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, !handler.detectsDuplicates())
+                .enable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                // UTF-8 is the contract; UTF-16 and UTF-32 are refused before the parser sees them.
+                .disable(TokenStreamFactory.Feature.CHARSET_DETECTION)
+                // Fresh buffers of known size: the read-ahead bound of the record size check relies on it.
+                .recyclerPool(JsonRecyclerPools.nonRecyclingPool());
+        if (form != JsonForm.NDJSON) {
+            builder.enable(JsonReadFeature.ALLOW_SINGLE_QUOTES);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Returns the form detected from the first row.
+     *
+     * @return the form
+     */
+    public JsonForm form() {
+        return form;
+    }
+
+    @Override
+    public @Nullable RawRecord next() {
+        if (done) {
+            return null;
+        }
+        if (encodingProblem || parser == null) {
+            encodingProblem = false;
+            return terminal(1, new Problem(ViolationCode.ENCODING, "the input is not UTF-8: it starts like UTF-16"
+                    + " or UTF-32 (a NUL byte or a UTF-16 byte order mark); save it as UTF-8"));
+        }
+        JsonParser p = parser;
+        try {
+            JsonToken token = p.nextToken();
+            if (token == null) {
+                return atEnd(p);
+            }
+            TokenStreamLocation start = p.currentTokenLocation();
+            long line = start.getLineNr();
+            long record = ++records;
+            recordLine = line;
+            long offset = offsetOf(start);
+            if (record > limits.maxRecords()) {
+                return terminal(line, tooLarge("the input holds more records than maxRecords ("
+                        + limits.maxRecords() + ") allows; split it", start));
+            }
+            if (scanner != null && scanner.isAfterClose(offset)) {
+                return terminal(line, new Problem(ViolationCode.MALFORMED_JSON, "JSON syntax error at line " + line
+                        + ", column " + start.getColumnNr() + ": content after the closing bracket of the array"
+                        + " that holds the rows; put every row inside it"));
+            }
+            if (form == JsonForm.NDJSON && line > lastEndLine + 1) {
+                blankLines += line - lastEndLine - 1;
+            }
+            recordBase = counter.count();
+            RawRecord result = token == JsonToken.START_OBJECT ? handler.readObject(this, line, record)
+                    : notAnObject(token, line, record);
+            // The record lies within what the parser was handed since its start, plus its read-ahead:
+            // the exact size (a location, an allocation) is only needed near the limit.
+            if (form == JsonForm.NDJSON || counter.count() - recordBase > softRecordBound) {
+                TokenStreamLocation end = p.currentLocation();
+                if (offsetOf(end) - offset > limits.maxRecordSize()) {
+                    return terminal(line, tooLarge(recordTooLarge(), end));
+                }
+                lastEndLine = end.getLineNr();
+            }
+            recordLine = 0;
+            return result;
+        } catch (StopReading e) {
+            TokenStreamLocation at = p.currentLocation();
+            return terminal(at.getLineNr(), e.code() == ViolationCode.RECORD_TOO_LARGE
+                    ? tooLarge(e.getMessage(), at) : e.problem());
+        } catch (StreamConstraintsException e) {
+            // The exception has no location; the parser still knows where it stands.
+            TokenStreamLocation at = p.currentLocation();
+            return terminal(at.getLineNr(), tooLarge(JsonErrors.constraint(e, limits), at));
+        } catch (JacksonIOException e) {
+            IOException cause = e.getCause();
+            if (cause instanceof InputTooLargeException) {
+                TokenStreamLocation at = p.currentLocation();
+                return terminal(at.getLineNr(), tooLarge(cause.getMessage() + "; split it", at));
+            }
+            done = true;
+            throw new UncheckedIOException(cause);
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            if (at == null) {
+                at = p.currentLocation();
+            }
+            return terminal(at.getLineNr(), JsonErrors.syntax(e, at, form, p.streamReadContext().inRoot()));
+        }
+    }
+
+    private @Nullable RawRecord atEnd(JsonParser p) {
+        TokenStreamLocation end = p.currentLocation();
+        if (form == JsonForm.NDJSON && end.getLineNr() > lastEndLine) {
+            blankLines += end.getLineNr() - lastEndLine - 1 + (end.getColumnNr() > 1 ? 1 : 0);
+        }
+        if (scanner != null && scanner.isUnclosed()) {
+            return terminal(end.getLineNr(), new Problem(ViolationCode.MALFORMED_JSON, "JSON syntax error at line "
+                    + end.getLineNr() + ", column " + end.getColumnNr() + ": the input ends before the array that"
+                    + " holds the rows is closed: the file looks truncated; end it with ]"));
+        }
+        done = true;
+        return null;
+    }
+
+    private RawRecord notAnObject(JsonToken token, long line, long record) {
+        String value;
+        String kind;
+        switch (token) {
+            case START_ARRAY:
+                skipValue(token);
+                value = "[…]";
+                kind = "an array";
+                break;
+            case VALUE_STRING:
+                value = parser().getString();
+                kind = "a string";
+                break;
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                value = parser().getString();
+                kind = "a number";
+                break;
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+            case VALUE_NULL:
+                value = parser().getString();
+                kind = value;
+                break;
+            default:
+                value = token.asString();
+                kind = "'" + value + "'";
+                break;
+        }
+        return RawRecord.rejected(line, record, List.of(Violation.of(ViolationCode.NOT_AN_OBJECT, line, record, null,
+                value, "a row must be a JSON object such as {\"url\": …, \"date\": …}, not " + kind)));
+    }
+
+    private RawRecord terminal(long errorLine, Problem problem) {
+        done = true;
+        long line = recordLine > 0 ? recordLine : Math.max(1, errorLine);
+        long record = recordLine > 0 ? records : ++records;
+        return RawRecord.rejected(line, record, List.of(Violation.of(problem.code(), line, record, null, null,
+                problem.message())));
+    }
+
+    private static Problem tooLarge(String message, TokenStreamLocation at) {
+        return new Problem(ViolationCode.RECORD_TOO_LARGE, message + " (at line " + at.getLineNr() + ", column "
+                + at.getColumnNr() + ")");
+    }
+
+    private static long offsetOf(TokenStreamLocation location) {
+        long bytes = location.getByteOffset();
+        return bytes >= 0 ? bytes : location.getCharOffset();
+    }
+
+    private String recordTooLarge() {
+        return "the record is larger than maxRecordSize (" + limits.maxRecordSize() + ") allows";
+    }
+
+    // ---- for the handlers ----
+
+    /**
+     * Returns the parser, standing where the handler is.
+     *
+     * @return the parser
+     */
+    public JsonParser parser() {
+        return Objects.requireNonNull(parser);
+    }
+
+    /**
+     * Returns the limits.
+     *
+     * @return the limits
+     */
+    public JsonLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Ends reading when the current record has grown clearly past {@code maxRecordSize}: called by
+     * handlers after every token, at the cost of a field read, so that values skipped unread are
+     * bounded too.
+     */
+    public void checkSize() {
+        if (counter.count() - recordBase > hardRecordBound) {
+            throw StopReading.limit(recordTooLarge());
+        }
+    }
+
+    /**
+     * Skips the value the parser stands on, checking the record's size at every token.
+     *
+     * @param token the value's first token
+     */
+    public void skipValue(JsonToken token) {
+        if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
+            return;
+        }
+        JsonParser p = parser();
+        int depth = 1;
+        while (depth > 0) {
+            JsonToken next = p.nextToken();
+            checkSize();
+            if (next == null) {
+                return;
+            }
+            if (next.isStructStart()) {
+                depth++;
+            } else if (next.isStructEnd()) {
+                depth--;
+            }
+        }
+    }
+
+    /**
+     * Returns the text of the string the parser stands on, reusing the previous value of the slot
+     * when the text is the same: dates, channels, devices and CRM dates, currencies and statuses
+     * repeat from row to row. Checks {@code maxStringLength}, which the parser checks exactly only
+     * when it builds a string itself.
+     *
+     * @param slot the slot
+     * @return the text
+     */
+    public String string(int slot) {
+        JsonParser p = parser();
+        char[] chars = p.getStringCharacters();
+        int offset = p.getStringOffset();
+        int length = p.getStringLength();
+        if (length > limits.maxStringLength()) {
+            // The parser checks the length exactly only when it builds a String.
+            throw StopReading.limit(JsonErrors.stringTooLong(limits));
+        }
+        String previous = lastStrings[slot];
+        if (previous != null && previous.length() == length) {
+            int i = length - 1;
+            while (i >= 0 && previous.charAt(i) == chars[offset + i]) {
+                i--;
+            }
+            if (i < 0) {
+                return previous;
+            }
+        }
+        String text = new String(chars, offset, length);
+        lastStrings[slot] = text;
+        return text;
+    }
+
+    /**
+     * Reads the scalar value the parser stands on into a slot, as written and with its kind; an
+     * object or array is skipped and stands as {@code {…}} or {@code […]}; {@code null} is absent.
+     *
+     * @param token  the value's first token
+     * @param slot   the slot
+     * @param values the values by slot
+     * @param kinds  the kinds by slot
+     */
+    public void readSlot(JsonToken token, int slot, @Nullable String[] values, @Nullable ValueKind[] kinds) {
+        JsonParser p = parser();
+        switch (token) {
+            case VALUE_STRING -> {
+                // A url differs from row to row: comparing it with the last one would be wasted.
+                values[slot] = slot == 0 ? p.getString() : string(slot);
+                kinds[slot] = ValueKind.STRING;
+            }
+            case VALUE_NUMBER_INT -> {
+                values[slot] = p.getString();
+                kinds[slot] = ValueKind.INTEGER;
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                values[slot] = p.getString();
+                kinds[slot] = ValueKind.DECIMAL;
+            }
+            case VALUE_TRUE -> {
+                values[slot] = "true";
+                kinds[slot] = ValueKind.BOOLEAN;
+            }
+            case VALUE_FALSE -> {
+                values[slot] = "false";
+                kinds[slot] = ValueKind.BOOLEAN;
+            }
+            case START_OBJECT -> {
+                skipValue(token);
+                values[slot] = "{…}";
+                kinds[slot] = ValueKind.OBJECT;
+            }
+            case START_ARRAY -> {
+                skipValue(token);
+                values[slot] = "[…]";
+                kinds[slot] = ValueKind.ARRAY;
+            }
+            default -> {
+                values[slot] = null;
+                kinds[slot] = null;
+            }
+        }
+    }
+
+    @Override
+    public long blankLines() {
+        return blankLines;
+    }
+
+    @Override
+    public String format() {
+        return "json";
+    }
+
+    @Override
+    public void close() {
+        done = true;
+        try {
+            if (parser != null) {
+                parser.close();
+            }
+            input.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (JacksonIOException e) {
+            throw new UncheckedIOException(e.getCause());
+        }
+    }
+
+    private static void closeQuietly(Closeable closeable, Exception failure) {
+        try {
+            closeable.close();
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}
