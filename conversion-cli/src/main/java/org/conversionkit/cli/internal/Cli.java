@@ -1,0 +1,106 @@
+package org.conversionkit.cli.internal;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.conversionkit.cli.ConversionCheck;
+import picocli.CommandLine;
+
+/**
+ * Wires the commands to standard input, output and error, and turns every failure into a message
+ * and an exit code: picocli's usage errors and ours exit 2, and nothing prints a stack trace.
+ */
+public final class Cli {
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /**
+     * Creates the command line over the given streams.
+     *
+     * @param in  standard input
+     * @param out standard output
+     * @param err standard error
+     */
+    public Cli(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Parses and runs a command line.
+     *
+     * @param args the arguments
+     * @return the exit code
+     */
+    public int run(String[] args) {
+        try {
+            CommandLine commandLine = new CommandLine(new RootCommand());
+            commandLine.addSubcommand("validate", new ValidateCommand(this));
+            commandLine.addSubcommand("deliveries", new DeliveriesCommand(this));
+            commandLine.addSubcommand("feed-url", new FeedUrlCommand(this));
+            commandLine.addSubcommand("table-name", new TableNameCommand(this));
+            commandLine.addSubcommand("schema", new SchemaCommand(this));
+            commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+            commandLine.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+            commandLine.setParameterExceptionHandler(this::usageError);
+            commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> failure(exception));
+            return commandLine.execute(args);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return failure(e);
+        }
+    }
+
+    InputStream in() {
+        return in;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    /** Prints an error line, prefixed with the command's name. */
+    void error(String message) {
+        err.println("conversion-check: " + Text.printable(message));
+        err.flush();
+    }
+
+    private int usageError(CommandLine.ParameterException exception, String[] args) {
+        error(exception.getMessage());
+        CommandLine command = exception.getCommandLine();
+        String name = command.getCommandSpec().qualifiedName();
+        err.println("Try '" + name + " --help' for more information.");
+        err.flush();
+        return ConversionCheck.EXIT_USAGE;
+    }
+
+    private int failure(Throwable exception) {
+        if (exception instanceof UsageException usage) {
+            error(usage.getMessage());
+            return ConversionCheck.EXIT_USAGE;
+        }
+        if (exception instanceof InputException input) {
+            error(input.getMessage());
+            return ConversionCheck.EXIT_USAGE;
+        }
+        if (exception instanceof UncheckedIOException io) {
+            error("cannot read input: " + io.getCause().getMessage());
+            return ConversionCheck.EXIT_USAGE;
+        }
+        if (exception instanceof OutOfMemoryError) {
+            error("out of memory: raise the JVM's heap (-Xmx) or lower the reader limits");
+            return ConversionCheck.EXIT_USAGE;
+        }
+        error("internal error, please report it: " + exception);
+        return ConversionCheck.EXIT_USAGE;
+    }
+}

@@ -1,0 +1,43 @@
+package org.conversionkit.cli.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.conversionkit.cli.ConversionCheck;
+import org.conversionkit.validation.DeliveryReport;
+import org.conversionkit.validation.DeliveryValidator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code deliveries NAME...}: checks a delivery set of file names. */
+@Command(name = "deliveries", mixinStandardHelpOptions = true,
+        description = {"Checks a delivery set of file names, e.g. a bucket listing: one file a day, each name holding"
+                + " its date, no gaps."},
+        footer = {"", "Exit codes: 0 the set is valid (warnings allowed); 1 at least one error; 2 usage error."})
+final class DeliveriesCommand implements Callable<Integer> {
+
+    private final Cli cli;
+
+    @Parameters(arity = "1..*", paramLabel = "NAME", description = "the file names, in delivery order")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--report", paramLabel = "text|json", defaultValue = "text",
+            description = "text (default) or json")
+    ValidateCommand.ReportStyle report = ValidateCommand.ReportStyle.text;
+
+    DeliveriesCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        DeliveryReport result = DeliveryValidator.validate(names);
+        if (report == ValidateCommand.ReportStyle.json) {
+            Reports.writeJson(result, cli.out());
+        } else {
+            Reports.writeText(result, cli.out());
+        }
+        return result.valid() ? ConversionCheck.EXIT_VALID : ConversionCheck.EXIT_INVALID;
+    }
+}
