@@ -136,6 +136,10 @@ final class ValidateCommand implements Callable<Integer> {
                 unreadable = true;
             }
         }
+        if (reports.isEmpty()) {
+            // Nothing could be read: no report, only the errors already printed.
+            return ConversionCheck.EXIT_USAGE;
+        }
         if (report == ReportStyle.json) {
             Reports.writeJson(reports, cli.out());
         } else {

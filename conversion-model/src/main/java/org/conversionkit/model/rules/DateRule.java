@@ -152,8 +152,8 @@ public final class DateRule {
                     + value.substring(0, LENGTH);
         }
         if (length == 8 && allDigits(value, 0, 8)) {
-            return "'" + Violation.shorten(value) + "' has no separators: " + fix + " (" + value.substring(0, 4) + "-"
-                    + value.substring(4, 6) + "-" + value.substring(6, 8) + " if it is year, month, day)";
+            return "'" + value + "' has no separators: write the date as YYYY-MM-DD, " + value.substring(0, 4) + "-"
+                    + value.substring(4, 6) + "-" + value.substring(6, 8) + " if it is year, month, day";
         }
         if (length == LENGTH && allDigits(value, 0, 2) && allDigits(value, 3, 5) && allDigits(value, 6, 10)
                 && value.charAt(2) == value.charAt(5) && !Character.isLetterOrDigit(value.charAt(2))) {
