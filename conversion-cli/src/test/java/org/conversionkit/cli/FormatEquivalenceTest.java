@@ -1,0 +1,97 @@
+package org.conversionkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.conversionkit.csv.ConversionCsvReader;
+import org.conversionkit.json.ConversionJsonReader;
+import org.conversionkit.model.ConversionRow;
+import org.conversionkit.model.InvalidRecordStrategy;
+import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.Violation;
+import org.conversionkit.validation.ConversionValidator;
+import org.conversionkit.validation.ValidationReport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The same rows as CSV and as JSON (NDJSON, the loose form, an array) give the same typed rows and
+ * the same report: counts, and each violation's code, record, field and value. The fixtures in
+ * {@code src/test/resources/equivalence} are grouped by the part of their name before the date;
+ * the {@code .csv} file of a group is the reference.
+ */
+class FormatEquivalenceTest {
+
+    static final Path DIR = Path.of("src/test/resources/equivalence");
+
+    static Stream<String> groups() throws IOException {
+        try (Stream<Path> files = Files.list(DIR)) {
+            return files.map(f -> f.getFileName().toString().replaceFirst("-\\d{4}-.*", "")).distinct().sorted()
+                    .toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("groups")
+    void csvAndJsonAgree(String group) throws IOException {
+        List<Path> files;
+        try (Stream<Path> all = Files.list(DIR)) {
+            files = all.filter(f -> f.getFileName().toString().startsWith(group + "-")).sorted().toList();
+        }
+        Path reference = files.stream().filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();
+        List<ConversionRow> expectedRows = rows(reference);
+        String expectedReport = summary(reference);
+        assertThat(expectedRows).as("the reference has valid rows").isNotEmpty();
+        List<Path> others = new ArrayList<>(files);
+        others.remove(reference);
+        assertThat(others).as("a group holds JSON forms of its CSV").isNotEmpty();
+        for (Path other : others) {
+            assertThat(rows(other)).as("typed rows of %s", other).isEqualTo(expectedRows);
+            assertThat(summary(other)).as("report of %s", other).isEqualTo(expectedReport);
+        }
+    }
+
+    private static List<ConversionRow> rows(Path file) throws IOException {
+        if (file.toString().endsWith(".csv")) {
+            try (ConversionCsvReader reader = ConversionCsvReader.builder()
+                    .invalidRecords(InvalidRecordStrategy.SKIP).build(file)) {
+                return reader.stream().toList();
+            }
+        }
+        try (ConversionJsonReader reader = ConversionJsonReader.builder()
+                .invalidRecords(InvalidRecordStrategy.SKIP).build(file)) {
+            return reader.stream().toList();
+        }
+    }
+
+    /** The report without what differs by format: the format, the delimiter, lines and messages. */
+    private static String summary(Path file) throws IOException {
+        try (RecordSource source = file.toString().endsWith(".csv") ? ConversionCsvReader.builder().source(file)
+                : ConversionJsonReader.builder().source(file)) {
+            ValidationReport report = ConversionValidator.builder().build()
+                    .validate(file.getFileName().toString(), source);
+            Map<String, Object> summary = new TreeMap<>();
+            summary.put("valid", report.valid());
+            summary.put("records", report.records());
+            summary.put("validRecords", report.validRecords());
+            summary.put("invalidRecords", report.invalidRecords());
+            summary.put("errors", report.errors());
+            summary.put("warnings", report.warnings());
+            summary.put("violations", report.violations().stream().map(FormatEquivalenceTest::describe)
+                    .collect(Collectors.joining("; ")));
+            return summary.toString();
+        }
+    }
+
+    private static String describe(Violation v) {
+        return v.code() + "@record " + v.record() + " " + v.field() + "=" + v.value();
+    }
+}
