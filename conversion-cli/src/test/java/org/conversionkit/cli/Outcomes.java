@@ -50,6 +50,9 @@ final class Outcomes {
     static final Set<ViolationCode> ENDING = EnumSet.of(ViolationCode.MALFORMED_CSV, ViolationCode.MALFORMED_JSON,
             ViolationCode.ENCODING);
 
+    /** The longest message: a few hundred characters of text and at most two shortened values. */
+    static final int MAX_MESSAGE_LENGTH = 1_500;
+
     private Outcomes() {
     }
 
@@ -95,6 +98,9 @@ final class Outcomes {
     static void checkViolation(Violation violation, Set<ViolationCode> allowed) {
         assertThat(allowed).as("documented code of %s", violation).contains(violation.code());
         assertThat(violation.message()).as("message of %s", violation).isNotBlank();
+        // Messages quote values shortened, at most twice: a report stays small whatever the data holds.
+        assertThat(violation.message().length()).as("length of the message of %s", violation)
+                .isLessThanOrEqualTo(MAX_MESSAGE_LENGTH);
         if (violation.value() != null) {
             assertThat(violation.value().length()).isLessThanOrEqualTo(Violation.MAX_VALUE_LENGTH);
         }
