@@ -40,6 +40,7 @@ import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.feed.BasicAuth;
 import org.conversionkit.model.feed.FeedUrl;
 import org.conversionkit.model.feed.FeedUrlException;
+import org.conversionkit.model.feed.TableName;
 import org.conversionkit.model.rules.DateRule;
 import org.conversionkit.model.rules.IsoDateTimeRule;
 import org.conversionkit.model.rules.NumberRules;
@@ -51,7 +52,8 @@ import org.conversionkit.validation.ValidationReport;
 
 /**
  * The fuzz targets: the CSV and JSON readers (with the validators over them), the URL, date and
- * number rules, the file-name parser, the feed-URL builder, and the CSV/JSON round trip. Each holds
+ * number rules, the file-name parser, the feed-URL builder (with table names and the Basic Auth header),
+ * and the CSV/JSON round trip. Each holds
  * its subject to the documented outcomes only: records and violations (see {@link Outcomes}), our own
  * located exception, {@code records == valid + invalid}, and no other exception.
  *
@@ -445,6 +447,17 @@ class FuzzTargetsTest {
             List<String> range = feed.forDates(from, from.plusDays(days));
             assertThat(range).hasSize(days + 1).first().isEqualTo(daily);
             assertThat(feed.warnings()).hasSizeLessThanOrEqualTo(1);
+        }
+
+        TableName table = Outcomes.orDocumented(() -> TableName.parse(url), IllegalArgumentException.class);
+        if (table != null) {
+            assertThat(TableName.parse(table.toString())).isEqualTo(table);
+            TableName daily = Outcomes.orDocumented(() -> table.forDate(from), IllegalArgumentException.class);
+            if (daily != null) {
+                assertThat(daily.table()).isEqualTo(table.table() + "_" + String.format(Locale.ROOT, "%04d%02d%02d",
+                        from.getYear(), from.getMonthValue(), from.getDayOfMonth()));
+                assertThat(TableName.parse(daily.toString())).isEqualTo(daily);
+            }
         }
 
         String header = Outcomes.orDocumented(() -> BasicAuth.headerValue(user, password),

@@ -38,8 +38,11 @@ import tools.jackson.core.util.JsonRecyclerPools;
  * hands objects to an {@link ObjectHandler}, and turns everything that goes wrong into a located
  * violation of the record it happens in.
  *
- * <p>Input: gzip is detected by its magic bytes, a UTF-8 byte order mark is skipped, UTF-16 and
- * UTF-32 are refused ({@code ENCODING}), and the {@link JsonForm} is detected from the first row.
+ * <p>Input: gzip is detected by its magic bytes (corrupt or truncated gzip data is {@code ENCODING}),
+ * a UTF-8 byte order mark is skipped, UTF-16 and UTF-32 are refused ({@code ENCODING}), bytes that
+ * are not well-formed UTF-8 (overlong forms and surrogates included, which jackson-core would decode)
+ * are {@code ENCODING} in the record that holds them, and the {@link JsonForm} is detected from the
+ * first row.
  * NDJSON goes to the parser unfiltered; the loose and array forms go through a
  * {@link LooseScanner} that blanks out the commas between rows and the enclosing brackets.
  *
