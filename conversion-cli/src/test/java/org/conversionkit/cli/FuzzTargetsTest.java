@@ -424,8 +424,12 @@ class FuzzTargetsTest {
             assertThat(e.reason()).isNotNull();
             assertThat(e.getMessage()).isNotBlank();
             if (e.reason() == FeedUrlException.Reason.CREDENTIALS) {
-                int at = url.lastIndexOf('@');
-                String secret = url.substring(url.indexOf("//") + 2, at);
+                int start = url.indexOf("//") + 2;
+                int end = start;
+                while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+                    end++;
+                }
+                String secret = url.substring(start, url.lastIndexOf('@', end - 1));
                 if (secret.length() > 3) {
                     assertThat(e.url()).as("credentials masked").doesNotContain(secret);
                     assertThat(e.getMessage()).as("credentials masked").doesNotContain(secret);
