@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The parser's buffer holds one field at a time; it is sized from {@link #maxFieldSize()} (twice that,
  * plus 16 Ki characters, so that a quoted field whose quotes are all doubled still fits). A field that does
- * not fit even that buffer ends reading.
+ * not fit even that buffer ends reading: an unquoted one at once, a quoted one after the rest of the input is
+ * scanned (a block at a time, nothing kept) for its closing quote, so that a quote left open is reported as
+ * {@code MALFORMED_CSV} at its line however much of the file it swallows.
  */
 public final class CsvLimits {
 

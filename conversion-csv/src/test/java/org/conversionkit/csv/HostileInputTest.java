@@ -93,7 +93,7 @@ class HostileInputTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"", "\"", "https://domain.tld/p,2020-09-22,"})
+    @ValueSource(strings = {"", "https://domain.tld/p,2020-09-22,", "\"a\",\"b\"\"c\",d"})
     void hundredMegabyteFieldWithoutNewlineIsRejectedAfterReadingAFraction(String head) {
         GeneratedStream in = new GeneratedStream(head, 'a', 100 * MB, "");
         try (RecordSource source = ConversionCsvReader.builder().delimiter(',').source(in)) {
@@ -107,6 +107,53 @@ class HostileInputTest {
         }
         assertThat(in.position).as("bytes read").isLessThan(MB);
         assertThat(in.closed).isTrue();
+    }
+
+    /** An open quote after a head ({@code ~} for LF, {@code ^} for CR), then 100 MB and the end of the input. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            '"'          | 1 | 1
+            'a,"'        | 1 | 1
+            'a,b,"x""y'  | 1 | 1
+            '"a""b","'   | 1 | 1
+            'a~"'        | 2 | 2
+            'a^~"'       | 2 | 2
+            'a^"'        | 2 | 2
+            'a,"b,c,d~e' | 1 | 1
+            'a,"b~c",d,"e~f' | 1 | 2
+            """)
+    void hundredMegabytesInAnOpenQuoteAreMalformedAtTheQuotesLine(String text, long recordLine, long quoteLine) {
+        String head = text.replace('~', '\n').replace('^', '\r');
+        GeneratedStream in = new GeneratedStream(head, 'a', 100 * MB, "");
+        try (RecordSource source = ConversionCsvReader.builder().delimiter(',').source(in)) {
+            List<RawRecord> records = readAll(source);
+            RawRecord record = records.get(records.size() - 1);
+            assertThat(record.line()).isEqualTo(recordLine);
+            assertThat(onlyCode(record)).isEqualTo(ViolationCode.MALFORMED_CSV);
+            assertThat(record.violations().get(0).line()).isEqualTo(quoteLine);
+            assertThat(record.violations().get(0).message()).contains("opens a quote at line " + quoteLine
+                    + " that is never closed");
+        }
+        assertThat(in.position).as("bytes read: the whole input, to find the closing quote").isEqualTo(in.total());
+    }
+
+    /** After an open quote and 5 MB, a tail ({@code ~} for a line feed) and what it makes of the field. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            '"~'      | RECORD_TOO_LARGE | is larger than the parser's buffer
+            '",x~row' | RECORD_TOO_LARGE | quoted from line 1
+            '"'       | RECORD_TOO_LARGE | quoted from line 1
+            '""~'     | MALFORMED_CSV    | opens a quote at line 1 that is never closed
+            '"x,y~'   | MALFORMED_CSV    | has text after its closing quote
+            """)
+    void aHugeQuotedFieldThatIsClosedIsTooLarge(String tail, ViolationCode code, String fragment) {
+        GeneratedStream in = new GeneratedStream("\"", 'q', 5 * MB, tail.replace('~', '\n'));
+        try (RecordSource source = ConversionCsvReader.builder().delimiter(',').source(in)) {
+            List<RawRecord> records = readAll(source);
+            assertThat(records).hasSize(1);
+            assertThat(onlyCode(records.get(0))).isEqualTo(code);
+            assertThat(records.get(0).violations().get(0).message()).contains(fragment);
+        }
     }
 
     @Test
@@ -142,11 +189,11 @@ class HostileInputTest {
             assertThat(records.get(0).violations()).isEmpty();
             RawRecord last = records.get(1);
             assertThat(last.line()).isEqualTo(2);
-            assertThat(onlyCode(last)).isEqualTo(ViolationCode.RECORD_TOO_LARGE);
-            assertThat(last.violations().get(0).message()).contains("field 3 is larger than the parser's buffer")
-                    .contains("check that the quote is closed");
+            assertThat(onlyCode(last)).isEqualTo(ViolationCode.MALFORMED_CSV);
+            assertThat(last.violations().get(0).message()).contains("field 3 opens a quote at line 2 that is"
+                    + " never closed");
         }
-        assertThat(in.position).as("bytes read").isLessThan(MB);
+        assertThat(in.position).as("bytes read").isEqualTo(in.total());
     }
 
     @Test

@@ -27,7 +27,9 @@ import org.conversionkit.model.CrmRecord;
 import org.conversionkit.model.Field;
 import org.conversionkit.model.FieldDefaults;
 import org.conversionkit.model.InvalidRecordStrategy;
+import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,18 +160,38 @@ class ReaderApiTest {
     }
 
     @Test
-    void corruptGzipIsAnUncheckedIOException() {
+    void corruptGzipIsAnEncodingErrorOfTheFirstRecord() {
         byte[] gzip = Fixture.gzip("{\"url\": \"https://domain.tld\"}\n".repeat(100).getBytes(UTF_8));
         byte[] corrupt = Arrays.copyOf(gzip, gzip.length);
         for (int i = 12; i < corrupt.length - 8; i++) {
             corrupt[i] = (byte) 0xA5;
         }
-        assertThatThrownBy(() -> ConversionJsonReader.builder().source(new ByteArrayInputStream(corrupt)))
-                .isInstanceOf(UncheckedIOException.class);
+        try (RecordSource source = ConversionJsonReader.builder().source(new ByteArrayInputStream(corrupt))) {
+            RawRecord record = source.next();
+            assertThat(record).isNotNull();
+            assertThat(record.line()).isEqualTo(1);
+            assertThat(record.record()).isEqualTo(1);
+            assertThat(record.violations()).singleElement().satisfies(v -> {
+                assertThat(v.code()).isEqualTo(ViolationCode.ENCODING);
+                assertThat(v.message()).startsWith("the gzip data is corrupt or truncated");
+            });
+            assertThat(source.next()).isNull();
+        }
     }
 
     @Test
-    void truncatedGzipIsAnUncheckedIOExceptionWhenReached() {
+    void corruptGzipHeaderIsAnEncodingError() {
+        byte[] header = {0x1f, (byte) 0x8b, 0x42, 0, 0, 0, 0, 0, 0, 0};
+        try (RecordSource source = ConversionJsonReader.builder().source(new ByteArrayInputStream(header))) {
+            RawRecord record = source.next();
+            assertThat(record).isNotNull();
+            assertThat(record.violations()).extracting(Violation::code).containsExactly(ViolationCode.ENCODING);
+            assertThat(source.next()).isNull();
+        }
+    }
+
+    @Test
+    void truncatedGzipIsAnEncodingErrorOfTheRecordInProgress() {
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < 20_000; i++) {
             rows.append("{\"url\": \"https://domain.tld/").append(i).append("\", \"date\": \"2020-09-22\"}\n");
@@ -177,12 +199,19 @@ class ReaderApiTest {
         byte[] gzip = Fixture.gzip(rows.toString().getBytes(UTF_8));
         byte[] truncated = Arrays.copyOf(gzip, gzip.length / 2);
         try (RecordSource source = ConversionJsonReader.builder().source(new ByteArrayInputStream(truncated))) {
-            assertThat(source.next()).isNotNull();
-            assertThatThrownBy(() -> {
-                while (source.next() != null) {
-                    // read until the input fails
-                }
-            }).isInstanceOf(UncheckedIOException.class).hasRootCauseInstanceOf(java.io.EOFException.class);
+            long records = 0;
+            RawRecord last = null;
+            for (RawRecord record = source.next(); record != null; record = source.next()) {
+                assertThat(record.record()).isEqualTo(++records);
+                assertThat(record.line()).isEqualTo(records);
+                last = record;
+            }
+            assertThat(records).isBetween(2L, 19_999L);
+            assertThat(last).isNotNull();
+            assertThat(last.violations()).singleElement().satisfies(v -> {
+                assertThat(v.code()).isEqualTo(ViolationCode.ENCODING);
+                assertThat(v.message()).startsWith("the gzip data is corrupt or truncated (");
+            });
         }
     }
 

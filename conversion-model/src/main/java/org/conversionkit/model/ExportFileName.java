@@ -118,8 +118,12 @@ public record ExportFileName(String name, @Nullable LocalDate date, List<Violati
         }
         ExportFileName parsed = parse(name);
         if (!date.equals(parsed.date)) {
+            // Either the name breaks a rule, or the date touches a digit of the prefix and another date in the
+            // prefix or extension is read instead.
+            String why = parsed.violations.isEmpty() ? "it would be read as the file of " + parsed.date
+                    + ", the date in the prefix or extension" : parsed.violations.get(0).message();
             throw new IllegalArgumentException("'" + name + "' would not be read back as the file of " + date + ": "
-                    + parsed.violations.get(0).message());
+                    + why);
         }
         return name;
     }

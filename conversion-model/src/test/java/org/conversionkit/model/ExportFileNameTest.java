@@ -65,6 +65,11 @@ class ExportFileNameTest {
                 .withMessageContaining("would not be read back");
         assertThatIllegalArgumentException().isThrownBy(() -> ExportFileName.of("2020-09-21-", date, "csv"))
                 .withMessageContaining("would not be read back");
+        // Found by fuzzing: the date touches a digit of the prefix, so the prefix's own date is read instead.
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ExportFileName.of("ort-2020-09-01-2", LocalDate.of(1253, 10, 15), "csv"))
+                .withMessage("'ort-2020-09-01-21253-10-15.csv' would not be read back as the file of 1253-10-15:"
+                        + " it would be read as the file of 2020-09-01, the date in the prefix or extension");
         assertThatIllegalArgumentException().isThrownBy(() -> ExportFileName.of("dir/", date, "csv"))
                 .withMessageContaining("path separator");
         assertThatIllegalArgumentException().isThrownBy(() -> ExportFileName.of(date, ".csv"))

@@ -200,11 +200,11 @@ public final class FeedValidator {
         String idField = mapper.idField();
         if (updatedAt == null) {
             return Violation.of(ViolationCode.DUPLICATE_RECORD, record.line(), record.record(), idField, id,
-                    idField + " '" + id + "' appears more than once: a snapshot feed holds each record once, with"
-                            + " its latest status; keep only the latest");
+                    idField + " '" + Violation.shorten(id) + "' appears more than once: a snapshot feed holds each"
+                            + " record once, with its latest status; keep only the latest");
         }
         return new Violation(ViolationCode.DUPLICATE_RECORD, Severity.WARNING, record.line(), record.record(),
-                idField, id, idField + " '" + id + "' with updatedAt " + record.value(UPDATED_AT)
+                idField, id, idField + " '" + Violation.shorten(id) + "' with updatedAt " + record.value(UPDATED_AT)
                         + " appears more than once: a daily feed holds one record per status change; drop the"
                         + " repeated one");
     }

@@ -20,6 +20,8 @@ final class Inputs {
 
     private static final int BUFFER = 1 << 16;
     private static final int PEEK = 1 << 16;
+    /** Decompressed bytes looked at: few enough that the compressed ones they take stay within {@link #PEEK}. */
+    private static final int GZIP_PEEK = 1 << 12;
 
     /** The formats {@code validate} reads. */
     enum Format {
@@ -36,7 +38,8 @@ final class Inputs {
     }
 
     /**
-     * Opens a file, or standard input for {@code -}, buffered and with gzip undone.
+     * Opens a file, or standard input for {@code -}, buffered. Gzip is left to the readers, which
+     * report corrupt or truncated gzip data as an {@code ENCODING} violation rather than fail.
      *
      * @throws InputException when the file is missing or cannot be read
      */
@@ -64,20 +67,7 @@ final class Inputs {
                 throw new InputException(name + ": cannot be read (" + e.getMessage() + ")");
             }
         }
-        try {
-            BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER);
-            buffered.mark(2);
-            int first = buffered.read();
-            int second = buffered.read();
-            buffered.reset();
-            if (first == 0x1F && second == 0x8B) {
-                return new BufferedInputStream(new GZIPInputStream(buffered, BUFFER), BUFFER);
-            }
-            return buffered;
-        } catch (IOException e) {
-            closeQuietly(raw);
-            throw new InputException(name + ": cannot be read (" + e.getMessage() + ")");
-        }
+        return new BufferedInputStream(raw, BUFFER);
     }
 
     /** The format a file name's extension gives ({@code .gz} ignored), or null when it gives none. */
@@ -97,26 +87,42 @@ final class Inputs {
 
     /**
      * The format the content gives: JSON when the first character after a BOM and white space is
-     * {@code {} or {@code [}, else CSV. The stream is left where it was.
+     * {@code {} or {@code [}, else CSV; gzip data is looked at decompressed. The stream is left where
+     * it was.
      */
     static Format byContent(InputStream in) throws IOException {
         in.mark(PEEK);
         try {
-            for (int i = 0; i < PEEK; i++) {
-                int b = in.read();
-                if (b < 0) {
+            int first = in.read();
+            int second = in.read();
+            in.reset();
+            if (first == 0x1F && second == 0x8B) {
+                try {
+                    return firstCharacter(new GZIPInputStream(new UnclosableInputStream(in), 512), GZIP_PEEK);
+                } catch (IOException e) {
+                    // Corrupt gzip: whichever reader gets it reports an ENCODING violation.
                     return Format.CSV;
                 }
-                boolean skip = b == ' ' || b == '\t' || b == '\r' || b == '\n'
-                        || i < 3 && (b == 0xEF || b == 0xBB || b == 0xBF);
-                if (!skip) {
-                    return b == '{' || b == '[' ? Format.JSON : Format.CSV;
-                }
             }
-            return Format.CSV;
+            return firstCharacter(in, PEEK);
         } finally {
             in.reset();
         }
+    }
+
+    private static Format firstCharacter(InputStream in, int limit) throws IOException {
+        for (int i = 0; i < limit; i++) {
+            int b = in.read();
+            if (b < 0) {
+                return Format.CSV;
+            }
+            boolean skip = b == ' ' || b == '\t' || b == '\r' || b == '\n'
+                    || i < 3 && (b == 0xEF || b == 0xBB || b == 0xBF);
+            if (!skip) {
+                return b == '{' || b == '[' ? Format.JSON : Format.CSV;
+            }
+        }
+        return Format.CSV;
     }
 
     static void closeQuietly(InputStream in) {

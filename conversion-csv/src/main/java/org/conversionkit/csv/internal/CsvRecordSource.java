@@ -254,27 +254,65 @@ public final class CsvRecordSource implements RecordSource {
         long line = recordHandler.line();
         long fieldLine = recordHandler.fieldLine();
         int field = recordHandler.fieldInProgress();
+        PrefixReader replay = Objects.requireNonNull(parserInput);
         if (message.startsWith(BUFFER_OVERFLOW)) {
-            return failure(line, record, ViolationCode.RECORD_TOO_LARGE, null, "field " + field
-                    + " is larger than the parser's buffer of " + Text.count(bufferSize(limits))
-                    + " characters (the limit maxFieldSize is " + Text.count(limits.maxFieldSize())
-                    + "); if it starts with a quote (line " + fieldLine + "), check that the quote is closed;"
-                    + " reading stops here", line);
+            return overflow(replay, recordHandler, line, record, fieldLine, field);
         }
-        if (Objects.requireNonNull(parserInput).ended()) {
-            return failure(line, record, ViolationCode.MALFORMED_CSV, null, "field " + field + " opens a quote at"
-                    + " line " + fieldLine + " that is never closed, so the rest of the file is inside it: close"
-                    + " the quote, and double every quote inside a quoted field (\"\"); reading stops here",
-                    fieldLine);
+        if (replay.ended()) {
+            return unterminated(line, record, fieldLine, field);
         }
         if (message.startsWith(TEXT_AFTER_QUOTE)) {
-            return failure(line, record, ViolationCode.MALFORMED_CSV, null, "field " + field + " (line "
-                    + fieldLine + ") has text after its closing quote: a quoted field must end at the delimiter or"
-                    + " the line end; quote the whole value and double the quotes inside it, e.g. \"a \"\"b\"\" c\";"
-                    + " reading stops here", fieldLine);
+            return textAfterQuote(line, record, fieldLine, field);
         }
         return failure(line, record, ViolationCode.MALFORMED_CSV, null, "unreadable CSV in field " + field
                 + " (line " + fieldLine + "): " + message + "; reading stops here", fieldLine);
+    }
+
+    /**
+     * A field larger than the parser's buffer: too large if unquoted or closed further on, else an unterminated
+     * quote, found by reading to the end of the input (see {@link OverflowProbe}).
+     */
+    private RawRecord overflow(PrefixReader replay, RecordHandler recordHandler, long line, long record,
+            long fieldLine, int field) {
+        OverflowProbe.Outcome outcome;
+        try {
+            outcome = OverflowProbe.probe(replay.lastTarget(), replay.lastEnd(), delimiter, replay);
+        } catch (InputFailure e) {
+            return failure(line, record, e.code(), e.value(), e.getMessage(), line);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the input (record starting at line "
+                    + recordHandler.line() + "): " + e.getMessage(), e);
+        }
+        switch (outcome) {
+            case UNTERMINATED:
+                return unterminated(line, record, fieldLine, field);
+            case TEXT_AFTER_QUOTE:
+                return textAfterQuote(line, record, fieldLine, field);
+            case TERMINATED:
+                return failure(line, record, ViolationCode.RECORD_TOO_LARGE, null, "field " + field + ", quoted from"
+                        + " line " + fieldLine + ", is larger than the parser's buffer of "
+                        + Text.count(bufferSize(limits)) + " characters (the limit maxFieldSize is "
+                        + Text.count(limits.maxFieldSize()) + "); reading stops here", line);
+            default:
+                return failure(line, record, ViolationCode.RECORD_TOO_LARGE, null, "field " + field
+                        + " is larger than the parser's buffer of " + Text.count(bufferSize(limits))
+                        + " characters (the limit maxFieldSize is " + Text.count(limits.maxFieldSize())
+                        + "); reading stops here", line);
+        }
+    }
+
+    private static RawRecord unterminated(long line, long record, long fieldLine, int field) {
+        return failure(line, record, ViolationCode.MALFORMED_CSV, null, "field " + field + " opens a quote at"
+                + " line " + fieldLine + " that is never closed, so the rest of the file is inside it: close"
+                + " the quote, and double every quote inside a quoted field (\"\"); reading stops here",
+                fieldLine);
+    }
+
+    private static RawRecord textAfterQuote(long line, long record, long fieldLine, int field) {
+        return failure(line, record, ViolationCode.MALFORMED_CSV, null, "field " + field + " (line "
+                + fieldLine + ") has text after its closing quote: a quoted field must end at the delimiter or"
+                + " the line end; quote the whole value and double the quotes inside it, e.g. \"a \"\"b\"\" c\";"
+                + " reading stops here", fieldLine);
     }
 
     private static RawRecord failure(long line, long record, ViolationCode code, @Nullable String value,

@@ -220,8 +220,8 @@ final class Utf8Reader extends Reader {
 
         static InputFailure corrupt(IOException cause) {
             return new InputFailure(ViolationCode.ENCODING, "the gzip data is corrupt or truncated ("
-                    + cause.getMessage() + "): the rest of the file cannot be read; compress the file again",
-                    cause);
+                    + (cause.getMessage() == null ? "it ends early" : cause.getMessage())
+                    + "): the rest of the file cannot be read; compress the file again", cause);
         }
 
         @Override

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
 import org.conversionkit.json.JsonForm;
 import org.conversionkit.json.JsonLimits;
 import org.conversionkit.model.RawRecord;
@@ -39,8 +38,11 @@ import tools.jackson.core.util.JsonRecyclerPools;
  * hands objects to an {@link ObjectHandler}, and turns everything that goes wrong into a located
  * violation of the record it happens in.
  *
- * <p>Input: gzip is detected by its magic bytes, a UTF-8 byte order mark is skipped, UTF-16 and
- * UTF-32 are refused ({@code ENCODING}), and the {@link JsonForm} is detected from the first row.
+ * <p>Input: gzip is detected by its magic bytes (corrupt or truncated gzip data is {@code ENCODING}),
+ * a UTF-8 byte order mark is skipped, UTF-16 and UTF-32 are refused ({@code ENCODING}), bytes that
+ * are not well-formed UTF-8 (overlong forms and surrogates included, which jackson-core would decode)
+ * are {@code ENCODING} in the record that holds them, and the {@link JsonForm} is detected from the
+ * first row.
  * NDJSON goes to the parser unfiltered; the loose and array forms go through a
  * {@link LooseScanner} that blanks out the commas between rows and the enclosing brackets.
  *
@@ -53,6 +55,9 @@ public final class JsonRecordSource implements RecordSource {
 
     /** The most the parser reads ahead of what it has parsed: its buffer, with room to spare. */
     private static final long READ_AHEAD = 64 * 1024;
+    /** The problem of an input that starts like UTF-16 or UTF-32. */
+    private static final Problem UTF16_OR_32 = new Problem(ViolationCode.ENCODING, "the input is not UTF-8: it"
+            + " starts like UTF-16 or UTF-32 (a NUL byte or a UTF-16 byte order mark); save it as UTF-8");
     /** The most bytes looked at to detect the form: the first row. */
     private static final long MAX_LOOK_AHEAD = 1024 * 1024;
 
@@ -66,7 +71,7 @@ public final class JsonRecordSource implements RecordSource {
     private final long hardRecordBound;
     private final long softRecordBound;
     private final @Nullable String[] lastStrings = new String[16];
-    private boolean encodingProblem;
+    private @Nullable Problem openingProblem;
     private long records;
     private long blankLines;
     private long lastEndLine;
@@ -74,12 +79,12 @@ public final class JsonRecordSource implements RecordSource {
     private long recordBase;
     private boolean done;
 
-    private JsonRecordSource(Closeable input, Peekable counter, JsonForm form, boolean encodingProblem,
+    private JsonRecordSource(Closeable input, Peekable counter, JsonForm form, @Nullable Problem openingProblem,
             @Nullable LooseScanner scanner, @Nullable JsonParser parser, JsonLimits limits, ObjectHandler handler) {
         this.input = input;
         this.counter = counter;
         this.form = form;
-        this.encodingProblem = encodingProblem;
+        this.openingProblem = openingProblem;
         this.scanner = scanner;
         this.parser = parser;
         this.limits = limits;
@@ -121,7 +126,12 @@ public final class JsonRecordSource implements RecordSource {
             PeekInputStream raw = new PeekInputStream(in);
             PeekInputStream bytes = raw;
             if (raw.peek(0) == 0x1f && raw.peek(1) == 0x8b) {
-                closeable = new GZIPInputStream(raw, 64 * 1024);
+                try {
+                    closeable = new GuardedGzipInputStream(raw);
+                } catch (CorruptGzipException e) {
+                    return new JsonRecordSource(raw, raw, JsonForm.NDJSON, e.problem(), null, null, limits,
+                            handler);
+                }
                 bytes = new PeekInputStream(closeable);
             }
             // Counted after decompression: the limit is on what the parser reads.
@@ -134,13 +144,20 @@ public final class JsonRecordSource implements RecordSource {
                 encodingProblem = isUtf16Or32(bytes);
             }
             if (encodingProblem) {
-                return new JsonRecordSource(bytes, bytes, JsonForm.NDJSON, true, null, null, limits, handler);
+                return new JsonRecordSource(bytes, bytes, JsonForm.NDJSON, UTF16_OR_32, null, null, limits,
+                        handler);
             }
             JsonForm form = FormDetector.detect(bytes, lookAhead(limits));
             LooseScanner scanner = form == JsonForm.NDJSON ? null : new LooseScanner(form == JsonForm.ARRAY);
-            InputStream parsed = scanner == null ? bytes : new LooseFilterInputStream(bytes, scanner);
+            // jackson-core lets overlong forms and some surrogates through: the parser reads checked bytes.
+            InputStream checked = new Utf8CheckingInputStream(bytes);
+            InputStream parsed = scanner == null ? checked : new LooseFilterInputStream(checked, scanner);
             JsonParser parser = factory(limits, form, handler).createParser(ObjectReadContext.empty(), parsed);
-            return new JsonRecordSource(parsed, bytes, form, false, scanner, parser, limits, handler);
+            return new JsonRecordSource(parsed, bytes, form, null, scanner, parser, limits, handler);
+        } catch (CorruptGzipException e) {
+            // Corrupt within the first bytes: the first record reports it.
+            return new JsonRecordSource(closeable, new PeekInputStream(closeable), JsonForm.NDJSON, e.problem(), null,
+                    null, limits, handler);
         } catch (IOException | RuntimeException e) {
             closeQuietly(closeable, e);
             if (e instanceof JacksonIOException io) {
@@ -172,7 +189,7 @@ public final class JsonRecordSource implements RecordSource {
             LooseScanner scanner = form == JsonForm.NDJSON ? null : new LooseScanner(form == JsonForm.ARRAY);
             Reader parsed = scanner == null ? chars : new LooseFilterReader(chars, scanner);
             JsonParser parser = factory(limits, form, handler).createParser(ObjectReadContext.empty(), parsed);
-            return new JsonRecordSource(parsed, chars, form, false, scanner, parser, limits, handler);
+            return new JsonRecordSource(parsed, chars, form, null, scanner, parser, limits, handler);
         } catch (IOException | RuntimeException e) {
             closeQuietly(chars, e);
             throw e;
@@ -236,10 +253,10 @@ public final class JsonRecordSource implements RecordSource {
         if (done) {
             return null;
         }
-        if (encodingProblem || parser == null) {
-            encodingProblem = false;
-            return terminal(1, new Problem(ViolationCode.ENCODING, "the input is not UTF-8: it starts like UTF-16"
-                    + " or UTF-32 (a NUL byte or a UTF-16 byte order mark); save it as UTF-8"));
+        Problem opening = openingProblem;
+        if (opening != null || parser == null) {
+            openingProblem = null;
+            return terminal(1, opening != null ? opening : UTF16_OR_32);
         }
         JsonParser p = parser;
         try {
@@ -291,6 +308,13 @@ public final class JsonRecordSource implements RecordSource {
             if (cause instanceof InputTooLargeException) {
                 TokenStreamLocation at = p.currentLocation();
                 return terminal(at.getLineNr(), tooLarge(cause.getMessage() + "; split it", at));
+            }
+            if (cause instanceof InvalidUtf8Exception || cause instanceof CorruptGzipException) {
+                TokenStreamLocation at = p.currentLocation();
+                return terminal(at.getLineNr(), cause instanceof CorruptGzipException gzip ? gzip.problem()
+                        : new Problem(ViolationCode.ENCODING, "bytes that are not valid UTF-8 at line "
+                                + at.getLineNr() + ", column " + at.getColumnNr() + ": the " + cause.getMessage()
+                                + "; save the file as UTF-8"));
             }
             done = true;
             throw new UncheckedIOException(cause);

@@ -2,13 +2,14 @@ package org.conversionkit.json.internal;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 
 /** Applies a {@link LooseScanner} to a byte stream, in place. */
 final class LooseFilterInputStream extends FilterInputStream {
 
     private final LooseScanner scanner;
 
-    LooseFilterInputStream(PeekInputStream in, LooseScanner scanner) {
+    LooseFilterInputStream(InputStream in, LooseScanner scanner) {
         super(in);
         this.scanner = scanner;
     }

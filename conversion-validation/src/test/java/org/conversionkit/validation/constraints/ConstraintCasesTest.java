@@ -184,6 +184,30 @@ class ConstraintCasesTest {
         }
     }
 
+    static List<String[]> hostileValues() {
+        List<String> hostile = List.of("{jakarta.validation.constraints.NotNull.message}", "${1+1}", "#{1+1}",
+                "\\{x\\}", "{reason}", "{code}", "$\\{x}", "${validatedValue}", "{", "}", "\\", "$", "{value}");
+        List<String[]> values = new ArrayList<>();
+        for (String text : hostile) {
+            values.add(new String[] {"date", text});
+            values.add(new String[] {"url", "/" + text});
+            values.add(new String[] {"urlOrHost", "http:" + text});
+            values.add(new String[] {"dateTime", "2020-01-10 " + text});
+            values.add(new String[] {"instant", "2020-01-10T10:15:30" + text});
+            values.add(new String[] {"currency", "X" + text});
+        }
+        return values;
+    }
+
+    /** Every constraint passes the data as a parameter: whatever the value holds comes out as written. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("hostileValues")
+    void bracesAndExpressionsInAnyConstraintsDataComeOutLiterally(String property, String value) {
+        Set<ConstraintViolation<Bean>> violations = validator.validateValue(Bean.class, property, value);
+        assertThat(violations).singleElement().extracting(ConstraintViolation::getMessage).asString()
+                .contains(value).doesNotContain("must not be null");
+    }
+
     @Test
     void ownMessagesCanUseTheParameters() {
         assertThat(validator.validate(new OwnMessage())).singleElement().extracting(ConstraintViolation::getMessage)

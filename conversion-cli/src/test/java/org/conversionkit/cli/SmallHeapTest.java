@@ -1,0 +1,137 @@
+package org.conversionkit.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The command line in a child JVM with {@code -Xmx64m}, fed through standard input: the largest inputs of
+ * the bad-input suite (20 to 100 MiB), and large valid ones, streamed while they are generated. Each must end
+ * with the suite's expected report and exit code: never an {@code OutOfMemoryError} (which the command line
+ * would report with exit 2).
+ */
+class SmallHeapTest {
+
+    private static final String HEAP = "-Xmx64m";
+    private static final long LARGE = 1L << 20;
+
+    static Stream<HostileCase> largeCases() {
+        return HostileCase.all().stream().filter(c -> c.generated != null && c.generated.size() >= LARGE);
+    }
+
+    @Test
+    void theLargestInputsAreThere() {
+        assertThat(largeCases().map(HostileCase::toString))
+                .contains("field-100mb", "open-quote-20mb", "string-50mb");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("largeCases")
+    void largeHostileInput(HostileCase c, @TempDir Path dir) throws Exception {
+        Run run = run(HostileSuiteTest.arguments(c), c.open(), dir);
+        HostileSuiteTest.checkRun(c, run.exit, run.stdout, run.stderr);
+    }
+
+    @Test
+    void twoMillionValidCsvRows(@TempDir Path dir) throws Exception {
+        byte[] row = "https://domain.tld/path/to/my/page,2020-09-22,organic,1,10.0\n".getBytes(UTF_8);
+        InputStream in = new Lines(2_000_000, i -> row);
+        Run run = run(List.of("validate", "--report", "json", "--format", "csv", "--date", "2020-09-22", "-"), in,
+                dir);
+        assertThat(run.exit).as(run.stderr).isZero();
+        assertThat(run.stdout).contains("\"records\":2000000").contains("\"validRecords\":2000000");
+    }
+
+    @Test
+    void moreDistinctCrmIdsThanTrackedInABoundedTable(@TempDir Path dir) throws Exception {
+        // 2,000,001 distinct ids: the table of ids seen stays at its limit (32 MiB), which fits in 64 MiB.
+        InputStream in = new Lines(2_000_001, i -> ("{\"orderId\":\"N" + i
+                + "\",\"createdAt\":\"2020-01-20\",\"updatedAt\":\"2020-01-20\"}\n").getBytes(UTF_8));
+        Run run = run(List.of("validate", "--report", "json", "--profile", "crm", "-"), in, dir);
+        assertThat(run.exit).as(run.stderr).isEqualTo(1);
+        assertThat(run.stdout).contains("\"records\":2000001").contains("\"validRecords\":2000000")
+                .contains("\"code\":\"RECORD_TOO_LARGE\"").contains("maxTrackedIds");
+    }
+
+    record Run(int exit, String stdout, String stderr) {
+    }
+
+    /** Runs the command line in a JVM of 64 MiB, feeding it standard input from a thread. */
+    private static Run run(List<String> args, InputStream stdin, Path dir) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), HEAP, "-cp", System.getProperty("java.class.path"),
+                ConversionCheck.class.getName()));
+        command.addAll(args);
+        Path out = dir.resolve("stdout");
+        Path err = dir.resolve("stderr");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .start();
+        Thread feeder = new Thread(() -> {
+            try (InputStream in = stdin; OutputStream pipe = process.getOutputStream()) {
+                in.transferTo(pipe);
+            } catch (IOException e) {
+                // The command stopped reading: it has what it needs.
+            }
+        });
+        feeder.start();
+        boolean done = process.waitFor(120, TimeUnit.SECONDS);
+        if (!done) {
+            process.destroyForcibly();
+        }
+        feeder.join(10_000);
+        assertThat(done).as("the command ends").isTrue();
+        return new Run(process.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
+    }
+
+    /** Generated lines, one at a time. */
+    private static final class Lines extends InputStream {
+        private final long count;
+        private final java.util.function.LongFunction<byte[]> line;
+        private long next;
+        private byte[] current = new byte[0];
+        private int position;
+
+        Lines(long count, java.util.function.LongFunction<byte[]> line) {
+            this.count = count;
+            this.line = line;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) {
+            int written = 0;
+            while (written < length) {
+                if (position == current.length) {
+                    if (next == count) {
+                        break;
+                    }
+                    current = line.apply(next++);
+                    position = 0;
+                }
+                int n = Math.min(length - written, current.length - position);
+                System.arraycopy(current, position, target, offset + written, n);
+                position += n;
+                written += n;
+            }
+            return written == 0 && length > 0 ? -1 : written;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.conversionkit.json.internal;
+
+import java.io.IOException;
+import org.conversionkit.model.ViolationCode;
+import org.conversionkit.model.rules.Problem;
+
+/**
+ * Thrown by the input, through the parser, when gzip data is corrupt or cut short: bad data, not a
+ * failing disk, so the record source reports it as an {@code ENCODING} violation.
+ */
+final class CorruptGzipException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    CorruptGzipException(IOException cause) {
+        super("the gzip data is corrupt or truncated (" + (cause.getMessage() == null ? "it ends early"
+                : cause.getMessage()) + "): the rest of the file cannot be read; compress the file again", cause);
+    }
+
+    /** Returns the violation the failure becomes. */
+    Problem problem() {
+        return new Problem(ViolationCode.ENCODING, getMessage());
+    }
+}

@@ -1,0 +1,187 @@
+package org.conversionkit.json.internal;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Lets only well-formed UTF-8 through to the parser. jackson-core decodes overlong forms
+ * ({@code C0 AF} as {@code /}, {@code E0 80 AF}) and code points past U+10FFFF inside strings
+ * without complaint; this filter refuses them, and UTF-16 surrogates ({@code ED A0 80}), stray
+ * continuation bytes, bytes that never occur ({@code C0}, {@code C1}, {@code F5}–{@code FF}) and a
+ * sequence cut short by the end of the input, as RFC 3629 requires.
+ *
+ * <p>Every byte before the bad one is handed out first; the read after that fails with an
+ * {@link InvalidUtf8Exception}. The parser thus reads the records before the bad bytes normally and
+ * fails inside the record that holds them, where its location is the right one to report.
+ *
+ * <p>The check runs in the caller's buffer, eight bytes at a time while they are ASCII, which costs
+ * little next to parsing.
+ */
+final class Utf8CheckingInputStream extends FilterInputStream {
+
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /** Continuation bytes still expected by the sequence in progress, 0 between sequences. */
+    private int needed;
+    /** The bounds of the next continuation byte: narrower after E0, ED, F0 and F4. */
+    private int low = 0x80;
+    private int high = 0xBF;
+    /** The bytes of the sequence in progress, for the message, one per byte, first byte highest. */
+    private int sequence;
+    private int sequenceLength;
+    /** The offset of the first byte of the sequence in progress. */
+    private long sequenceOffset;
+    /** Bytes handed out so far. */
+    private long delivered;
+    private @Nullable InvalidUtf8Exception failure;
+    private final byte[] one = new byte[1];
+
+    Utf8CheckingInputStream(InputStream in) {
+        super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        InvalidUtf8Exception failed = failure;
+        if (failed != null) {
+            throw failed;
+        }
+        if (length == 0) {
+            return 0;
+        }
+        int n = in.read(buffer, offset, length);
+        if (n < 0) {
+            if (needed > 0) {
+                throw fail(-1, new String[] {"is cut short by the end of the input",
+                        "are cut short by the end of the input"});
+            }
+            return -1;
+        }
+        int good = check(buffer, offset, offset + n);
+        if (good == n) {
+            delivered += n;
+            return n;
+        }
+        delivered += good;
+        if (good > 0) {
+            return good;
+        }
+        throw java.util.Objects.requireNonNull(failure);
+    }
+
+    /**
+     * Checks {@code buffer[from, to)}; returns how many bytes from {@code from} can be handed out:
+     * all of them, or those before the sequence that holds a bad byte, with {@link #failure} set.
+     */
+    private int check(byte[] buffer, int from, int to) {
+        int i = from;
+        while (i < to) {
+            if (needed == 0) {
+                while (i + 8 <= to && ((long) WORDS.get(buffer, i) & HIGH_BITS) == 0) {
+                    i += 8;
+                }
+                while (i < to && buffer[i] >= 0) {
+                    i++;
+                }
+                if (i == to) {
+                    break;
+                }
+                int b = buffer[i] & 0xFF;
+                sequence = b;
+                sequenceLength = 1;
+                sequenceOffset = delivered + (i - from);
+                if (b >= 0xC2 && b <= 0xDF) {
+                    needed = 1;
+                } else if (b >= 0xE0 && b <= 0xEF) {
+                    needed = 2;
+                    low = b == 0xE0 ? 0xA0 : 0x80;
+                    high = b == 0xED ? 0x9F : 0xBF;
+                } else if (b >= 0xF0 && b <= 0xF4) {
+                    needed = 3;
+                    low = b == 0xF0 ? 0x90 : 0x80;
+                    high = b == 0xF4 ? 0x8F : 0xBF;
+                } else {
+                    fail(-1, new String[] {b < 0xC0 ? "is a continuation byte without a lead byte"
+                            : b < 0xC2 ? "starts an overlong encoding" : "never occurs in UTF-8", ""});
+                    return i - from;
+                }
+                i++;
+            } else {
+                int b = buffer[i] & 0xFF;
+                if (b < low || b > high) {
+                    fail(b, reason(b));
+                    long start = sequenceOffset - delivered;
+                    return (int) Math.max(0, start);
+                }
+                sequence = sequence << 8 | b;
+                sequenceLength++;
+                low = 0x80;
+                high = 0xBF;
+                needed--;
+                i++;
+            }
+        }
+        return to - from;
+    }
+
+    /** Why a continuation byte out of bounds breaks the sequence in progress. */
+    private String[] reason(int b) {
+        if (b >= 0x80 && b <= 0xBF) {
+            int lead = sequence >>> 8 * (sequenceLength - 1);
+            if (lead == 0xED) {
+                return new String[] {"", "encode a UTF-16 surrogate, which UTF-8 cannot hold"};
+            }
+            if (lead == 0xF4) {
+                return new String[] {"", "encode a code point past U+10FFFF"};
+            }
+            return new String[] {"", "are an overlong encoding"};
+        }
+        return new String[] {"", "are a sequence cut short"};
+    }
+
+    /** Records the failure: the bytes of the sequence in progress, then {@code extra} if not -1. */
+    private InvalidUtf8Exception fail(int extra, String[] reason) {
+        StringBuilder hex = new StringBuilder();
+        for (int k = sequenceLength - 1; k >= 0; k--) {
+            appendHex(hex, sequence >>> 8 * k & 0xFF);
+        }
+        if (extra >= 0) {
+            appendHex(hex, extra);
+        }
+        boolean single = hex.indexOf(" ") < 0;
+        InvalidUtf8Exception e = new InvalidUtf8Exception(hex.toString(), (single ? "byte " + hex + " " + reason[0]
+                : "bytes " + hex + " " + reason[1]) + " (byte offset " + sequenceOffset + ")");
+        failure = e;
+        return e;
+    }
+
+    private static void appendHex(StringBuilder hex, int b) {
+        if (hex.length() > 0) {
+            hex.append(' ');
+        }
+        hex.append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
+                .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        throw new IOException("skip is not supported");
+    }
+
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+}
