@@ -2,6 +2,7 @@ package org.conversionkit.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -80,13 +81,16 @@ public final class ConversionMapper {
      * @return {@code true} when the record has no error
      */
     public boolean check(RawRecord record, Consumer<? super Violation> sink) {
-        boolean rejected = false;
-        for (Violation violation : record.violations()) {
-            sink.accept(violation);
-            rejected |= violation.isError();
-        }
-        if (rejected) {
-            return false;
+        List<Violation> readerViolations = record.violations();
+        if (!readerViolations.isEmpty()) {
+            boolean rejected = false;
+            for (Violation violation : readerViolations) {
+                sink.accept(violation);
+                rejected |= violation.isError();
+            }
+            if (rejected) {
+                return false;
+            }
         }
         boolean ok = checkUrl(record, sink);
         ok &= checkDate(record, sink);
