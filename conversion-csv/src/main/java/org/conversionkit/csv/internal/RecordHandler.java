@@ -25,6 +25,9 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     private static final int SLOTS = Field.values().length;
     /** A rejected value is shortened to {@link Violation#MAX_VALUE_LENGTH}; copying one more is enough. */
     private static final int VALUE_CAP = Violation.MAX_VALUE_LENGTH + 1;
+    private static final int URL_SLOT = Field.URL.ordinal();
+    /** Values up to this length are remembered for reuse: dates, channels, devices, small numbers. */
+    private static final int REUSE_MAX_LENGTH = 32;
 
     private final ColumnLayout layout;
     private final int columns;
@@ -37,6 +40,11 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     private final int maxRecordSize;
     private final int maxFields;
     private final long maxRecords;
+    /**
+     * The last short value of each slot: the next record's value is this same string when its text is the same,
+     * which saves a copy and an allocation for the values that repeat from row to row.
+     */
+    private final @Nullable String[] lastValues = new String[SLOTS];
 
     // The record in progress.
     private long line;
@@ -133,7 +141,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
             oversizeLength = len;
         }
         if (fits && index < columns && slots[index] >= 0 && recordChars <= maxRecordSize) {
-            String value = new String(buf, start, end - start);
+            String value = value(slots[index], buf, start, end);
             @Nullable String[] slotValues = values;
             if (slotValues == null) {
                 slotValues = new String[SLOTS];
@@ -146,6 +154,30 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         } else if (index == 0) {
             firstField = new String(buf, start, Math.min(end - start, VALUE_CAP));
         }
+    }
+
+    /**
+     * Returns the text of a value, reusing the slot's last value when the text is the same. A URL differs from
+     * row to row: comparing it would be wasted.
+     */
+    private String value(int slot, char[] buf, int start, int end) {
+        int length = end - start;
+        if (slot == URL_SLOT || length > REUSE_MAX_LENGTH) {
+            return new String(buf, start, length);
+        }
+        String last = lastValues[slot];
+        if (last != null && last.length() == length) {
+            int i = length - 1;
+            while (i >= 0 && last.charAt(i) == buf[start + i]) {
+                i--;
+            }
+            if (i < 0) {
+                return last;
+            }
+        }
+        String value = new String(buf, start, length);
+        lastValues[slot] = value;
+        return value;
     }
 
     /** Collects what the header heuristic needs from a field of the first record. */

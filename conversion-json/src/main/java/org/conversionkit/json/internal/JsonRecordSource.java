@@ -450,6 +450,19 @@ public final class JsonRecordSource implements RecordSource {
             // The parser checks the length exactly only when it builds a String.
             throw StopReading.limit(JsonErrors.stringTooLong(limits));
         }
+        return reuse(slot, chars, offset, length);
+    }
+
+    /**
+     * Returns the text of the number the parser stands on, reusing the previous value of the slot when the
+     * text is the same (the parser has checked {@code maxNumberLength}).
+     */
+    private String number(int slot) {
+        JsonParser p = parser();
+        return reuse(slot, p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
+    }
+
+    private String reuse(int slot, char[] chars, int offset, int length) {
         String previous = lastStrings[slot];
         if (previous != null && previous.length() == length) {
             int i = length - 1;
@@ -483,7 +496,8 @@ public final class JsonRecordSource implements RecordSource {
                 kinds[slot] = ValueKind.STRING;
             }
             case VALUE_NUMBER_INT -> {
-                values[slot] = p.getString();
+                // Small counts (transactions) repeat from row to row too.
+                values[slot] = number(slot);
                 kinds[slot] = ValueKind.INTEGER;
             }
             case VALUE_NUMBER_FLOAT -> {
