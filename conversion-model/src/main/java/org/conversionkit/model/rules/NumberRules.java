@@ -60,11 +60,20 @@ public final class NumberRules {
     public static @Nullable Problem checkDecimal(String field, String value) {
         int length = value.length();
         int start = length > 0 && (value.charAt(0) == '+' || value.charAt(0) == '-') ? 1 : 0;
-        int point = value.indexOf('.', start);
-        boolean ok = point < 0
-                ? start < length && digits(value, start, length)
-                : point > start && point < length - 1 && digits(value, start, point)
-                        && digits(value, point + 1, length);
+        // One pass: digits, and at most one point with digits on both sides.
+        int point = -1;
+        int i = start;
+        for (; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                continue;
+            }
+            if (c != '.' || point >= 0) {
+                break;
+            }
+            point = i;
+        }
+        boolean ok = i == length && (point < 0 ? start < length : point > start && point < length - 1);
         if (!ok) {
             return new Problem(ViolationCode.FIELD_TYPE, decimalMessage(field, value));
         }
