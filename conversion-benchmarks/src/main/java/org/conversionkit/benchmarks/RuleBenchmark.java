@@ -13,6 +13,9 @@ import org.conversionkit.model.Field;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Violation;
+import org.conversionkit.model.rules.NumberRules;
+import org.conversionkit.validation.ConversionValidator;
+import org.conversionkit.validation.ValidationReport;
 import org.conversionkit.model.rules.UrlRule;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,6 +24,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -41,8 +45,13 @@ public class RuleBenchmark {
 
     private static final int ROWS = 4096;
 
+    /** How many distinct rows to cycle over: 4096 (unlike rows, as in a file) or 64 (all in the L1 cache). */
+    @Param({"4096", "64"})
+    public int distinct;
+
     private RawRecord[] records;
     private String[] urls;
+    private final ConversionValidator validator = ConversionValidator.builder().build();
     private final ConversionMapper mapper = ConversionMapper.builder()
             .expectedDate(LocalDate.parse(DataGenerator.DATE)).build();
 
@@ -66,7 +75,10 @@ public class RuleBenchmark {
                 read.add(record);
             }
         }
-        records = read.toArray(new RawRecord[0]);
+        records = new RawRecord[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            records[i] = read.get(i % distinct);
+        }
         urls = new String[records.length];
         for (int i = 0; i < records.length; i++) {
             urls[i] = records[i].value(Field.URL.ordinal());
@@ -105,6 +117,62 @@ public class RuleBenchmark {
             }
         }
         return valid;
+    }
+
+    /**
+     * {@link NumberRules} on one generated record's transactions and revenue.
+     *
+     * @return how many are valid
+     */
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public int numberRules() {
+        int valid = 0;
+        for (RawRecord record : records) {
+            String transactions = record.value(Field.TRANSACTIONS.ordinal());
+            String revenue = record.value(Field.REVENUE.ordinal());
+            if (transactions != null && NumberRules.checkInteger("transactions", transactions) == null
+                    && revenue != null && NumberRules.checkDecimal("revenue", revenue) == null
+                    && !NumberRules.isNegative(revenue)) {
+                valid++;
+            }
+        }
+        return valid;
+    }
+
+    /**
+     * {@link ConversionValidator} over the records held in memory: the mapper, counting and the violations'
+     * messages, without reading.
+     *
+     * @return the report
+     */
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public ValidationReport validator() {
+        RawRecord[] all = records;
+        return validator.validate("conversion-export-" + DataGenerator.DATE + ".csv", new RecordSource() {
+            private int next;
+
+            @Override
+            public RawRecord next() {
+                return next < all.length ? all[next++] : null;
+            }
+
+            @Override
+            public long blankLines() {
+                return 0;
+            }
+
+            @Override
+            public String format() {
+                return "csv";
+            }
+
+            @Override
+            public void close() {
+                // Nothing to close.
+            }
+        });
     }
 
     private static void ignore(Violation violation) {

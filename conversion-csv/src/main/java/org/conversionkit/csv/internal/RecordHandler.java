@@ -116,6 +116,8 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
 
     @Override
     protected void addField(char[] buf, int offset, int len, boolean quoted) {
+        // Called for every field: the rare cases are methods of their own, so that the JIT compiler inlines
+        // this one into the parser's loop (it does not inline a method of more than 325 bytecodes).
         int index = fieldCount++;
         recordChars += len;
         int start = offset;
@@ -124,36 +126,48 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
             if (len > 0) {
                 lineBreaks += countLineBreaks(buf, offset, end);
             }
+            blank = false;
         } else {
             start = Trim.start(buf, start, end);
             end = Trim.end(buf, start, end);
+            blank &= start == end;
         }
-        blank &= !quoted && start == end;
         if (index == 0) {
             comment = !quoted && isComment(buf, start, end);
         }
-        if (records == 0) {
-            firstRecordField(buf, offset, offset + len, index);
+        if (records == 0 || len > maxFieldSize) {
+            unusualField(buf, offset, len, index);
         }
-        boolean fits = len <= maxFieldSize;
-        if (!fits && oversizeField < 0) {
-            oversizeField = index;
-            oversizeLength = len;
-        }
-        if (fits && index < columns && slots[index] >= 0 && recordChars <= maxRecordSize) {
-            String value = value(slots[index], buf, start, end);
-            @Nullable String[] slotValues = values;
-            if (slotValues == null) {
-                slotValues = new String[SLOTS];
-                values = slotValues;
-            }
-            slotValues[slots[index]] = value;
+        int slot = index < columns ? slots[index] : -1;
+        if (slot >= 0 && len <= maxFieldSize && recordChars <= maxRecordSize) {
+            String value = value(slot, buf, start, end);
+            store(slot, value);
             if (index == 0) {
                 firstField = value;
             }
         } else if (index == 0) {
             firstField = new String(buf, start, Math.min(end - start, VALUE_CAP));
         }
+    }
+
+    /** A field of the first record (for the header heuristic), or one past {@code maxFieldSize}. */
+    private void unusualField(char[] buf, int offset, int len, int index) {
+        if (records == 0) {
+            firstRecordField(buf, offset, offset + len, index);
+        }
+        if (len > maxFieldSize && oversizeField < 0) {
+            oversizeField = index;
+            oversizeLength = len;
+        }
+    }
+
+    private void store(int slot, String value) {
+        @Nullable String[] slotValues = values;
+        if (slotValues == null) {
+            slotValues = new String[SLOTS];
+            values = slotValues;
+        }
+        slotValues[slot] = value;
     }
 
     /**
@@ -166,18 +180,24 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
             return new String(buf, start, length);
         }
         String last = lastValues[slot];
-        if (last != null && last.length() == length) {
-            int i = length - 1;
-            while (i >= 0 && last.charAt(i) == buf[start + i]) {
-                i--;
-            }
-            if (i < 0) {
-                return last;
-            }
+        if (last != null && sameText(last, buf, start, length)) {
+            return last;
         }
         String value = new String(buf, start, length);
         lastValues[slot] = value;
         return value;
+    }
+
+    private static boolean sameText(String text, char[] buf, int start, int length) {
+        if (text.length() != length) {
+            return false;
+        }
+        for (int i = length - 1; i >= 0; i--) {
+            if (text.charAt(i) != buf[start + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Collects what the header heuristic needs from a field of the first record. */
