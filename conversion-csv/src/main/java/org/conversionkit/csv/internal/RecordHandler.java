@@ -25,9 +25,6 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     private static final int SLOTS = Field.values().length;
     /** A rejected value is shortened to {@link Violation#MAX_VALUE_LENGTH}; copying one more is enough. */
     private static final int VALUE_CAP = Violation.MAX_VALUE_LENGTH + 1;
-    private static final int URL_SLOT = Field.URL.ordinal();
-    /** Values up to this length are remembered for reuse: dates, channels, devices, small numbers. */
-    private static final int REUSE_MAX_LENGTH = 32;
 
     private final ColumnLayout layout;
     private final int columns;
@@ -40,11 +37,6 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     private final int maxRecordSize;
     private final int maxFields;
     private final long maxRecords;
-    /**
-     * The last short value of each slot: the next record's value is this same string when its text is the same,
-     * which saves a copy and an allocation for the values that repeat from row to row.
-     */
-    private final @Nullable String[] lastValues = new String[SLOTS];
 
     // The record in progress.
     private long line;
@@ -140,7 +132,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         }
         int slot = index < columns ? slots[index] : -1;
         if (slot >= 0 && len <= maxFieldSize && recordChars <= maxRecordSize) {
-            String value = value(slot, buf, start, end);
+            String value = new String(buf, start, end - start);
             store(slot, value);
             if (index == 0) {
                 firstField = value;
@@ -168,36 +160,6 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
             values = slotValues;
         }
         slotValues[slot] = value;
-    }
-
-    /**
-     * Returns the text of a value, reusing the slot's last value when the text is the same. A URL differs from
-     * row to row: comparing it would be wasted.
-     */
-    private String value(int slot, char[] buf, int start, int end) {
-        int length = end - start;
-        if (slot == URL_SLOT || length > REUSE_MAX_LENGTH) {
-            return new String(buf, start, length);
-        }
-        String last = lastValues[slot];
-        if (last != null && sameText(last, buf, start, length)) {
-            return last;
-        }
-        String value = new String(buf, start, length);
-        lastValues[slot] = value;
-        return value;
-    }
-
-    private static boolean sameText(String text, char[] buf, int start, int length) {
-        if (text.length() != length) {
-            return false;
-        }
-        for (int i = length - 1; i >= 0; i--) {
-            if (text.charAt(i) != buf[start + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Collects what the header heuristic needs from a field of the first record. */
