@@ -153,6 +153,12 @@ public final class ConversionMapper {
     private boolean checkTransactions(RawRecord record, Consumer<? super Violation> sink) {
         int slot = Field.TRANSACTIONS.ordinal();
         String value = record.value(slot);
+        ValueKind countKind = record.kind(slot);
+        if (value != null && NumberRules.isPlainCount(value)
+                && (countKind == ValueKind.STRING || countKind == ValueKind.INTEGER)) {
+            // The common case: an unsigned count, valid and not negative.
+            return true;
+        }
         if (isEmpty(value)) {
             return true;
         }
@@ -170,6 +176,10 @@ public final class ConversionMapper {
     private boolean checkRevenue(RawRecord record, Consumer<? super Violation> sink) {
         int slot = Field.REVENUE.ordinal();
         String value = record.value(slot);
+        if (value != null && NumberRules.isPlainAmount(value) && isNumberOrText(record.kind(slot))) {
+            // The common case: an unsigned amount such as 123.45, valid and not negative.
+            return true;
+        }
         if (isEmpty(value)) {
             return true;
         }
@@ -211,6 +221,10 @@ public final class ConversionMapper {
 
     private static boolean isEmpty(@Nullable String value) {
         return value == null || value.isBlank();
+    }
+
+    private static boolean isNumberOrText(@Nullable ValueKind kind) {
+        return kind == ValueKind.STRING || kind == ValueKind.INTEGER || kind == ValueKind.DECIMAL;
     }
 
     private static boolean isStructured(@Nullable ValueKind kind) {

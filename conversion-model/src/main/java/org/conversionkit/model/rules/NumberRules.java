@@ -132,6 +132,55 @@ public final class NumberRules {
     }
 
     /**
+     * The fast path of {@link #checkInteger(String, String)} for the common count: one to 18 ASCII digits,
+     * no sign. Such a value is a valid integer, in range, and not negative; {@code false} means "look
+     * closer", not "invalid".
+     *
+     * @param value the value as written
+     * @return {@code true} for a plain unsigned count
+     */
+    public static boolean isPlainCount(String value) {
+        int length = value.length();
+        if (length == 0 || length > 18) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The fast path of {@link #checkDecimal(String, String)} and {@link #checkJsonNumber(String, String)}
+     * for the common amount: ASCII digits, optionally a point and more digits ({@code 12}, {@code 123.45}),
+     * no sign, at most 18 characters. Such a value is a valid decimal and JSON number, in range, and not
+     * negative; {@code false} means "look closer", not "invalid".
+     *
+     * @param value the value as written
+     * @return {@code true} for a plain unsigned amount
+     */
+    public static boolean isPlainAmount(String value) {
+        int length = value.length();
+        if (length == 0 || length > 18) {
+            return false;
+        }
+        int point = -1;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                if (c != '.' || point >= 0) {
+                    return false;
+                }
+                point = i;
+            }
+        }
+        return point != 0 && point != length - 1;
+    }
+
+    /**
      * Returns whether a number that passed its check, or a JSON number's text, is below zero.
      *
      * @param value the number as written

@@ -30,6 +30,8 @@ class RuleDifferentialTest {
         "{", "|", "^", "'", "(", "*", "+", ",", ";", "=", "!", "$", "&", "a", "Z", "0", "9", "http", "https", "HTTP",
         "http:", "https://", "ftp:", "mailto:", "xn--", "www.", "domain.tld", ":8080", ":0", ":65535", ":65536",
         ":99999", "1.2.3.4", "256", "127.1", "::", "ffff:", "1.2.3", "%25", "user:pass@",
+        // Past Latin-1 but with the low byte of an ASCII host character: a fast path must not read them as one.
+        "\u0375", "\u012D", "\u022E", "\u032D", "\u0161", "\u2D2D", "\u012F",
     };
     private static final String[] DATE_PIECES = {
         "0", "1", "2", "9", "-", "--", "T", "t", " ", ":", "Z", "+", ".", ",", "/", "02", "29", "30", "31", "13", "00",
@@ -93,6 +95,36 @@ class RuleDifferentialTest {
         assertThat(fast).as("values taken by the fast path").isGreaterThan(CASES / 20);
         assertThat(thoroughOnly).as("valid values left to the thorough check").isGreaterThan(CASES / 200);
         System.out.println("url fast path: " + fast + " taken, " + thoroughOnly + " valid left to the thorough check");
+    }
+
+    @Test
+    void numberFastPathsAgreeWithTheThoroughChecks() {
+        List<String> seeds = numberSeeds();
+        seeds.addAll(List.of("1", "2", "12", "123.45", "0.50", "999999999999999999", "9999999999999999.9"));
+        Random random = new Random(20260108L);
+        Map<String, String> disagreements = new LinkedHashMap<>();
+        int counts = 0;
+        int amounts = 0;
+        for (int i = 0; i < CASES; i++) {
+            String value = mutate(random, seeds, NUMBER_PIECES);
+            if (NumberRules.isPlainCount(value)) {
+                counts++;
+                if (NumberRules.checkInteger("n", value) != null || NumberRules.isNegative(value)
+                        || !ReferenceRules.integer(value).equals("VALID")) {
+                    disagreements.put(Fixtures.show(value), "plain count, but not a valid non-negative integer");
+                }
+            }
+            if (NumberRules.isPlainAmount(value)) {
+                amounts++;
+                if (NumberRules.checkDecimal("n", value) != null || NumberRules.checkJsonNumber("n", value) != null
+                        || NumberRules.isNegative(value) || !ReferenceRules.decimal(value).equals("VALID")) {
+                    disagreements.put(Fixtures.show(value), "plain amount, but not a valid non-negative decimal");
+                }
+            }
+        }
+        assertThat(disagreements).as("number fast path disagreements").isEmpty();
+        assertThat(counts).as("values taken as plain counts").isGreaterThan(CASES / 50);
+        assertThat(amounts).as("values taken as plain amounts").isGreaterThan(CASES / 50);
     }
 
     @Test
