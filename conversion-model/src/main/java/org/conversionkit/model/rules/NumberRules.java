@@ -167,17 +167,20 @@ public final class NumberRules {
         if (length == 0 || length > 18) {
             return false;
         }
-        int point = -1;
+        // Without a branch per character: where the point is differs from row to row.
+        int other = 0;
+        int points = 0;
+        int point = 0;
         for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                if (c != '.' || point >= 0) {
-                    return false;
-                }
-                point = i;
-            }
+            int c = value.charAt(i);
+            // 1 for '.', else 0, by arithmetic: a comparison here compiles to a branch.
+            int isPoint = ((c ^ '.') - 1) >>> 31;
+            int notDigit = (c - '0' | '9' - c) >>> 31;
+            other |= notDigit & ~isPoint;
+            points += isPoint;
+            point += isPoint * i;
         }
-        return point != 0 && point != length - 1;
+        return other == 0 && (points == 0 || points == 1 && point != 0 && point != length - 1);
     }
 
     /**
