@@ -142,6 +142,24 @@ public final class RawRecord {
     }
 
     /**
+     * Returns the values array itself, for the mapper's fast path in this package: not to be changed.
+     *
+     * @return the values by slot
+     */
+    @Nullable String[] values() {
+        return values;
+    }
+
+    /**
+     * Returns the kinds array itself, for the mapper's fast path in this package: not to be changed.
+     *
+     * @return the kinds by slot
+     */
+    @Nullable ValueKind[] kinds() {
+        return kinds;
+    }
+
+    /**
      * Returns what reading the record found wrong, in the order found.
      *
      * @return the reader's violations, usually empty
