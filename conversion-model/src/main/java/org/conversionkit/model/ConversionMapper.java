@@ -85,9 +85,17 @@ public final class ConversionMapper {
      * @return {@code true} when the record has no error
      */
     public boolean check(RawRecord record, Consumer<? super Violation> sink) {
-        if (isPlainRow(record)) {
-            return true;
-        }
+        return isPlainRow(record) || checkThoroughly(record, sink);
+    }
+
+    /**
+     * Checks a record with every rule, without the fast path of {@code isPlainRow}.
+     *
+     * @param record the raw record
+     * @param sink   receives the record's violations, warnings included, in order
+     * @return {@code true} when the record has no error
+     */
+    boolean checkThoroughly(RawRecord record, Consumer<? super Violation> sink) {
         List<Violation> readerViolations = record.violations();
         if (!readerViolations.isEmpty()) {
             boolean rejected = false;
@@ -114,7 +122,7 @@ public final class ConversionMapper {
      * device, or none; transactions and revenue absent or unsigned plain numbers of a fitting kind. Such a
      * row passes every rule without a violation, so {@code true} is exact; {@code false} means "look closer".
      */
-    private boolean isPlainRow(RawRecord record) {
+    boolean isPlainRow(RawRecord record) {
         @Nullable String[] values = record.values();
         @Nullable ValueKind[] kinds = record.kinds();
         if (values.length <= REVENUE || !record.violations().isEmpty()) {
