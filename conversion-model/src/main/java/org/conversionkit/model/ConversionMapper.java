@@ -2,6 +2,7 @@ package org.conversionkit.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -31,6 +32,10 @@ public final class ConversionMapper {
 
     private static final int URL = Field.URL.ordinal();
     private static final int DATE = Field.DATE.ordinal();
+    private static final int CHANNEL = Field.CHANNEL.ordinal();
+    private static final int DEVICE = Field.DEVICE.ordinal();
+    private static final int TRANSACTIONS = Field.TRANSACTIONS.ordinal();
+    private static final int REVENUE = Field.REVENUE.ordinal();
 
     private final FieldDefaults defaults;
     private final @Nullable LocalDate expectedDate;
@@ -80,13 +85,27 @@ public final class ConversionMapper {
      * @return {@code true} when the record has no error
      */
     public boolean check(RawRecord record, Consumer<? super Violation> sink) {
-        boolean rejected = false;
-        for (Violation violation : record.violations()) {
-            sink.accept(violation);
-            rejected |= violation.isError();
-        }
-        if (rejected) {
-            return false;
+        return isPlainRow(record) || checkThoroughly(record, sink);
+    }
+
+    /**
+     * Checks a record with every rule, without the fast path of {@code isPlainRow}.
+     *
+     * @param record the raw record
+     * @param sink   receives the record's violations, warnings included, in order
+     * @return {@code true} when the record has no error
+     */
+    boolean checkThoroughly(RawRecord record, Consumer<? super Violation> sink) {
+        List<Violation> readerViolations = record.violations();
+        if (!readerViolations.isEmpty()) {
+            boolean rejected = false;
+            for (Violation violation : readerViolations) {
+                sink.accept(violation);
+                rejected |= violation.isError();
+            }
+            if (rejected) {
+                return false;
+            }
         }
         boolean ok = checkUrl(record, sink);
         ok &= checkDate(record, sink);
@@ -95,6 +114,33 @@ public final class ConversionMapper {
         ok &= checkTransactions(record, sink);
         ok &= checkRevenue(record, sink);
         return ok;
+    }
+
+    /**
+     * The fast path of {@link #check(RawRecord, Consumer)} for the row nearly every record is, in one place:
+     * no reader violation; a URL string the URL rule accepts without a warning; the expected date; text channel and
+     * device, or none; transactions and revenue absent or unsigned plain numbers of a fitting kind. Such a
+     * row passes every rule without a violation, so {@code true} is exact; {@code false} means "look closer".
+     */
+    boolean isPlainRow(RawRecord record) {
+        @Nullable String[] values = record.values();
+        @Nullable ValueKind[] kinds = record.kinds();
+        if (values.length <= REVENUE || !record.violations().isEmpty()) {
+            return false;
+        }
+        String url = values[URL];
+        String date = values[DATE];
+        String transactions = values[TRANSACTIONS];
+        String revenue = values[REVENUE];
+        ValueKind countKind = kinds[TRANSACTIONS];
+        ValueKind amountKind = kinds[REVENUE];
+        return url != null && kinds[URL] == ValueKind.STRING && date != null && date.equals(expectedText)
+                && !isStructured(values[CHANNEL] == null ? null : kinds[CHANNEL])
+                && !isStructured(values[DEVICE] == null ? null : kinds[DEVICE])
+                && (transactions == null || NumberRules.isPlainCount(transactions)
+                        && (countKind == ValueKind.STRING || countKind == ValueKind.INTEGER))
+                && (revenue == null || NumberRules.isPlainAmount(revenue) && isNumberOrText(amountKind))
+                && UrlRule.check(url) == null;
     }
 
     /**
@@ -149,6 +195,12 @@ public final class ConversionMapper {
     private boolean checkTransactions(RawRecord record, Consumer<? super Violation> sink) {
         int slot = Field.TRANSACTIONS.ordinal();
         String value = record.value(slot);
+        ValueKind countKind = record.kind(slot);
+        if (value != null && NumberRules.isPlainCount(value)
+                && (countKind == ValueKind.STRING || countKind == ValueKind.INTEGER)) {
+            // The common case: an unsigned count, valid and not negative.
+            return true;
+        }
         if (isEmpty(value)) {
             return true;
         }
@@ -166,6 +218,10 @@ public final class ConversionMapper {
     private boolean checkRevenue(RawRecord record, Consumer<? super Violation> sink) {
         int slot = Field.REVENUE.ordinal();
         String value = record.value(slot);
+        if (value != null && NumberRules.isPlainAmount(value) && isNumberOrText(record.kind(slot))) {
+            // The common case: an unsigned amount such as 123.45, valid and not negative.
+            return true;
+        }
         if (isEmpty(value)) {
             return true;
         }
@@ -207,6 +263,10 @@ public final class ConversionMapper {
 
     private static boolean isEmpty(@Nullable String value) {
         return value == null || value.isBlank();
+    }
+
+    private static boolean isNumberOrText(@Nullable ValueKind kind) {
+        return kind == ValueKind.STRING || kind == ValueKind.INTEGER || kind == ValueKind.DECIMAL;
     }
 
     private static boolean isStructured(@Nullable ValueKind kind) {

@@ -64,7 +64,7 @@ public final class RawRecord {
             throw new IllegalArgumentException("too many slots: " + values.length);
         }
         return new RawRecord(line, record, Objects.requireNonNull(values, "values"), ALL_STRINGS,
-                List.copyOf(violations), null);
+                copy(violations), null);
     }
 
     /**
@@ -82,7 +82,7 @@ public final class RawRecord {
     public static RawRecord of(long line, long record, @Nullable String[] values, @Nullable ValueKind[] kinds,
             List<Violation> violations, @Nullable Map<String, @Nullable Object> extras) {
         return new RawRecord(line, record, Objects.requireNonNull(values, "values"),
-                Objects.requireNonNull(kinds, "kinds"), List.copyOf(violations),
+                Objects.requireNonNull(kinds, "kinds"), copy(violations),
                 extras == null ? null : Collections.unmodifiableMap(extras));
     }
 
@@ -142,6 +142,24 @@ public final class RawRecord {
     }
 
     /**
+     * Returns the values array itself, for the mapper's fast path in this package: not to be changed.
+     *
+     * @return the values by slot
+     */
+    @Nullable String[] values() {
+        return values;
+    }
+
+    /**
+     * Returns the kinds array itself, for the mapper's fast path in this package: not to be changed.
+     *
+     * @return the kinds by slot
+     */
+    @Nullable ValueKind[] kinds() {
+        return kinds;
+    }
+
+    /**
      * Returns what reading the record found wrong, in the order found.
      *
      * @return the reader's violations, usually empty
@@ -178,6 +196,11 @@ public final class RawRecord {
         return "RawRecord[line=" + line + ", record=" + record + ", values=" + Arrays.toString(values)
                 + ", violations=" + violations + (extras == null ? "" : ", extras=" + new LinkedHashMap<>(extras))
                 + "]";
+    }
+
+    /** Copies the reader's violations; the common empty list costs nothing. */
+    private static List<Violation> copy(List<Violation> violations) {
+        return violations.isEmpty() ? List.of() : List.copyOf(violations);
     }
 
     private static ValueKind[] filled(int size) {

@@ -40,6 +40,15 @@ public final class Cli {
      */
     public int run(String[] args) {
         try {
+            ValidateCommand quick = QuickValidate.parse(args, this);
+            if (quick != null) {
+                // The common invocation, without picocli's start-up; it fails the same way.
+                try {
+                    return quick.call();
+                } catch (RuntimeException e) {
+                    return failure(e);
+                }
+            }
             CommandLine commandLine = new CommandLine(new RootCommand());
             commandLine.addSubcommand("validate", new ValidateCommand(this));
             commandLine.addSubcommand("deliveries", new DeliveriesCommand(this));

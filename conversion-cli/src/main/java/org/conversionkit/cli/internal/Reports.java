@@ -20,16 +20,23 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class Reports {
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build();
-
     private Reports() {
+    }
+
+    /** The JSON factory, built on first use: a text report does not load Jackson at all. */
+    private static final class Json {
+
+        static final JsonFactory FACTORY = JsonFactory.builder()
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                .build();
+
+        private Json() {
+        }
     }
 
     /** Writes {@code {"valid": …, "files": [ … ]}} and a line break. */
     static void writeJson(List<ValidationReport> reports, PrintStream out) {
-        try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+        try (JsonGenerator json = Json.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             json.writeStartObject();
             json.writeBooleanProperty("valid", reports.stream().allMatch(ValidationReport::valid));
             json.writeArrayPropertyStart("files");
@@ -60,7 +67,7 @@ final class Reports {
 
     /** Writes {@code {"valid": …, "files": [ … ]}} for a delivery set, one entry per name. */
     static void writeJson(DeliveryReport report, PrintStream out) {
-        try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+        try (JsonGenerator json = Json.FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             json.writeStartObject();
             json.writeBooleanProperty("valid", report.valid());
             json.writeArrayPropertyStart("files");

@@ -108,6 +108,8 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
 
     @Override
     protected void addField(char[] buf, int offset, int len, boolean quoted) {
+        // Called for every field: the rare cases are methods of their own, so that the JIT compiler inlines
+        // this one into the parser's loop (it does not inline a method of more than 325 bytecodes).
         int index = fieldCount++;
         recordChars += len;
         int start = offset;
@@ -116,36 +118,48 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
             if (len > 0) {
                 lineBreaks += countLineBreaks(buf, offset, end);
             }
+            blank = false;
         } else {
             start = Trim.start(buf, start, end);
             end = Trim.end(buf, start, end);
+            blank &= start == end;
         }
-        blank &= !quoted && start == end;
         if (index == 0) {
             comment = !quoted && isComment(buf, start, end);
         }
-        if (records == 0) {
-            firstRecordField(buf, offset, offset + len, index);
+        if (records == 0 || len > maxFieldSize) {
+            unusualField(buf, offset, len, index);
         }
-        boolean fits = len <= maxFieldSize;
-        if (!fits && oversizeField < 0) {
-            oversizeField = index;
-            oversizeLength = len;
-        }
-        if (fits && index < columns && slots[index] >= 0 && recordChars <= maxRecordSize) {
+        int slot = index < columns ? slots[index] : -1;
+        if (slot >= 0 && len <= maxFieldSize && recordChars <= maxRecordSize) {
             String value = new String(buf, start, end - start);
-            @Nullable String[] slotValues = values;
-            if (slotValues == null) {
-                slotValues = new String[SLOTS];
-                values = slotValues;
-            }
-            slotValues[slots[index]] = value;
+            store(slot, value);
             if (index == 0) {
                 firstField = value;
             }
         } else if (index == 0) {
             firstField = new String(buf, start, Math.min(end - start, VALUE_CAP));
         }
+    }
+
+    /** A field of the first record (for the header heuristic), or one past {@code maxFieldSize}. */
+    private void unusualField(char[] buf, int offset, int len, int index) {
+        if (records == 0) {
+            firstRecordField(buf, offset, offset + len, index);
+        }
+        if (len > maxFieldSize && oversizeField < 0) {
+            oversizeField = index;
+            oversizeLength = len;
+        }
+    }
+
+    private void store(int slot, String value) {
+        @Nullable String[] slotValues = values;
+        if (slotValues == null) {
+            slotValues = new String[SLOTS];
+            values = slotValues;
+        }
+        slotValues[slot] = value;
     }
 
     /** Collects what the header heuristic needs from a field of the first record. */

@@ -70,7 +70,6 @@ public final class JsonRecordSource implements RecordSource {
     private final ObjectHandler handler;
     private final long hardRecordBound;
     private final long softRecordBound;
-    private final @Nullable String[] lastStrings = new String[16];
     private @Nullable Problem openingProblem;
     private long records;
     private long blankLines;
@@ -457,36 +456,21 @@ public final class JsonRecordSource implements RecordSource {
     }
 
     /**
-     * Returns the text of the string the parser stands on, reusing the previous value of the slot
-     * when the text is the same: dates, channels, devices and CRM dates, currencies and statuses
-     * repeat from row to row. Checks {@code maxStringLength}, which the parser checks exactly only
-     * when it builds a string itself.
+     * Returns the text of the string the parser stands on, checking {@code maxStringLength}, which the
+     * parser checks exactly only when it builds a string itself. (Comparing the text with the slot's
+     * last value to reuse that string, for values that repeat from row to row, measured slower than
+     * building the string.)
      *
      * @param slot the slot
      * @return the text
      */
     public String string(int slot) {
         JsonParser p = parser();
-        char[] chars = p.getStringCharacters();
-        int offset = p.getStringOffset();
         int length = p.getStringLength();
         if (length > limits.maxStringLength()) {
-            // The parser checks the length exactly only when it builds a String.
             throw StopReading.limit(JsonErrors.stringTooLong(limits));
         }
-        String previous = lastStrings[slot];
-        if (previous != null && previous.length() == length) {
-            int i = length - 1;
-            while (i >= 0 && previous.charAt(i) == chars[offset + i]) {
-                i--;
-            }
-            if (i < 0) {
-                return previous;
-            }
-        }
-        String text = new String(chars, offset, length);
-        lastStrings[slot] = text;
-        return text;
+        return new String(p.getStringCharacters(), p.getStringOffset(), length);
     }
 
     /**
@@ -502,7 +486,7 @@ public final class JsonRecordSource implements RecordSource {
         JsonParser p = parser();
         switch (token) {
             case VALUE_STRING -> {
-                // A url differs from row to row: comparing it with the last one would be wasted.
+                // The parser checks a url's length itself as it builds the string.
                 values[slot] = slot == 0 ? p.getString() : string(slot);
                 kinds[slot] = ValueKind.STRING;
             }

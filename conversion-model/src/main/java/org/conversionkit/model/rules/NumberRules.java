@@ -60,11 +60,20 @@ public final class NumberRules {
     public static @Nullable Problem checkDecimal(String field, String value) {
         int length = value.length();
         int start = length > 0 && (value.charAt(0) == '+' || value.charAt(0) == '-') ? 1 : 0;
-        int point = value.indexOf('.', start);
-        boolean ok = point < 0
-                ? start < length && digits(value, start, length)
-                : point > start && point < length - 1 && digits(value, start, point)
-                        && digits(value, point + 1, length);
+        // One pass: digits, and at most one point with digits on both sides.
+        int point = -1;
+        int i = start;
+        for (; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                continue;
+            }
+            if (c != '.' || point >= 0) {
+                break;
+            }
+            point = i;
+        }
+        boolean ok = i == length && (point < 0 ? start < length : point > start && point < length - 1);
         if (!ok) {
             return new Problem(ViolationCode.FIELD_TYPE, decimalMessage(field, value));
         }
@@ -120,6 +129,57 @@ public final class NumberRules {
                     + " is out of range: its exponent is too large for a decimal number");
         }
         return checkRange(field, value);
+    }
+
+    /**
+     * The fast path of {@link #checkInteger(String, String)} for the common count: one to 18 ASCII digits,
+     * no sign. Such a value is a valid integer, in range, and not negative; {@code false} means "look
+     * closer", not "invalid".
+     *
+     * @param value the value as written
+     * @return {@code true} for a plain unsigned count
+     */
+    public static boolean isPlainCount(String value) {
+        int length = value.length();
+        if (length == 0 || length > 18) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The fast path of {@link #checkDecimal(String, String)} and {@link #checkJsonNumber(String, String)}
+     * for the common amount: ASCII digits, optionally a point and more digits ({@code 12}, {@code 123.45}),
+     * no sign, at most 18 characters. Such a value is a valid decimal and JSON number, in range, and not
+     * negative; {@code false} means "look closer", not "invalid".
+     *
+     * @param value the value as written
+     * @return {@code true} for a plain unsigned amount
+     */
+    public static boolean isPlainAmount(String value) {
+        int length = value.length();
+        if (length == 0 || length > 18 || !isDigit(value.charAt(0)) || !isDigit(value.charAt(length - 1))) {
+            return false;
+        }
+        // Between two digits: digits and at most one point. Without a branch per character (where the point
+        // stands differs from row to row), and with a long index, which the JIT compiler does not unroll:
+        // for a handful of characters a plain loop is the fastest.
+        int other = 0;
+        int points = 0;
+        for (long i = 1; i < length - 1; i++) {
+            int c = value.charAt((int) i);
+            // 1 for '.', else 0, by arithmetic: a comparison here compiles to a branch.
+            int isPoint = ((c ^ '.') - 1) >>> 31;
+            other |= (c - '0' | '9' - c) >>> 31 & ~isPoint;
+            points += isPoint;
+        }
+        return other == 0 && points <= 1;
     }
 
     /**

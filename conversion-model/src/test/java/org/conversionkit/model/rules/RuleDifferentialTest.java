@@ -30,6 +30,8 @@ class RuleDifferentialTest {
         "{", "|", "^", "'", "(", "*", "+", ",", ";", "=", "!", "$", "&", "a", "Z", "0", "9", "http", "https", "HTTP",
         "http:", "https://", "ftp:", "mailto:", "xn--", "www.", "domain.tld", ":8080", ":0", ":65535", ":65536",
         ":99999", "1.2.3.4", "256", "127.1", "::", "ffff:", "1.2.3", "%25", "user:pass@",
+        // Past Latin-1 but with the low byte of an ASCII host character: a fast path must not read them as one.
+        "\u0375", "\u012D", "\u022E", "\u032D", "\u0161", "\u2D2D", "\u012F",
     };
     private static final String[] DATE_PIECES = {
         "0", "1", "2", "9", "-", "--", "T", "t", " ", ":", "Z", "+", ".", ",", "/", "02", "29", "30", "31", "13", "00",
@@ -50,8 +52,79 @@ class RuleDifferentialTest {
         List<String> seeds = seeds("url-cases.tsv", 1);
         seeds.addAll(List.of("https://domain.tld/path/to/my/page", "http://a.b", "https://[::1]:1/",
                 "https://user@h.tld:65535/p?q#f", "//cdn.domain.tld/p", "domain.tld:8080/p"));
+        seeds.addAll(REALISTIC_URLS);
         assertAgreement("url", seeds, URL_PIECES, 20260101L, v -> code(UrlRule.check(v)), ReferenceRules::url,
                 "VALID", "FIELD_MISSING", "URL_RELATIVE", "URL_SCHEME", "URL_INVALID", "URL_NO_SCHEME");
+    }
+
+    /** URLs of the shape daily exports hold, for the fast path: the mutations then probe its edges. */
+    private static final List<String> REALISTIC_URLS = List.of(
+            "https://www.example-shop.com/women/shoes/sneakers-blue-123456.html",
+            "https://shop.example.co.uk/kids/bags/kitchen/dresses-bags-336075.html?utm_source=newsletter&utm_medium=email",
+            "http://m.boutique-exemple.fr/lamps/lamps-accessories-456490;jsessionid=0A1B2C3D4E5F6789",
+            "https://store.example.com/sale/boots-9?colors=red,blue&size=m#reviews",
+            "https://www.gartenmoebel-beispiel.de/garden/chairs?ref=home%20page",
+            "https://example.com", "https://a_b.example-1.com/", "http://x1.y/p?q", "https://xn--bcher-kva.example/");
+
+    @Test
+    void urlFastPathAgreesWithTheThoroughCheck() {
+        List<String> seeds = seeds("url-cases.tsv", 1);
+        seeds.addAll(REALISTIC_URLS);
+        Random random = new Random(20260107L);
+        Map<String, String> disagreements = new LinkedHashMap<>();
+        int fast = 0;
+        int thoroughOnly = 0;
+        for (int i = 0; i < CASES; i++) {
+            String value = mutate(random, seeds, URL_PIECES);
+            String thorough = code(UrlRule.checkThoroughly(value));
+            boolean plain = UrlRule.isPlainHttpUrl(value);
+            String actual = code(UrlRule.check(value));
+            if (plain) {
+                fast++;
+            } else if (thorough.equals("VALID")) {
+                thoroughOnly++;
+            }
+            if ((plain && !thorough.equals("VALID") || !actual.equals(thorough)) && disagreements.size() < 20) {
+                disagreements.put(Fixtures.show(value), "fast path " + plain + ", check " + actual + ", thorough "
+                        + thorough);
+            }
+        }
+        assertThat(disagreements).as("fast path disagreements").isEmpty();
+        // Both ways must be well exercised: values the fast path takes, and valid ones it leaves to the
+        // thorough check.
+        assertThat(fast).as("values taken by the fast path").isGreaterThan(CASES / 20);
+        assertThat(thoroughOnly).as("valid values left to the thorough check").isGreaterThan(CASES / 200);
+        System.out.println("url fast path: " + fast + " taken, " + thoroughOnly + " valid left to the thorough check");
+    }
+
+    @Test
+    void numberFastPathsAgreeWithTheThoroughChecks() {
+        List<String> seeds = numberSeeds();
+        seeds.addAll(List.of("1", "2", "12", "123.45", "0.50", "999999999999999999", "9999999999999999.9"));
+        Random random = new Random(20260108L);
+        Map<String, String> disagreements = new LinkedHashMap<>();
+        int counts = 0;
+        int amounts = 0;
+        for (int i = 0; i < CASES; i++) {
+            String value = mutate(random, seeds, NUMBER_PIECES);
+            if (NumberRules.isPlainCount(value)) {
+                counts++;
+                if (NumberRules.checkInteger("n", value) != null || NumberRules.isNegative(value)
+                        || !ReferenceRules.integer(value).equals("VALID")) {
+                    disagreements.put(Fixtures.show(value), "plain count, but not a valid non-negative integer");
+                }
+            }
+            if (NumberRules.isPlainAmount(value)) {
+                amounts++;
+                if (NumberRules.checkDecimal("n", value) != null || NumberRules.checkJsonNumber("n", value) != null
+                        || NumberRules.isNegative(value) || !ReferenceRules.decimal(value).equals("VALID")) {
+                    disagreements.put(Fixtures.show(value), "plain amount, but not a valid non-negative decimal");
+                }
+            }
+        }
+        assertThat(disagreements).as("number fast path disagreements").isEmpty();
+        assertThat(counts).as("values taken as plain counts").isGreaterThan(CASES / 50);
+        assertThat(amounts).as("values taken as plain amounts").isGreaterThan(CASES / 50);
     }
 
     @Test
