@@ -461,10 +461,9 @@ public final class JsonRecordSource implements RecordSource {
      * last value to reuse that string, for values that repeat from row to row, measured slower than
      * building the string.)
      *
-     * @param slot the slot
      * @return the text
      */
-    public String string(int slot) {
+    private String string() {
         JsonParser p = parser();
         int length = p.getStringLength();
         if (length > limits.maxStringLength()) {
@@ -487,7 +486,7 @@ public final class JsonRecordSource implements RecordSource {
         switch (token) {
             case VALUE_STRING -> {
                 // The parser checks a url's length itself as it builds the string.
-                values[slot] = slot == 0 ? p.getString() : string(slot);
+                values[slot] = slot == 0 ? p.getString() : string();
                 kinds[slot] = ValueKind.STRING;
             }
             case VALUE_NUMBER_INT -> {
