@@ -195,12 +195,6 @@ public final class ConversionMapper {
     private boolean checkTransactions(RawRecord record, Consumer<? super Violation> sink) {
         int slot = Field.TRANSACTIONS.ordinal();
         String value = record.value(slot);
-        ValueKind countKind = record.kind(slot);
-        if (value != null && NumberRules.isPlainCount(value)
-                && (countKind == ValueKind.STRING || countKind == ValueKind.INTEGER)) {
-            // The common case: an unsigned count, valid and not negative.
-            return true;
-        }
         if (isEmpty(value)) {
             return true;
         }
@@ -218,10 +212,6 @@ public final class ConversionMapper {
     private boolean checkRevenue(RawRecord record, Consumer<? super Violation> sink) {
         int slot = Field.REVENUE.ordinal();
         String value = record.value(slot);
-        if (value != null && NumberRules.isPlainAmount(value) && isNumberOrText(record.kind(slot))) {
-            // The common case: an unsigned amount such as 123.45, valid and not negative.
-            return true;
-        }
         if (isEmpty(value)) {
             return true;
         }
