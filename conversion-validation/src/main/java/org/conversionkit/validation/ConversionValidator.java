@@ -12,6 +12,8 @@ import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.model.internal.PlainRowCheck;
+import org.conversionkit.model.internal.PlainRowSkipping;
 import org.conversionkit.validation.internal.ViolationCollector;
 import org.jspecify.annotations.Nullable;
 
@@ -110,6 +112,18 @@ public final class ConversionValidator {
             }
         }
         ConversionMapper mapper = ConversionMapper.builder().defaults(defaults).expectedDate(expected).build();
+        // A source that can tell plain rows on its characters counts them without building them: they have no
+        // violation, so only their number matters here.
+        PlainRowSkipping skipping = null;
+        long skippedBefore = 0;
+        if (validRows == null && source instanceof PlainRowSkipping plainRows) {
+            PlainRowCheck check = PlainRowCheck.of(mapper);
+            if (check.isUseful()) {
+                plainRows.skipPlainRows(check);
+                skipping = plainRows;
+                skippedBefore = plainRows.plainRowsSkipped();
+            }
+        }
         long records = 0;
         long validRecords = 0;
         for (RawRecord record = source.next(); record != null; record = source.next()) {
@@ -126,6 +140,11 @@ public final class ConversionValidator {
             if (!collector.recordHasError()) {
                 validRecords++;
             }
+        }
+        if (skipping != null) {
+            long skipped = skipping.plainRowsSkipped() - skippedBefore;
+            records += skipped;
+            validRecords += skipped;
         }
         long blankLines = source.blankLines();
         if (records == 0) {

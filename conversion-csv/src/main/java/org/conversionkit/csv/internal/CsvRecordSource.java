@@ -21,6 +21,8 @@ import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.model.internal.PlainRowCheck;
+import org.conversionkit.model.internal.PlainRowSkipping;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * (invalid) record, and reading ends. Only a failing input (a disk error) surfaces, as an
  * {@link UncheckedIOException}.
  */
-public final class CsvRecordSource implements RecordSource {
+public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
 
     /** The delimiter argument that asks for sniffing. */
     public static final int DETECT = -1;
@@ -62,6 +64,7 @@ public final class CsvRecordSource implements RecordSource {
     private @Nullable RecordHandler handler;
     private @Nullable CloseableIterator<RawRecord> records;
     private @Nullable RawRecord pending;
+    private @Nullable PlainRowCheck plainCheck;
     private boolean started;
     private boolean done;
     private boolean closed;
@@ -205,6 +208,9 @@ public final class CsvRecordSource implements RecordSource {
             PrefixReader replay = new PrefixReader(prefix, length, opened);
             parserInput = replay;
             RecordHandler recordHandler = new RecordHandler(layout, limits, delimiter);
+            if (plainCheck != null) {
+                recordHandler.skipPlainRows(plainCheck);
+            }
             handler = recordHandler;
             records = CsvReader.builder()
                     .fieldSeparator(delimiter)
@@ -319,6 +325,21 @@ public final class CsvRecordSource implements RecordSource {
             @Nullable String message, long violationLine) {
         Violation violation = Violation.of(code, violationLine, record, null, value, String.valueOf(message));
         return RawRecord.rejected(line, record, List.of(violation));
+    }
+
+    @Override
+    public void skipPlainRows(PlainRowCheck check) {
+        plainCheck = Objects.requireNonNull(check, "check");
+        RecordHandler recordHandler = handler;
+        if (recordHandler != null) {
+            recordHandler.skipPlainRows(check);
+        }
+    }
+
+    @Override
+    public long plainRowsSkipped() {
+        RecordHandler recordHandler = handler;
+        return recordHandler == null ? 0 : recordHandler.plainRowsSkipped();
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.conversionkit.model.Field;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.model.internal.PlainRowCheck;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Only the layout's columns are copied out of the parser's buffer, and none past a limit, so that memory
  * stays bounded whatever a record holds. The handler never throws: FastCSV would wrap whatever it throws.
+ *
+ * <p>When asked to {@link #skipPlainRows(PlainRowCheck) skip plain rows}, each value is first tested on the
+ * parser's characters and, while the record stays plain, only copied aside (the parser may move its buffer
+ * before the record ends); a record that passes every reader check and is plain is counted and not built, any
+ * other gets its strings from the copies, exactly as without skipping.
  */
 final class RecordHandler extends CsvCallbackHandler<RawRecord> {
 
@@ -37,6 +43,11 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     private final int maxRecordSize;
     private final int maxFields;
     private final long maxRecords;
+    private @Nullable PlainRowCheck plainCheck;
+    /** The values of the record in progress that passed the plain check, copied aside, and where each lies. */
+    private char[] held = new char[256];
+    private final int[] heldFrom = new int[SLOTS];
+    private final int[] heldTo = new int[SLOTS];
 
     // The record in progress.
     private long line;
@@ -55,10 +66,16 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     private boolean headerDate;
     private boolean headerName;
     private @Nullable StringBuilder headerText;
+    /** Whether every value of the record so far passed the plain check; never when not skipping. */
+    private boolean plain;
+    /** The slots of the record held aside, as bits by slot. */
+    private int heldSlots;
+    private int heldLength;
 
     // The file.
     private long records;
     private long blankLines;
+    private long plainRowsSkipped;
     private boolean stopped;
 
     RecordHandler(ColumnLayout layout, CsvLimits limits, char delimiter) {
@@ -99,6 +116,9 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         firstField = null;
         oversizeField = -1;
         lineBreaks = 0;
+        plain = plainCheck != null;
+        heldSlots = 0;
+        heldLength = 0;
         if (records == 0) {
             headerDate = false;
             headerName = false;
@@ -132,14 +152,55 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         }
         int slot = index < columns ? slots[index] : -1;
         if (slot >= 0 && len <= maxFieldSize && recordChars <= maxRecordSize) {
-            String value = new String(buf, start, end - start);
-            store(slot, value);
-            if (index == 0) {
-                firstField = value;
+            if (plain) {
+                plainField(buf, start, end, slot, index);
+            } else {
+                String value = new String(buf, start, end - start);
+                store(slot, value);
+                if (index == 0) {
+                    firstField = value;
+                }
             }
         } else if (index == 0) {
             firstField = new String(buf, start, Math.min(end - start, VALUE_CAP));
         }
+    }
+
+    /** A value while the record is plain so far: held aside if it passes the check, else the record is built. */
+    private void plainField(char[] buf, int start, int end, int slot, int index) {
+        if (java.util.Objects.requireNonNull(plainCheck).isPlain(slot, buf, start, end)) {
+            int length = end - start;
+            if (heldLength + length > held.length) {
+                held = java.util.Arrays.copyOf(held, Math.max(held.length * 2, heldLength + length));
+            }
+            System.arraycopy(buf, start, held, heldLength, length);
+            heldFrom[slot] = heldLength;
+            heldLength += length;
+            heldTo[slot] = heldLength;
+            heldSlots |= 1 << slot;
+            return;
+        }
+        releaseHeld();
+        String value = new String(buf, start, end - start);
+        store(slot, value);
+        if (index == 0) {
+            firstField = value;
+        }
+    }
+
+    /** Ends the plain state of the record: the values held aside become strings, as if never held. */
+    private void releaseHeld() {
+        plain = false;
+        for (int slot = 0; slot < SLOTS; slot++) {
+            if ((heldSlots & 1 << slot) != 0) {
+                String value = new String(held, heldFrom[slot], heldTo[slot] - heldFrom[slot]);
+                store(slot, value);
+                if (columns > 0 && slots[0] == slot) {
+                    firstField = value;
+                }
+            }
+        }
+        heldSlots = 0;
     }
 
     /** A field of the first record (for the header heuristic), or one past {@code maxFieldSize}. */
@@ -195,6 +256,16 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
             return null;
         }
         long record = ++records;
+        if (plain && (record > maxRecords || comment || record == 1 || fieldCount != columns || oversizeField >= 0
+                || fieldCount > maxFields || recordChars > maxRecordSize
+                || (heldSlots & PlainRowCheck.REQUIRED_SLOTS) != PlainRowCheck.REQUIRED_SLOTS)) {
+            // Not a plain row after all (or one of the header heuristic's): built as without skipping.
+            releaseHeld();
+        }
+        if (plain) {
+            plainRowsSkipped++;
+            return null;
+        }
         if (record > maxRecords) {
             stopped = true;
             return reject(record, ViolationCode.RECORD_TOO_LARGE, null, "the file has more than "
@@ -314,6 +385,24 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
      */
     long blankLines() {
         return blankLines;
+    }
+
+    /**
+     * From the next record on, counts plain rows instead of building them.
+     *
+     * @param check the plain-row check
+     */
+    void skipPlainRows(PlainRowCheck check) {
+        plainCheck = check;
+    }
+
+    /**
+     * Returns the plain rows counted and not built.
+     *
+     * @return the skipped rows
+     */
+    long plainRowsSkipped() {
+        return plainRowsSkipped;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.conversionkit.model.rules;
 
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.model.internal.PlainUrl;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,39 +33,6 @@ public final class UrlRule {
 
     private static final int MAX_HOST_LENGTH = 253;
     private static final int MAX_LABEL_LENGTH = 63;
-    /**
-     * The class of each Latin-1 character in a host name of the fast path: 0 for ASCII letters, digits and
-     * {@code _}, {@link #HYPHEN}, {@link #DOT}, and 4 for anything a host name cannot hold (the
-     * {@code /} that ends it included). A table load per character, and no comparison with '.' or '-', is
-     * what makes the fast path fast: a branch at each dot would be mispredicted from URL to URL. Indexed with
-     * {@code c & 0xFF}, and the high byte added for the rest: for the Latin-1 strings nearly every URL is,
-     * the compiler knows both to be no-ops.
-     */
-    private static final byte[] HOST_CLASS = new byte[0x100];
-    private static final int HYPHEN = 1;
-    private static final int DOT = 2;
-    /**
-     * The pairs of host classes that break a label, as bits at {@code previous << 2 | current}: a dot then a
-     * dot or hyphen (an empty label, a label that begins with {@code -}), a hyphen then a dot (a label that
-     * ends with {@code -}).
-     */
-    private static final int BAD_LABEL_PAIRS = 1 << (DOT << 2 | DOT) | 1 << (DOT << 2 | HYPHEN)
-            | 1 << (HYPHEN << 2 | DOT);
-    /**
-     * For each Latin-1 character, 1 when path, query or fragment cannot hold it as it is: control characters,
-     * space, {@code " # % < > \ `}, DEL and everything past ASCII ({@code %}, {@code #} and non-ASCII are
-     * then looked at closer).
-     */
-    private static final byte[] NOT_REST = new byte[0x100];
-
-    static {
-        for (char c = 0; c < 0x100; c++) {
-            boolean hostName = isAsciiLetter(c) || isDigit(c) || c == '_';
-            boolean rest = c > ' ' && c < 0x7F && "\"#%<>\\`".indexOf(c) < 0;
-            HOST_CLASS[c] = (byte) (hostName ? 0 : c == '-' ? HYPHEN : c == '.' ? DOT : 4);
-            NOT_REST[c] = (byte) (rest ? 0 : 1);
-        }
-    }
 
     private UrlRule() {
     }
@@ -136,82 +104,14 @@ public final class UrlRule {
     }
 
     /**
-     * The fast path for the shape nearly every row has: {@code http://} or {@code https://} in lower case; a
-     * host name of at most 63 ASCII letters, digits, {@code -}, {@code _} and dots up to the first {@code /}
-     * (or the end), with no empty label, no label that begins or ends with {@code -}, ending in a letter or
-     * {@code _} (so its last label is not a number); then printable ASCII, with {@code %XX} escapes and at
-     * most one {@code #}. Returns {@code true} only for values the thorough check accepts; {@code false}
-     * means "look closer", not "invalid": user information, a port, a query right after the host, an IPv4
-     * address or a longer host all take the thorough path.
-     *
-     * <p>Each part is a loop without a branch a typical URL mispredicts (a table load and bit operations per
-     * character) but its end: this is the rule's hot path, once a row.
+     * The fast path for the shape nearly every row has ({@link PlainUrl}): {@code true} only for values the
+     * thorough check accepts without a warning; {@code false} means "look closer", not "invalid".
      *
      * @param url the URL
      * @return {@code true} when the URL is valid
      */
     static boolean isPlainHttpUrl(String url) {
-        int length = url.length();
-        if (length < 8 || url.charAt(0) != 'h' || url.charAt(1) != 't' || url.charAt(2) != 't'
-                || url.charAt(3) != 'p') {
-            return false;
-        }
-        int colon = url.charAt(4) == 's' ? 5 : 4;
-        if (url.charAt(colon) != ':' || url.charAt(colon + 1) != '/' || url.charAt(colon + 2) != '/') {
-            return false;
-        }
-        int hostStart = colon + 3;
-        // As if a dot came first: a leading dot or hyphen is an empty label or a label's bad start.
-        int previous = DOT;
-        int badPair = 0;
-        int hostEnd = hostStart;
-        for (; hostEnd < length; hostEnd++) {
-            int c = url.charAt(hostEnd);
-            // Past Latin-1, the shifted high byte is 4 or more: a character a host name cannot hold.
-            int type = HOST_CLASS[c & 0xFF] | (c >>> 8) << 2;
-            if (type > DOT) {
-                break;
-            }
-            badPair |= BAD_LABEL_PAIRS >>> (previous << 2 | type);
-            previous = type;
-        }
-        // Past the host, only '/' or the end: a port, user information, a query right after the host or a
-        // character a host cannot hold is for the thorough check. The last character ends the last label well
-        // and makes it no number; 63 characters at most bound every label too.
-        if (hostEnd == hostStart || hostEnd - hostStart > MAX_LABEL_LENGTH
-                || hostEnd < length && url.charAt(hostEnd) != '/' || (badPair & 1) != 0) {
-            return false;
-        }
-        char last = url.charAt(hostEnd - 1);
-        if (!(isAsciiLetter(last) || last == '_')) {
-            return false;
-        }
-        int bad = 0;
-        for (int i = hostEnd; i < length; i++) {
-            int c = url.charAt(i);
-            bad |= NOT_REST[c & 0xFF] | c >>> 8;
-        }
-        return bad == 0 || isPlainRest(url, hostEnd);
-    }
-
-    /** The part of the fast path after the host when it holds '%' or '#' (or anything else outside the table). */
-    private static boolean isPlainRest(String url, int from) {
-        int length = url.length();
-        boolean fragment = false;
-        for (int i = from; i < length; i++) {
-            char c = url.charAt(i);
-            if (c < 0x100 && NOT_REST[c] == 0) {
-                continue;
-            }
-            if (c == '%' && isPercentEscape(url, i)) {
-                i += 2;
-            } else if (c == '#' && !fragment) {
-                fragment = true;
-            } else {
-                return false;
-            }
-        }
-        return true;
+        return PlainUrl.isPlain(url);
     }
 
     /** Returns the index of the colon that ends a scheme, or -1 when the value starts with none. */

@@ -2,14 +2,19 @@ package org.conversionkit.model.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
+import org.conversionkit.model.ConversionMapper;
+import org.conversionkit.model.Field;
 import org.conversionkit.model.Fixtures;
 import org.conversionkit.model.IsoDateTime;
+import org.conversionkit.model.internal.PlainRowCheck;
+import org.conversionkit.model.internal.PlainUrl;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -125,6 +130,51 @@ class RuleDifferentialTest {
         assertThat(disagreements).as("number fast path disagreements").isEmpty();
         assertThat(counts).as("values taken as plain counts").isGreaterThan(CASES / 50);
         assertThat(amounts).as("values taken as plain amounts").isGreaterThan(CASES / 50);
+    }
+
+    /**
+     * The character twins readers test values with before building strings ({@link PlainRowCheck}) take exactly
+     * the values the string fast paths take, wherever the value lies in a larger buffer.
+     */
+    @Test
+    void characterFastPathsAgreeWithTheStringFastPaths() {
+        List<String> urls = seeds("url-cases.tsv", 1);
+        urls.addAll(REALISTIC_URLS);
+        List<String> numbers = numberSeeds();
+        numbers.addAll(List.of("1", "12", "123.45", "0.50", "999999999999999999"));
+        PlainRowCheck check = PlainRowCheck.of(ConversionMapper.builder().expectedDate(LocalDate.of(2020, 9, 22))
+                .build());
+        int date = Field.DATE.ordinal();
+        Random random = new Random(20261123L);
+        Map<String, String> disagreements = new LinkedHashMap<>();
+        int plainUrls = 0;
+        for (int i = 0; i < CASES; i++) {
+            String url = mutate(random, urls, URL_PIECES);
+            String number = mutate(random, numbers, NUMBER_PIECES);
+            String day = mutate(random, List.of("2020-09-22", "2020-09-21"), DATE_PIECES);
+            // Within a buffer of other characters, as a parser hands values over.
+            int before = random.nextInt(3);
+            char[] buffer = ("\"".repeat(before) + url + "\u0000" + number + "\u0000" + day + "x").toCharArray();
+            int urlEnd = before + url.length();
+            int numberEnd = urlEnd + 1 + number.length();
+            int dayEnd = numberEnd + 1 + day.length();
+            boolean plainUrl = PlainUrl.isPlain(buffer, before, urlEnd);
+            plainUrls += plainUrl ? 1 : 0;
+            if (plainUrl != UrlRule.isPlainHttpUrl(url)) {
+                disagreements.put("url " + Fixtures.show(url), "characters " + plainUrl);
+            }
+            if (PlainRowCheck.isPlainCount(buffer, urlEnd + 1, numberEnd) != NumberRules.isPlainCount(number)) {
+                disagreements.put("count " + Fixtures.show(number), "characters disagree");
+            }
+            if (PlainRowCheck.isPlainAmount(buffer, urlEnd + 1, numberEnd) != NumberRules.isPlainAmount(number)) {
+                disagreements.put("amount " + Fixtures.show(number), "characters disagree");
+            }
+            if (check.isPlain(date, buffer, numberEnd + 1, dayEnd) != day.equals("2020-09-22")) {
+                disagreements.put("date " + Fixtures.show(day), "characters disagree");
+            }
+        }
+        assertThat(disagreements).as("character fast path disagreements").isEmpty();
+        assertThat(plainUrls).as("urls taken by the character fast path").isGreaterThan(CASES / 20);
     }
 
     @Test

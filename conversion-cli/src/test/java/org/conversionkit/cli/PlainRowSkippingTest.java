@@ -1,0 +1,210 @@
+package org.conversionkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.conversionkit.csv.ConversionCsvReader;
+import org.conversionkit.csv.CsvLimits;
+import org.conversionkit.json.ConversionJsonReader;
+import org.conversionkit.model.ColumnLayout;
+import org.conversionkit.model.RawRecord;
+import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.internal.PlainRowSkipping;
+import org.conversionkit.validation.ConversionValidator;
+import org.conversionkit.validation.Strictness;
+import org.conversionkit.validation.ValidationReport;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A source that skips plain rows (the validator's fast path) gives the very report a source that builds every
+ * record gives: counts, and every violation with its line, record, field, value and message. On every fixture
+ * of the test suites and on many generated files full of what breaks a row or a record (quotes, line breaks in
+ * fields, headers, comments, wrong field counts, small limits, other layouts), each read both ways.
+ */
+class PlainRowSkippingTest {
+
+    private static final LocalDate DATE = LocalDate.of(2020, 9, 22);
+
+    static Stream<Path> fixtures() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String dir : List.of("src/test/resources/hostile", "src/test/resources/equivalence",
+                "src/test/resources/cases/files", "../conversion-csv/src/test/resources/fixtures",
+                "../conversion-json/src/test/resources/fixtures")) {
+            Path path = Path.of(dir);
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> all = Files.walk(path)) {
+                    all.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".expected"))
+                            .filter(f -> sizeOf(f) < 1 << 20).sorted().forEach(files::add);
+                }
+            }
+        }
+        return files.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void fixtureReportsAreTheSame(Path file) throws IOException {
+        boolean json = file.toString().matches(".*\\.(json|ndjson|jsonl)(\\.gz)?");
+        ConversionValidator validator = ConversionValidator.builder().date(DATE).maxViolations(1000).build();
+        Opener opener = () -> json ? ConversionJsonReader.builder().source(Files.newInputStream(file))
+                : ConversionCsvReader.builder().source(Files.newInputStream(file));
+        assertSameReports(file.toString(), validator, opener);
+    }
+
+    @Test
+    void generatedReportsAreTheSame() throws IOException {
+        Random random = new Random(20261122L);
+        long skipped = 0;
+        long built = 0;
+        for (int i = 0; i < 1500; i++) {
+            String text = generate(random);
+            char delimiter = random.nextInt(4) == 0 ? ';' : ',';
+            String csv = delimiter == ',' ? text : text.replace(',', ';');
+            CsvLimits limits = switch (random.nextInt(4)) {
+                case 0 -> CsvLimits.builder().maxFieldSize(40).maxRecordSize(120).build();
+                case 1 -> CsvLimits.builder().maxRecords(1 + random.nextInt(30)).maxFieldsPerRecord(5).build();
+                default -> CsvLimits.DEFAULTS;
+            };
+            ColumnLayout layout = switch (random.nextInt(5)) {
+                case 0 -> ColumnLayout.parse("date,url,channel,transactions,revenue");
+                case 1 -> ColumnLayout.parse("url,date,-,transactions,revenue");
+                case 2 -> ColumnLayout.parse("url,channel,transactions,revenue,date");
+                default -> ColumnLayout.parse("url,date,channel,transactions,revenue");
+            };
+            ConversionValidator validator = ConversionValidator.builder()
+                    .date(random.nextInt(10) == 0 ? null : DATE)
+                    .strictness(random.nextBoolean() ? Strictness.STRICT : Strictness.STANDARD)
+                    .maxViolations(random.nextInt(3) == 0 ? 3 : 500).build();
+            ConversionCsvReader.Builder builder = ConversionCsvReader.builder().columns(layout).limits(limits);
+            if (random.nextBoolean()) {
+                builder.delimiter(delimiter);
+            }
+            long[] counts = assertSameReports("generated file " + i + " (layout " + layout.spec() + ", limits "
+                    + limits + "):\n" + csv, validator, () -> builder.source(new StringReader(csv)));
+            skipped += counts[0];
+            built += counts[1];
+        }
+        // Both ways are really taken: most rows are plain, and many are not.
+        assertThat(skipped).as("plain rows skipped").isGreaterThan(5_000);
+        assertThat(built).as("records built").isGreaterThan(5_000);
+    }
+
+    /** Validates both ways; returns the rows skipped and the records built by the skipping source. */
+    private static long[] assertSameReports(String what, ConversionValidator validator, Opener opener)
+            throws IOException {
+        ValidationReport expected;
+        try (RecordSource source = opener.open()) {
+            expected = validator.validate(null, new Building(source));
+        }
+        ValidationReport actual;
+        long skipped;
+        try (RecordSource source = opener.open()) {
+            actual = validator.validate(null, source);
+            skipped = source instanceof PlainRowSkipping skipping ? skipping.plainRowsSkipped() : 0;
+        }
+        assertThat(actual).as(what).isEqualTo(expected);
+        return new long[] {skipped, expected.records() - skipped};
+    }
+
+    /** Rows of every kind, good ones the most. */
+    private static String generate(Random random) {
+        StringBuilder text = new StringBuilder();
+        if (random.nextInt(8) == 0) {
+            text.append(pick(random, "url,date,channel,transactions,revenue\n", "\n", "# comment\n", "\uFEFF"));
+        }
+        int rows = random.nextInt(40);
+        for (int r = 0; r < rows; r++) {
+            int kind = random.nextInt(100);
+            if (kind < 3) {
+                text.append(pick(random, "\n", "  \n", "# note\n", "// note\n", "\r\n"));
+                continue;
+            }
+            String url = kind < 80 ? pick(random, "https://www.example-shop.com/women/shoes-123.html",
+                    "http://a.b/p?q=1#f", "https://example.com", "https://shop.example.co.uk/x/y-1.html?utm=a&b=c",
+                    "https://ex.com/%41b")
+                    : pick(random, "/relative", "www.example.com/p", "https://ex..com/", "https://ex.com/a b",
+                            "\"https://ex.com/a,b\"", "\"https://ex.com/\"\"q\"\"\"", "\"https://ex.com/\nx\"",
+                            "https://EXAMPLE.com/", "ftp://x.y/", "", " https://ex.com/ ", "\"https://ex.com/q\"",
+                            "https://ex.com:8080/", "https://ex.com/\u00e9", "https://x.y/" + "p".repeat(60));
+            String date = kind < 85 ? "2020-09-22" : pick(random, "2020-09-21", "22/09/2020", "", "2020-02-30",
+                    "\"2020-09-22\"", " 2020-09-22");
+            String channel = pick(random, "organic", "paid", "", "\"a,b\"", "#x");
+            String transactions = kind < 88 ? pick(random, "1", "2", "12") : pick(random, "", "-1", "2.0", "x",
+                    "99999999999999999999");
+            String revenue = kind < 90 ? pick(random, "12.50", "5", "0.5") : pick(random, "", "-3.5", "10,50",
+                    "\"10,50\"", ".5", "1e3");
+            List<String> fields = new ArrayList<>(List.of(url, date, channel, transactions, revenue));
+            if (kind >= 97) {
+                if (random.nextBoolean()) {
+                    fields.add("extra");
+                } else {
+                    fields.remove(fields.size() - 1);
+                }
+            }
+            text.append(String.join(",", fields)).append(random.nextInt(10) == 0 ? "\r\n" : "\n");
+        }
+        if (random.nextInt(20) == 0) {
+            text.append("\"https://ex.com/open,2020-09-22,paid,1,2\n");
+        }
+        return text.toString();
+    }
+
+    private static String pick(Random random, String... choices) {
+        return choices[random.nextInt(choices.length)];
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Opens a fresh source on the same input. */
+    @FunctionalInterface
+    private interface Opener {
+        RecordSource open() throws IOException;
+    }
+
+    /** A source that hides its plain-row skipping, so that the validator builds every record. */
+    private record Building(RecordSource source) implements RecordSource {
+
+        @Override
+        public @Nullable RawRecord next() {
+            return source.next();
+        }
+
+        @Override
+        public long blankLines() {
+            return source.blankLines();
+        }
+
+        @Override
+        public String format() {
+            return source.format();
+        }
+
+        @Override
+        public Optional<String> delimiter() {
+            return source.delimiter();
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
+    }
+}

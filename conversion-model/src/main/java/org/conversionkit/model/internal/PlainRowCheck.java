@@ -1,0 +1,138 @@
+package org.conversionkit.model.internal;
+
+import java.time.LocalDate;
+import org.conversionkit.model.ConversionMapper;
+import org.conversionkit.model.Field;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The fast path of {@link ConversionMapper#check} for the row nearly every record of a daily file is, as tests
+ * on a reader's characters, so that a reader can tell such a row before it builds a single string: a
+ * validator that only counts a row needs none of them.
+ *
+ * <p>A row is plain when it has a {@code url} and a {@code date} and the value of every slot present passes
+ * {@link #isPlain(int, char[], int, int)}: the url a plain absolute http(s) URL, the date the expected date,
+ * transactions a plain unsigned integer, revenue a plain unsigned amount, channel and device any text. Each
+ * test is the character twin of a rule's own fast path ({@link PlainUrl}, {@code NumberRules}), held to it by
+ * {@code RuleDifferentialTest}; so a plain row is one the mapper's fast path takes too, without a violation,
+ * and {@code false} means "look closer", never "invalid". Without an expected date no row is plain.
+ *
+ * <p>Instances are immutable; the tests allocate nothing.
+ */
+public final class PlainRowCheck {
+
+    /** The slots a plain row must have, as bits by {@link Field} ordinal. */
+    public static final int REQUIRED_SLOTS = 1 << Field.URL.ordinal() | 1 << Field.DATE.ordinal();
+
+    private static final int URL = Field.URL.ordinal();
+    private static final int DATE = Field.DATE.ordinal();
+    private static final int TRANSACTIONS = Field.TRANSACTIONS.ordinal();
+    private static final int REVENUE = Field.REVENUE.ordinal();
+    private static final int MAX_NUMBER_LENGTH = 18;
+
+    private final char @Nullable [] date;
+
+    private PlainRowCheck(@Nullable LocalDate expectedDate) {
+        this.date = expectedDate == null ? null : expectedDate.toString().toCharArray();
+    }
+
+    /**
+     * Returns the check of a mapper's fast path.
+     *
+     * @param mapper the mapper whose expected date plain rows have
+     * @return the check
+     */
+    public static PlainRowCheck of(ConversionMapper mapper) {
+        return new PlainRowCheck(mapper.expectedDate().orElse(null));
+    }
+
+    /**
+     * Returns whether rows can be plain at all: only when the mapper expects a date.
+     *
+     * @return {@code true} when some row can pass
+     */
+    public boolean isUseful() {
+        return date != null;
+    }
+
+    /**
+     * Tests the text value of a slot, as characters.
+     *
+     * @param slot  the {@link Field} ordinal
+     * @param chars the characters
+     * @param from  the first character of the value
+     * @param to    the end of the value, exclusive
+     * @return {@code true} when the value is plain for its slot
+     */
+    public boolean isPlain(int slot, char[] chars, int from, int to) {
+        if (slot == URL) {
+            return PlainUrl.isPlain(chars, from, to);
+        }
+        if (slot == DATE) {
+            char[] expected = date;
+            return expected != null && to - from == expected.length
+                    && java.util.Arrays.equals(chars, from, to, expected, 0, expected.length);
+        }
+        if (slot == TRANSACTIONS) {
+            return isPlainCount(chars, from, to);
+        }
+        if (slot == REVENUE) {
+            return isPlainAmount(chars, from, to);
+        }
+        // Channel and device: any text.
+        return true;
+    }
+
+    /**
+     * The fast path of the integer rule ({@code NumberRules.isPlainCount}) on characters: 1 to 18 ASCII
+     * digits.
+     *
+     * @param chars the characters
+     * @param from  the first character
+     * @param to    the end, exclusive
+     * @return {@code true} for a plain unsigned count
+     */
+    public static boolean isPlainCount(char[] chars, int from, int to) {
+        int length = to - from;
+        if (length == 0 || length > MAX_NUMBER_LENGTH) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = chars[i];
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The fast path of the decimal rule ({@code NumberRules.isPlainAmount}) on characters: at most 18 ASCII
+     * digits with at most one point between two of them.
+     *
+     * @param chars the characters
+     * @param from  the first character
+     * @param to    the end, exclusive
+     * @return {@code true} for a plain unsigned amount
+     */
+    public static boolean isPlainAmount(char[] chars, int from, int to) {
+        int length = to - from;
+        if (length == 0 || length > MAX_NUMBER_LENGTH || !isDigit(chars[from]) || !isDigit(chars[to - 1])) {
+            return false;
+        }
+        // Branch-free, as NumberRules.isPlainAmount: where the point stands differs from row to row.
+        int other = 0;
+        int points = 0;
+        for (long i = from + 1; i < to - 1; i++) {
+            int c = chars[(int) i];
+            int isPoint = ((c ^ '.') - 1) >>> 31;
+            other |= (c - '0' | '9' - c) >>> 31 & ~isPoint;
+            points += isPoint;
+        }
+        return other == 0 && points <= 1;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}
