@@ -2,8 +2,10 @@ package org.conversionkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,6 +17,7 @@ import java.util.stream.Stream;
 import org.conversionkit.csv.ConversionCsvReader;
 import org.conversionkit.csv.CsvLimits;
 import org.conversionkit.json.ConversionJsonReader;
+import org.conversionkit.json.JsonLimits;
 import org.conversionkit.model.ColumnLayout;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
@@ -83,10 +86,7 @@ class PlainRowSkippingTest {
                 case 2 -> ColumnLayout.parse("url,channel,transactions,revenue,date");
                 default -> ColumnLayout.parse("url,date,channel,transactions,revenue");
             };
-            ConversionValidator validator = ConversionValidator.builder()
-                    .date(random.nextInt(10) == 0 ? null : DATE)
-                    .strictness(random.nextBoolean() ? Strictness.STRICT : Strictness.STANDARD)
-                    .maxViolations(random.nextInt(3) == 0 ? 3 : 500).build();
+            ConversionValidator validator = randomValidator(random);
             ConversionCsvReader.Builder builder = ConversionCsvReader.builder().columns(layout).limits(limits);
             if (random.nextBoolean()) {
                 builder.delimiter(delimiter);
@@ -99,6 +99,89 @@ class PlainRowSkippingTest {
         // Both ways are really taken: most rows are plain, and many are not.
         assertThat(skipped).as("plain rows skipped").isGreaterThan(5_000);
         assertThat(built).as("records built").isGreaterThan(5_000);
+    }
+
+    @Test
+    void generatedJsonReportsAreTheSame() throws IOException {
+        Random random = new Random(20261124L);
+        long skipped = 0;
+        long built = 0;
+        for (int i = 0; i < 1500; i++) {
+            String json = generateJson(random);
+            JsonLimits limits = switch (random.nextInt(4)) {
+                case 0 -> JsonLimits.builder().maxStringLength(40).build();
+                case 1 -> JsonLimits.builder().maxRecords(1 + random.nextInt(30)).maxRecordSize(150).build();
+                default -> JsonLimits.DEFAULTS;
+            };
+            ConversionValidator validator = randomValidator(random);
+            boolean bytes = random.nextBoolean();
+            long[] counts = assertSameReports("generated JSON " + i + " (limits " + limits + "):\n" + json, validator,
+                    () -> bytes ? ConversionJsonReader.builder().limits(limits)
+                            .source(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))
+                            : ConversionJsonReader.builder().limits(limits).source(new StringReader(json)));
+            skipped += counts[0];
+            built += counts[1];
+        }
+        assertThat(skipped).as("plain rows skipped").isGreaterThan(5_000);
+        assertThat(built).as("records built").isGreaterThan(5_000);
+    }
+
+    /** Rows of every kind as JSON objects, NDJSON or the loose form, good ones the most. */
+    private static String generateJson(Random random) {
+        boolean loose = random.nextInt(5) == 0;
+        StringBuilder text = new StringBuilder(loose && random.nextBoolean() ? "[\n" : "");
+        int rows = random.nextInt(40);
+        for (int r = 0; r < rows; r++) {
+            int kind = random.nextInt(100);
+            if (kind < 2) {
+                text.append(pick(random, "\n", "  \n", "[1]\n", "\"x\"\n"));
+                continue;
+            }
+            List<String> members = new ArrayList<>();
+            members.add("\"url\":" + (random.nextInt(100) < 80 ? pick(random, "\"https://www.example-shop.com/women/shoes-123.html\"",
+                    "\"http://a.b/p?q=1#f\"", "\"https:\\/\\/example.com\\/x\"", "\"https://ex.com/%41b\"",
+                    "\"https://shop.example.co.uk/x/y-1.html?utm=a&b=c\"")
+                    : pick(random, "\"/relative\"", "\"www.example.com/p\"", "\"https://ex.com/a b\"", "1", "true",
+                            "null", "{}", "[\"https://ex.com/\"]", "\"https://ex.com/\\u00e9\"",
+                            "\"https://x.y/" + "p".repeat(60) + "\"", "\"\"", "\"https://ex.com:8080/\"")));
+            members.add("\"date\":" + (random.nextInt(100) < 85 ? "\"2020-09-22\"" : pick(random, "\"2020-09-21\"",
+                    "\"22/09/2020\"", "20200922", "null", "\"\"", "\" 2020-09-22\"")));
+            if (random.nextInt(4) > 0) {
+                members.add("\"channel\":" + pick(random, "\"organic\"", "\"paid\"", "null", "1", "\"\"",
+                        random.nextInt(100) < 90 ? "\"email\"" : "true"));
+            }
+            if (random.nextInt(4) > 0) {
+                members.add("\"transactions\":" + (random.nextInt(100) < 88 ? pick(random, "1", "2", "\"3\"", "null")
+                        : pick(random, "2.0", "-1", "\"x\"", "1e2", "99999999999999999999", "\"\"")));
+            }
+            if (random.nextInt(4) > 0) {
+                members.add("\"revenue\":" + (random.nextInt(100) < 90 ? pick(random, "12.50", "5", "\"0.5\"", "null")
+                        : pick(random, "-3.5", "\"10,50\"", "1e3", "\".5\"", "false", "[]")));
+            }
+            if (kind >= 96) {
+                members.add(pick(random, "\"Url\":\"x\"", "\"extra\":{\"a\":[1,2]}", "\"url\":\"dup\"",
+                        "\"device\":\"mobile\"", "\"device\":{}"));
+            }
+            java.util.Collections.shuffle(members.subList(random.nextInt(3) == 0 ? 0 : members.size(),
+                    members.size()), random);
+            if (random.nextInt(3) == 0) {
+                java.util.Collections.shuffle(members, random);
+            }
+            text.append('{').append(String.join(random.nextBoolean() ? "," : ", ", members)).append('}');
+            text.append(loose ? pick(random, ",\n", "\n", ", ") : "\n");
+        }
+        if (random.nextInt(25) == 0) {
+            text.append("{\"url\":\"https://ex.com/\",\"date\":");
+        }
+        return text.toString();
+    }
+
+    /** A validator with or without a date, strict or not, listing few or many violations. */
+    private static ConversionValidator randomValidator(Random random) {
+        return ConversionValidator.builder()
+                .date(random.nextInt(10) == 0 ? null : DATE)
+                .strictness(random.nextBoolean() ? Strictness.STRICT : Strictness.STANDARD)
+                .maxViolations(random.nextInt(3) == 0 ? 3 : 500).build();
     }
 
     /** Validates both ways; returns the rows skipped and the records built by the skipping source. */
@@ -131,19 +214,19 @@ class PlainRowSkippingTest {
                 text.append(pick(random, "\n", "  \n", "# note\n", "// note\n", "\r\n"));
                 continue;
             }
-            String url = kind < 80 ? pick(random, "https://www.example-shop.com/women/shoes-123.html",
+            String url = random.nextInt(100) < 80 ? pick(random, "https://www.example-shop.com/women/shoes-123.html",
                     "http://a.b/p?q=1#f", "https://example.com", "https://shop.example.co.uk/x/y-1.html?utm=a&b=c",
                     "https://ex.com/%41b")
                     : pick(random, "/relative", "www.example.com/p", "https://ex..com/", "https://ex.com/a b",
                             "\"https://ex.com/a,b\"", "\"https://ex.com/\"\"q\"\"\"", "\"https://ex.com/\nx\"",
                             "https://EXAMPLE.com/", "ftp://x.y/", "", " https://ex.com/ ", "\"https://ex.com/q\"",
                             "https://ex.com:8080/", "https://ex.com/\u00e9", "https://x.y/" + "p".repeat(60));
-            String date = kind < 85 ? "2020-09-22" : pick(random, "2020-09-21", "22/09/2020", "", "2020-02-30",
+            String date = random.nextInt(100) < 85 ? "2020-09-22" : pick(random, "2020-09-21", "22/09/2020", "", "2020-02-30",
                     "\"2020-09-22\"", " 2020-09-22");
             String channel = pick(random, "organic", "paid", "", "\"a,b\"", "#x");
-            String transactions = kind < 88 ? pick(random, "1", "2", "12") : pick(random, "", "-1", "2.0", "x",
+            String transactions = random.nextInt(100) < 88 ? pick(random, "1", "2", "12") : pick(random, "", "-1", "2.0", "x",
                     "99999999999999999999");
-            String revenue = kind < 90 ? pick(random, "12.50", "5", "0.5") : pick(random, "", "-3.5", "10,50",
+            String revenue = random.nextInt(100) < 90 ? pick(random, "12.50", "5", "0.5") : pick(random, "", "-3.5", "10,50",
                     "\"10,50\"", ".5", "1e3");
             List<String> fields = new ArrayList<>(List.of(url, date, channel, transactions, revenue));
             if (kind >= 97) {

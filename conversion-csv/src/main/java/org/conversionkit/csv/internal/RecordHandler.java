@@ -9,6 +9,7 @@ import org.conversionkit.model.Field;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.model.internal.HeldValues;
 import org.conversionkit.model.internal.PlainRowCheck;
 import org.jspecify.annotations.Nullable;
 
@@ -44,10 +45,8 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     private final int maxFields;
     private final long maxRecords;
     private @Nullable PlainRowCheck plainCheck;
-    /** The values of the record in progress that passed the plain check, copied aside, and where each lies. */
-    private char[] held = new char[256];
-    private final int[] heldFrom = new int[SLOTS];
-    private final int[] heldTo = new int[SLOTS];
+    /** The values of the record in progress that passed the plain check, copied aside. */
+    private final HeldValues held = new HeldValues(SLOTS);
 
     // The record in progress.
     private long line;
@@ -68,9 +67,6 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     private @Nullable StringBuilder headerText;
     /** Whether every value of the record so far passed the plain check; never when not skipping. */
     private boolean plain;
-    /** The slots of the record held aside, as bits by slot. */
-    private int heldSlots;
-    private int heldLength;
 
     // The file.
     private long records;
@@ -117,8 +113,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         oversizeField = -1;
         lineBreaks = 0;
         plain = plainCheck != null;
-        heldSlots = 0;
-        heldLength = 0;
+        held.clear();
         if (records == 0) {
             headerDate = false;
             headerName = false;
@@ -169,15 +164,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     /** A value while the record is plain so far: held aside if it passes the check, else the record is built. */
     private void plainField(char[] buf, int start, int end, int slot, int index) {
         if (java.util.Objects.requireNonNull(plainCheck).isPlain(slot, buf, start, end)) {
-            int length = end - start;
-            if (heldLength + length > held.length) {
-                held = java.util.Arrays.copyOf(held, Math.max(held.length * 2, heldLength + length));
-            }
-            System.arraycopy(buf, start, held, heldLength, length);
-            heldFrom[slot] = heldLength;
-            heldLength += length;
-            heldTo[slot] = heldLength;
-            heldSlots |= 1 << slot;
+            held.hold(slot, buf, start, end);
             return;
         }
         releaseHeld();
@@ -192,15 +179,15 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     private void releaseHeld() {
         plain = false;
         for (int slot = 0; slot < SLOTS; slot++) {
-            if ((heldSlots & 1 << slot) != 0) {
-                String value = new String(held, heldFrom[slot], heldTo[slot] - heldFrom[slot]);
+            if (held.has(slot)) {
+                String value = held.string(slot);
                 store(slot, value);
                 if (columns > 0 && slots[0] == slot) {
                     firstField = value;
                 }
             }
         }
-        heldSlots = 0;
+        held.clear();
     }
 
     /** A field of the first record (for the header heuristic), or one past {@code maxFieldSize}. */
@@ -258,7 +245,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         long record = ++records;
         if (plain && (record > maxRecords || comment || record == 1 || fieldCount != columns || oversizeField >= 0
                 || fieldCount > maxFields || recordChars > maxRecordSize
-                || (heldSlots & PlainRowCheck.REQUIRED_SLOTS) != PlainRowCheck.REQUIRED_SLOTS)) {
+                || (held.slots() & PlainRowCheck.REQUIRED_SLOTS) != PlainRowCheck.REQUIRED_SLOTS)) {
             // Not a plain row after all (or one of the header heuristic's): built as without skipping.
             releaseHeld();
         }

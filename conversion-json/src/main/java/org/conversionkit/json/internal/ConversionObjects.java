@@ -10,6 +10,8 @@ import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.ValueKind;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.model.internal.HeldValues;
+import org.conversionkit.model.internal.PlainRowCheck;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -26,11 +28,19 @@ import tools.jackson.core.TokenStreamLocation;
  * report it; duplicates inside the skipped value of an unknown key are not looked for, since
  * that value is never read.
  *
+ * <p>When the source {@linkplain JsonRecordSource#plainCheck() skips plain rows}, each scalar value is first
+ * tested on the parser's characters and, while the row stays plain, only copied aside (the parser reuses its
+ * buffer from token to token); a plain row without unknown keys is not built ({@code null}), any other gets its
+ * strings from the copies, exactly as without skipping.
+ *
  * <p>One instance per record source: it caches that parser's key instances.
  */
 final class ConversionObjects implements ObjectHandler {
 
     private static final int SLOTS = Field.values().length;
+    private static final int URL = Field.URL.ordinal();
+    private static final int DATE = Field.DATE.ordinal();
+    private static final int TRANSACTIONS = Field.TRANSACTIONS.ordinal();
     private static final String KNOWN = "url, date, channel, device, transactions, revenue";
 
     private final @Nullable String[] names = new String[SLOTS];
@@ -38,6 +48,9 @@ final class ConversionObjects implements ObjectHandler {
     private final int[] next = new int[SLOTS];
     /** The slot of the first key of the last row. */
     private int first;
+    /** The values of the row in progress that passed the plain check, copied aside, and their kinds. */
+    private final HeldValues held = new HeldValues(SLOTS);
+    private final ValueKind[] heldKinds = new ValueKind[SLOTS];
 
     @Override
     public boolean detectsDuplicates() {
@@ -45,10 +58,14 @@ final class ConversionObjects implements ObjectHandler {
     }
 
     @Override
-    public RawRecord readObject(JsonRecordSource source, long line, long record) {
+    public @Nullable RawRecord readObject(JsonRecordSource source, long line, long record) {
         JsonParser parser = source.parser();
-        @Nullable String[] values = new String[SLOTS];
-        @Nullable ValueKind[] kinds = new ValueKind[SLOTS];
+        PlainRowCheck check = source.plainCheck();
+        boolean plain = check != null;
+        held.clear();
+        // Built on the first value that is not held aside: a plain row needs neither.
+        @Nullable String[] values = null;
+        @Nullable ValueKind[] kinds = null;
         List<Violation> warnings = List.of();
         Set<String> unknown = null;
         int seen = 0;
@@ -71,7 +88,16 @@ final class ConversionObjects implements ObjectHandler {
                 }
                 previous = slot;
                 guess = next[slot];
-                source.readSlot(parser.nextToken(), slot, values, kinds);
+                JsonToken token = parser.nextToken();
+                if (plain && holdPlain(source, check, token, slot)) {
+                    continue;
+                }
+                plain = false;
+                if (values == null) {
+                    values = new String[SLOTS];
+                    kinds = new ValueKind[SLOTS];
+                }
+                source.readSlot(token, slot, values, kinds);
             } else {
                 if (unknown == null) {
                     unknown = new HashSet<>();
@@ -84,7 +110,58 @@ final class ConversionObjects implements ObjectHandler {
                 source.skipValue(parser.nextToken());
             }
         }
+        if (plain && unknown == null && (held.slots() & PlainRowCheck.REQUIRED_SLOTS) == PlainRowCheck.REQUIRED_SLOTS) {
+            return null;
+        }
+        if (values == null) {
+            values = new String[SLOTS];
+            kinds = new ValueKind[SLOTS];
+        }
+        for (int slot = 0; slot < SLOTS; slot++) {
+            if (held.has(slot)) {
+                values[slot] = held.string(slot);
+                kinds[slot] = heldKinds[slot];
+            }
+        }
         return RawRecord.of(line, record, values, kinds, warnings, null);
+    }
+
+    /**
+     * Tests a value while the row is plain so far, and holds it aside when it passes: a string, or a number of
+     * a kind its slot takes, whose text passes the check; {@code null} is an absent value and passes. A string
+     * past {@code maxStringLength} does not: the building path reports it.
+     */
+    private boolean holdPlain(JsonRecordSource source, PlainRowCheck check, JsonToken token, int slot) {
+        ValueKind kind;
+        switch (token) {
+            case VALUE_STRING -> kind = ValueKind.STRING;
+            case VALUE_NUMBER_INT -> kind = ValueKind.INTEGER;
+            case VALUE_NUMBER_FLOAT -> kind = ValueKind.DECIMAL;
+            case VALUE_NULL -> {
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+        // The url and the date are strings; transactions an integer, as a number or a string.
+        if (kind != ValueKind.STRING && (slot == URL || slot == DATE)
+                || kind == ValueKind.DECIMAL && slot == TRANSACTIONS) {
+            return false;
+        }
+        JsonParser parser = source.parser();
+        int length = parser.getStringLength();
+        if (length > source.limits().maxStringLength()) {
+            return false;
+        }
+        char[] chars = parser.getStringCharacters();
+        int offset = parser.getStringOffset();
+        if (!check.isPlain(slot, chars, offset, offset + length)) {
+            return false;
+        }
+        held.hold(slot, chars, offset, offset + length);
+        heldKinds[slot] = kind;
+        return true;
     }
 
     private int slotOf(String name) {

@@ -16,6 +16,8 @@ import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.ValueKind;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.model.internal.PlainRowCheck;
+import org.conversionkit.model.internal.PlainRowSkipping;
 import org.conversionkit.model.rules.Problem;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -51,7 +53,7 @@ import tools.jackson.core.util.JsonRecyclerPools;
  * ({@code RECORD_TOO_LARGE}) reject the record they occur in and end reading: the parser's position
  * after them cannot be trusted. A failure of the input itself is an {@link UncheckedIOException}.
  */
-public final class JsonRecordSource implements RecordSource {
+public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
 
     /** The most the parser reads ahead of what it has parsed: its buffer, with room to spare. */
     private static final long READ_AHEAD = 64 * 1024;
@@ -77,6 +79,8 @@ public final class JsonRecordSource implements RecordSource {
     private long recordLine;
     private long recordBase;
     private boolean done;
+    private @Nullable PlainRowCheck plainCheck;
+    private long plainRowsSkipped;
 
     private JsonRecordSource(Closeable input, Peekable counter, JsonForm form, @Nullable Problem openingProblem,
             @Nullable LooseScanner scanner, @Nullable JsonParser parser, JsonLimits limits, ObjectHandler handler) {
@@ -258,71 +262,78 @@ public final class JsonRecordSource implements RecordSource {
             return terminal(1, opening != null ? opening : UTF16_OR_32);
         }
         JsonParser p = parser;
-        try {
-            JsonToken token = p.nextToken();
-            if (token == null) {
-                return atEnd(p);
-            }
-            TokenStreamLocation start = p.currentTokenLocation();
-            long line = start.getLineNr();
-            long record = ++records;
-            recordLine = line;
-            long offset = offsetOf(start);
-            if (record > limits.maxRecords()) {
-                return terminal(line, tooLarge("the input holds more records than maxRecords ("
-                        + limits.maxRecords() + ") allows; split it", start));
-            }
-            if (scanner != null && scanner.isAfterClose(offset)) {
-                return terminal(line, new Problem(ViolationCode.MALFORMED_JSON, "JSON syntax error at line " + line
-                        + ", column " + start.getColumnNr() + ": content after the closing bracket of the array"
-                        + " that holds the rows; put every row inside it"));
-            }
-            if (form == JsonForm.NDJSON && line > lastEndLine + 1) {
-                blankLines += line - lastEndLine - 1;
-            }
-            recordBase = counter.count();
-            RawRecord result = token == JsonToken.START_OBJECT ? handler.readObject(this, line, record)
-                    : notAnObject(token, line, record);
-            // The record lies within what the parser was handed since its start, plus its read-ahead:
-            // the exact size (a location, an allocation) is only needed near the limit.
-            if (form == JsonForm.NDJSON || counter.count() - recordBase > softRecordBound) {
-                TokenStreamLocation end = p.currentLocation();
-                if (offsetOf(end) - offset > limits.maxRecordSize()) {
-                    return terminal(line, tooLarge(recordTooLarge(), end));
+        // Round again after a plain row the handler checked and did not build.
+        while (true) {
+            try {
+                JsonToken token = p.nextToken();
+                if (token == null) {
+                    return atEnd(p);
                 }
-                lastEndLine = end.getLineNr();
-            }
-            recordLine = 0;
-            return result;
-        } catch (StopReading e) {
-            TokenStreamLocation at = p.currentLocation();
-            return terminal(at.getLineNr(), e.code() == ViolationCode.RECORD_TOO_LARGE
-                    ? tooLarge(e.getMessage(), at) : e.problem());
-        } catch (StreamConstraintsException e) {
-            // The exception has no location; the parser still knows where it stands.
-            TokenStreamLocation at = p.currentLocation();
-            return terminal(at.getLineNr(), tooLarge(JsonErrors.constraint(e, limits), at));
-        } catch (JacksonIOException e) {
-            IOException cause = e.getCause();
-            if (cause instanceof InputTooLargeException) {
+                TokenStreamLocation start = p.currentTokenLocation();
+                long line = start.getLineNr();
+                long record = ++records;
+                recordLine = line;
+                long offset = offsetOf(start);
+                if (record > limits.maxRecords()) {
+                    return terminal(line, tooLarge("the input holds more records than maxRecords ("
+                            + limits.maxRecords() + ") allows; split it", start));
+                }
+                if (scanner != null && scanner.isAfterClose(offset)) {
+                    return terminal(line, new Problem(ViolationCode.MALFORMED_JSON, "JSON syntax error at line " + line
+                            + ", column " + start.getColumnNr() + ": content after the closing bracket of the array"
+                            + " that holds the rows; put every row inside it"));
+                }
+                if (form == JsonForm.NDJSON && line > lastEndLine + 1) {
+                    blankLines += line - lastEndLine - 1;
+                }
+                recordBase = counter.count();
+                @Nullable RawRecord result = token == JsonToken.START_OBJECT ? handler.readObject(this, line, record)
+                        : notAnObject(token, line, record);
+                // The record lies within what the parser was handed since its start, plus its read-ahead:
+                // the exact size (a location, an allocation) is only needed near the limit.
+                if (form == JsonForm.NDJSON || counter.count() - recordBase > softRecordBound) {
+                    TokenStreamLocation end = p.currentLocation();
+                    if (offsetOf(end) - offset > limits.maxRecordSize()) {
+                        return terminal(line, tooLarge(recordTooLarge(), end));
+                    }
+                    lastEndLine = end.getLineNr();
+                }
+                recordLine = 0;
+                if (result == null) {
+                    plainRowsSkipped++;
+                    continue;
+                }
+                return result;
+            } catch (StopReading e) {
                 TokenStreamLocation at = p.currentLocation();
-                return terminal(at.getLineNr(), tooLarge(cause.getMessage() + "; split it", at));
-            }
-            if (cause instanceof InvalidUtf8Exception || cause instanceof CorruptGzipException) {
+                return terminal(at.getLineNr(), e.code() == ViolationCode.RECORD_TOO_LARGE
+                        ? tooLarge(e.getMessage(), at) : e.problem());
+            } catch (StreamConstraintsException e) {
+                // The exception has no location; the parser still knows where it stands.
                 TokenStreamLocation at = p.currentLocation();
-                return terminal(at.getLineNr(), cause instanceof CorruptGzipException gzip ? gzip.problem()
-                        : new Problem(ViolationCode.ENCODING, "bytes that are not valid UTF-8 at line "
-                                + at.getLineNr() + ", column " + at.getColumnNr() + ": the " + cause.getMessage()
-                                + "; save the file as UTF-8"));
+                return terminal(at.getLineNr(), tooLarge(JsonErrors.constraint(e, limits), at));
+            } catch (JacksonIOException e) {
+                IOException cause = e.getCause();
+                if (cause instanceof InputTooLargeException) {
+                    TokenStreamLocation at = p.currentLocation();
+                    return terminal(at.getLineNr(), tooLarge(cause.getMessage() + "; split it", at));
+                }
+                if (cause instanceof InvalidUtf8Exception || cause instanceof CorruptGzipException) {
+                    TokenStreamLocation at = p.currentLocation();
+                    return terminal(at.getLineNr(), cause instanceof CorruptGzipException gzip ? gzip.problem()
+                            : new Problem(ViolationCode.ENCODING, "bytes that are not valid UTF-8 at line "
+                                    + at.getLineNr() + ", column " + at.getColumnNr() + ": the " + cause.getMessage()
+                                    + "; save the file as UTF-8"));
+                }
+                done = true;
+                throw new UncheckedIOException(cause);
+            } catch (JacksonException e) {
+                TokenStreamLocation at = e.getLocation();
+                if (at == null) {
+                    at = p.currentLocation();
+                }
+                return terminal(at.getLineNr(), JsonErrors.syntax(e, at, form, p.streamReadContext().inRoot()));
             }
-            done = true;
-            throw new UncheckedIOException(cause);
-        } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            if (at == null) {
-                at = p.currentLocation();
-            }
-            return terminal(at.getLineNr(), JsonErrors.syntax(e, at, form, p.streamReadContext().inRoot()));
         }
     }
 
@@ -408,6 +419,25 @@ public final class JsonRecordSource implements RecordSource {
      */
     public JsonParser parser() {
         return Objects.requireNonNull(parser);
+    }
+
+    /**
+     * Returns the check of plain rows, when the handler may count them instead of building them.
+     *
+     * @return the check, or {@code null} when every record is built
+     */
+    public @Nullable PlainRowCheck plainCheck() {
+        return plainCheck;
+    }
+
+    @Override
+    public void skipPlainRows(PlainRowCheck check) {
+        plainCheck = Objects.requireNonNull(check, "check");
+    }
+
+    @Override
+    public long plainRowsSkipped() {
+        return plainRowsSkipped;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.conversionkit.json.internal;
 
 import org.conversionkit.model.RawRecord;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the object of one record, the parser standing on its {@code START_OBJECT}: the
@@ -14,9 +15,9 @@ public interface ObjectHandler {
      * @param source the record source, for the parser and its checks
      * @param line   the record's line
      * @param record the record's number
-     * @return the record
+     * @return the record, or {@code null} for a plain row the source skips ({@link JsonRecordSource#plainCheck()})
      */
-    RawRecord readObject(JsonRecordSource source, long line, long record);
+    @Nullable RawRecord readObject(JsonRecordSource source, long line, long record);
 
     /**
      * Returns whether the handler finds duplicate keys itself; else the parser's strict duplicate

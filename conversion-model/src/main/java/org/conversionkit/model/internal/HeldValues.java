@@ -1,0 +1,91 @@
+package org.conversionkit.model.internal;
+
+import java.util.Arrays;
+
+/**
+ * The values of the record in progress that passed a {@link PlainRowCheck}, copied aside from the parser's
+ * buffer, which may move or be reused before the record ends: a reader that skips plain rows builds strings
+ * from them only when the record turns out not to be plain.
+ *
+ * <p>One instance per reader, reused from record to record; it grows to the largest record held and holds no
+ * more, since readers hold only values within their size limits.
+ */
+public final class HeldValues {
+
+    private char[] chars = new char[256];
+    private final int[] from;
+    private final int[] to;
+    private int slots;
+    private int length;
+
+    /**
+     * Creates an empty holder.
+     *
+     * @param slotCount the number of slots, at most 32
+     */
+    public HeldValues(int slotCount) {
+        if (slotCount < 0 || slotCount > Integer.SIZE) {
+            throw new IllegalArgumentException("slotCount must be 0 to 32, was " + slotCount);
+        }
+        this.from = new int[slotCount];
+        this.to = new int[slotCount];
+    }
+
+    /** Forgets the values of the last record. */
+    public void clear() {
+        slots = 0;
+        length = 0;
+    }
+
+    /**
+     * Holds the value of a slot, replacing any held before.
+     *
+     * @param slot   the slot
+     * @param buffer the characters
+     * @param start  the first character of the value
+     * @param end    the end of the value, exclusive
+     */
+    public void hold(int slot, char[] buffer, int start, int end) {
+        int count = end - start;
+        if (length + count > chars.length) {
+            chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + count));
+        }
+        System.arraycopy(buffer, start, chars, length, count);
+        from[slot] = length;
+        length += count;
+        to[slot] = length;
+        slots |= 1 << slot;
+    }
+
+    /**
+     * Returns the slots held, as bits by slot.
+     *
+     * @return the slots
+     */
+    public int slots() {
+        return slots;
+    }
+
+    /**
+     * Returns whether a slot is held.
+     *
+     * @param slot the slot
+     * @return {@code true} when held
+     */
+    public boolean has(int slot) {
+        return (slots & 1 << slot) != 0;
+    }
+
+    /**
+     * Builds the string of a held slot.
+     *
+     * @param slot the slot; must be held
+     * @return the value
+     */
+    public String string(int slot) {
+        if (!has(slot)) {
+            throw new IllegalStateException("slot " + slot + " is not held");
+        }
+        return new String(chars, from[slot], to[slot] - from[slot]);
+    }
+}
