@@ -22,9 +22,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Only the layout's columns are copied out of the parser's buffer, and none past a limit, so that memory
  * stays bounded whatever a record holds. The handler never throws: FastCSV would wrap whatever it throws.
  *
- * <p>When asked to {@link #skipPlainRows(PlainRowCheck) skip plain rows}, each value is first tested on the
- * parser's characters and, while the record stays plain, only copied aside (the parser may move its buffer
- * before the record ends); a record that passes every reader check and is plain is counted and not built, any
+ * <p>When asked to {@link #skipPlainRows(PlainRowCheck) skip plain rows}, the values are only copied aside (the
+ * parser may move its buffer before the record ends) and tested together once the record is complete, in one
+ * call: {@code addField} stays small enough for the JIT compiler to inline into the parser's loop, which it
+ * did not once the tests were inlined into it. A record that passes every reader check and is plain is
+ * counted and not built, any
  * other gets its strings from the copies, exactly as without skipping.
  */
 final class RecordHandler extends CsvCallbackHandler<RawRecord> {
@@ -45,7 +47,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     private final int maxFields;
     private final long maxRecords;
     private @Nullable PlainRowCheck plainCheck;
-    /** The values of the record in progress that passed the plain check, copied aside. */
+    /** The values of the record in progress, copied aside while skipping plain rows. */
     private final HeldValues held = new HeldValues(SLOTS);
 
     // The record in progress.
@@ -65,7 +67,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     private boolean headerDate;
     private boolean headerName;
     private @Nullable StringBuilder headerText;
-    /** Whether every value of the record so far passed the plain check; never when not skipping. */
+    /** Whether the record may be a plain row: its values are held, not built; never when not skipping. */
     private boolean plain;
 
     // The file.
@@ -148,7 +150,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         int slot = index < columns ? slots[index] : -1;
         if (slot >= 0 && len <= maxFieldSize && recordChars <= maxRecordSize) {
             if (plain) {
-                plainField(buf, start, end, slot, index);
+                held.hold(slot, buf, start, end);
             } else {
                 String value = new String(buf, start, end - start);
                 store(slot, value);
@@ -158,20 +160,6 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
             }
         } else if (index == 0) {
             firstField = new String(buf, start, Math.min(end - start, VALUE_CAP));
-        }
-    }
-
-    /** A value while the record is plain so far: held aside if it passes the check, else the record is built. */
-    private void plainField(char[] buf, int start, int end, int slot, int index) {
-        if (java.util.Objects.requireNonNull(plainCheck).isPlain(slot, buf, start, end)) {
-            held.hold(slot, buf, start, end);
-            return;
-        }
-        releaseHeld();
-        String value = new String(buf, start, end - start);
-        store(slot, value);
-        if (index == 0) {
-            firstField = value;
         }
     }
 
@@ -245,7 +233,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         long record = ++records;
         if (plain && (record > maxRecords || comment || record == 1 || fieldCount != columns || oversizeField >= 0
                 || fieldCount > maxFields || recordChars > maxRecordSize
-                || (held.slots() & PlainRowCheck.REQUIRED_SLOTS) != PlainRowCheck.REQUIRED_SLOTS)) {
+                || !java.util.Objects.requireNonNull(plainCheck).isPlain(held))) {
             // Not a plain row after all (or one of the header heuristic's): built as without skipping.
             releaseHeld();
         }

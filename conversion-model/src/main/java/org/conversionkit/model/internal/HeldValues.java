@@ -77,6 +77,35 @@ public final class HeldValues {
     }
 
     /**
+     * Returns the characters the values are held in: valid until the next {@link #hold} or {@link #clear()}.
+     *
+     * @return the characters
+     */
+    public char[] chars() {
+        return chars;
+    }
+
+    /**
+     * Returns where the value of a held slot begins in {@link #chars()}.
+     *
+     * @param slot the slot; must be held
+     * @return the index of its first character
+     */
+    public int from(int slot) {
+        return from[slot];
+    }
+
+    /**
+     * Returns where the value of a held slot ends in {@link #chars()}.
+     *
+     * @param slot the slot; must be held
+     * @return the index after its last character
+     */
+    public int to(int slot) {
+        return to[slot];
+    }
+
+    /**
      * Builds the string of a held slot.
      *
      * @param slot the slot; must be held

@@ -56,6 +56,27 @@ public final class PlainRowCheck {
     }
 
     /**
+     * Tests the text values a reader held aside: a plain row has a url and a date, and every value held passes
+     * {@link #isPlain(int, char[], int, int)}.
+     *
+     * @param held the values of a record
+     * @return {@code true} when they make a plain row
+     */
+    public boolean isPlain(HeldValues held) {
+        int slots = held.slots();
+        if ((slots & REQUIRED_SLOTS) != REQUIRED_SLOTS) {
+            return false;
+        }
+        char[] chars = held.chars();
+        for (int slot = 0; slots >>> slot != 0; slot++) {
+            if ((slots & 1 << slot) != 0 && !isPlain(slot, chars, held.from(slot), held.to(slot))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Tests the text value of a slot, as characters.
      *
      * @param slot  the {@link Field} ordinal
