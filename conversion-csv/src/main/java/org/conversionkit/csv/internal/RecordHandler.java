@@ -3,6 +3,7 @@ package org.conversionkit.csv.internal;
 import de.siegmar.fastcsv.reader.CsvCallbackHandler;
 import de.siegmar.fastcsv.reader.RecordType;
 import java.util.List;
+import java.util.Objects;
 import org.conversionkit.csv.CsvLimits;
 import org.conversionkit.model.ColumnLayout;
 import org.conversionkit.model.Field;
@@ -26,8 +27,7 @@ import org.jspecify.annotations.Nullable;
  * parser may move its buffer before the record ends) and tested together once the record is complete, in one
  * call: {@code addField} stays small enough for the JIT compiler to inline into the parser's loop, which it
  * did not once the tests were inlined into it. A record that passes every reader check and is plain is
- * counted and not built, any
- * other gets its strings from the copies, exactly as without skipping.
+ * counted and not built; any other gets its strings from the copies, exactly as without skipping.
  */
 final class RecordHandler extends CsvCallbackHandler<RawRecord> {
 
@@ -233,7 +233,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         long record = ++records;
         if (plain && (record > maxRecords || comment || record == 1 || fieldCount != columns || oversizeField >= 0
                 || fieldCount > maxFields || recordChars > maxRecordSize
-                || !java.util.Objects.requireNonNull(plainCheck).isPlain(held))) {
+                || !Objects.requireNonNull(plainCheck).isPlain(held))) {
             // Not a plain row after all (or one of the header heuristic's): built as without skipping.
             releaseHeld();
         }

@@ -110,7 +110,7 @@ final class ConversionObjects implements ObjectHandler {
                 source.skipValue(parser.nextToken());
             }
         }
-        if (plain && unknown == null && (held.slots() & PlainRowCheck.REQUIRED_SLOTS) == PlainRowCheck.REQUIRED_SLOTS) {
+        if (plain && unknown == null && PlainRowCheck.hasRequiredSlots(held)) {
             return null;
         }
         if (values == null) {

@@ -1,6 +1,7 @@
 package org.conversionkit.model.internal;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import org.conversionkit.model.ConversionMapper;
 import org.conversionkit.model.Field;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 public final class PlainRowCheck {
 
     /** The slots a plain row must have, as bits by {@link Field} ordinal. */
-    public static final int REQUIRED_SLOTS = 1 << Field.URL.ordinal() | 1 << Field.DATE.ordinal();
+    private static final int REQUIRED_SLOTS = 1 << Field.URL.ordinal() | 1 << Field.DATE.ordinal();
 
     private static final int URL = Field.URL.ordinal();
     private static final int DATE = Field.DATE.ordinal();
@@ -63,10 +64,10 @@ public final class PlainRowCheck {
      * @return {@code true} when they make a plain row
      */
     public boolean isPlain(HeldValues held) {
-        int slots = held.slots();
-        if ((slots & REQUIRED_SLOTS) != REQUIRED_SLOTS) {
+        if (!hasRequiredSlots(held)) {
             return false;
         }
+        int slots = held.slots();
         char[] chars = held.chars();
         for (int slot = 0; slots >>> slot != 0; slot++) {
             if ((slots & 1 << slot) != 0 && !isPlain(slot, chars, held.from(slot), held.to(slot))) {
@@ -74,6 +75,16 @@ public final class PlainRowCheck {
             }
         }
         return true;
+    }
+
+    /**
+     * Returns whether held values include those every plain row has: a url and a date.
+     *
+     * @param held the values of a record
+     * @return {@code true} when both are held
+     */
+    public static boolean hasRequiredSlots(HeldValues held) {
+        return (held.slots() & REQUIRED_SLOTS) == REQUIRED_SLOTS;
     }
 
     /**
@@ -92,7 +103,7 @@ public final class PlainRowCheck {
         if (slot == DATE) {
             char[] expected = date;
             return expected != null && to - from == expected.length
-                    && java.util.Arrays.equals(chars, from, to, expected, 0, expected.length);
+                    && Arrays.equals(chars, from, to, expected, 0, expected.length);
         }
         if (slot == TRANSACTIONS) {
             return isPlainCount(chars, from, to);
