@@ -148,8 +148,13 @@ final class ValidateCommand implements Callable<Integer> {
         if (unreadable) {
             return ConversionCheck.EXIT_USAGE;
         }
-        return reports.stream().allMatch(ValidationReport::valid) ? ConversionCheck.EXIT_VALID
-                : ConversionCheck.EXIT_INVALID;
+        // A loop, not a stream: a stream's first use costs a lambda bootstrap at start-up.
+        for (ValidationReport each : reports) {
+            if (!each.valid()) {
+                return ConversionCheck.EXIT_INVALID;
+            }
+        }
+        return ConversionCheck.EXIT_VALID;
     }
 
     private ValidationReport validate(String file, Profile chosen, @Nullable Character separator,
