@@ -301,8 +301,13 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     }
 
     private static int countLineBreaks(char[] buf, int from, int to) {
+        // Most quoted values hold no line break: one comparison a character up to the first control character.
+        int first = from;
+        while (first < to && buf[first] > '\r') {
+            first++;
+        }
         int breaks = 0;
-        for (int i = from; i < to; i++) {
+        for (int i = first; i < to; i++) {
             char c = buf[i];
             if (c == '\n') {
                 breaks++;

@@ -64,17 +64,17 @@ public final class PlainRowCheck {
      * @return {@code true} when they make a plain row
      */
     public boolean isPlain(HeldValues held) {
-        if (!hasRequiredSlots(held)) {
+        int slots = held.slots();
+        if ((slots & REQUIRED_SLOTS) != REQUIRED_SLOTS) {
             return false;
         }
-        int slots = held.slots();
+        // Slot by slot, not a loop over the slots held: this runs once a row. Channel and device: any text.
         char[] chars = held.chars();
-        for (int slot = 0; slots >>> slot != 0; slot++) {
-            if ((slots & 1 << slot) != 0 && !isPlain(slot, chars, held.from(slot), held.to(slot))) {
-                return false;
-            }
-        }
-        return true;
+        return isExpectedDate(chars, held.from(DATE), held.to(DATE))
+                && ((slots & 1 << TRANSACTIONS) == 0
+                        || isPlainCount(chars, held.from(TRANSACTIONS), held.to(TRANSACTIONS)))
+                && ((slots & 1 << REVENUE) == 0 || isPlainAmount(chars, held.from(REVENUE), held.to(REVENUE)))
+                && PlainUrl.isPlain(chars, held.from(URL), held.to(URL));
     }
 
     /**
@@ -101,9 +101,7 @@ public final class PlainRowCheck {
             return PlainUrl.isPlain(chars, from, to);
         }
         if (slot == DATE) {
-            char[] expected = date;
-            return expected != null && to - from == expected.length
-                    && Arrays.equals(chars, from, to, expected, 0, expected.length);
+            return isExpectedDate(chars, from, to);
         }
         if (slot == TRANSACTIONS) {
             return isPlainCount(chars, from, to);
@@ -113,6 +111,12 @@ public final class PlainRowCheck {
         }
         // Channel and device: any text.
         return true;
+    }
+
+    private boolean isExpectedDate(char[] chars, int from, int to) {
+        char[] expected = date;
+        return expected != null && to - from == expected.length
+                && Arrays.equals(chars, from, to, expected, 0, expected.length);
     }
 
     /**
