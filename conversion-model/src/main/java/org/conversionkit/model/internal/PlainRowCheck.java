@@ -64,10 +64,10 @@ public final class PlainRowCheck {
      * @return {@code true} when they make a plain row
      */
     public boolean isPlain(HeldValues held) {
-        int slots = held.slots();
-        if ((slots & REQUIRED_SLOTS) != REQUIRED_SLOTS) {
+        if (!hasRequiredSlots(held)) {
             return false;
         }
+        int slots = held.slots();
         // Slot by slot, not a loop over the slots held: this runs once a row. Channel and device: any text.
         char[] chars = held.chars();
         return isExpectedDate(chars, held.from(DATE), held.to(DATE))
