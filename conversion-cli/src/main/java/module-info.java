@@ -6,6 +6,7 @@ module org.conversionkit.cli {
     requires org.conversionkit.csv;
     requires org.conversionkit.json;
     requires org.conversionkit.validation;
+    requires org.conversionkit.files;
     requires info.picocli;
     requires tools.jackson.core;
 

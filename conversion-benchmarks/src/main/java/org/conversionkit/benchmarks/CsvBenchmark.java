@@ -125,7 +125,7 @@ public class CsvBenchmark {
     public ValidationReport validate() throws IOException {
         ValidationReport report;
         try (RecordSource source = ConversionCsvReader.builder().delimiter(separator).source(file)) {
-            report = validator.validate(file.getFileName().toString(), source);
+            report = validator.validate(source);
         }
         check(report.records());
         if (report.invalidRecords() != counts.invalidRecords() || report.warnings() != counts.warnings()) {

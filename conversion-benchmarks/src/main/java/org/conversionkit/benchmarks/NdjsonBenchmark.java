@@ -130,7 +130,7 @@ public class NdjsonBenchmark {
     public ValidationReport validate() throws IOException {
         ValidationReport report;
         try (RecordSource source = ConversionJsonReader.builder().source(file)) {
-            report = validator.validate(file.getFileName().toString(), source);
+            report = validator.validate(source);
         }
         check(report.records());
         if (report.invalidRecords() != counts.invalidRecords() || report.warnings() != counts.warnings()) {

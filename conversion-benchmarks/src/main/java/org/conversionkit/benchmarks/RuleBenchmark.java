@@ -6,17 +6,20 @@ import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.conversionkit.csv.ConversionCsvReader;
 import org.conversionkit.model.ConversionMapper;
+import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.Field;
+import org.conversionkit.model.FileProfile;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.rules.NumberRules;
+import org.conversionkit.model.rules.UrlRule;
 import org.conversionkit.validation.ConversionValidator;
 import org.conversionkit.validation.ValidationReport;
-import org.conversionkit.model.rules.UrlRule;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -150,7 +153,7 @@ public class RuleBenchmark {
     @OperationsPerInvocation(ROWS)
     public ValidationReport validator() {
         RawRecord[] all = records;
-        return validator.validate("conversion-export-" + DataGenerator.DATE + ".csv", new RecordSource() {
+        return validator.validate(new RecordSource() {
             private int next;
 
             @Override
@@ -166,6 +169,16 @@ public class RuleBenchmark {
             @Override
             public String format() {
                 return "csv";
+            }
+
+            @Override
+            public FileProfile profile() {
+                return ConversionProfile.DEFAULT;
+            }
+
+            @Override
+            public Optional<String> name() {
+                return Optional.of("conversion-export-" + DataGenerator.DATE + ".csv");
             }
 
             @Override

@@ -2,9 +2,11 @@ package org.conversionkit.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import org.conversionkit.csv.ConversionCsvReader;
 import org.conversionkit.json.ConversionJsonReader;
 import org.conversionkit.model.Field;
@@ -33,8 +35,8 @@ class DataGeneratorTest {
         assertThat(counts.invalidRecords()).as("errors: about 1.7%").isBetween(ROWS / 100L, ROWS / 40L);
         assertThat(counts.warnings()).as("warnings: about 0.6%").isBetween(ROWS / 400L, ROWS / 100L);
         ValidationReport report;
-        try (RecordSource source = source(format, delimiter, text)) {
-            report = ConversionValidator.builder().build().validate(NAME + extension, source);
+        try (RecordSource source = source(format, delimiter, text, NAME + extension)) {
+            report = ConversionValidator.builder().build().validate(source);
         }
         assertThat(report.records()).isEqualTo(counts.records());
         assertThat(report.invalidRecords()).isEqualTo(counts.invalidRecords());
@@ -49,7 +51,7 @@ class DataGeneratorTest {
         String text = generate(DataGenerator.Format.CSV, delimiter);
         int quoted = 0;
         int https = 0;
-        try (RecordSource source = source(DataGenerator.Format.CSV, delimiter, text)) {
+        try (RecordSource source = source(DataGenerator.Format.CSV, delimiter, text, NAME + ".csv")) {
             for (RawRecord record = source.next(); record != null; record = source.next()) {
                 String url = record.value(Field.URL.ordinal());
                 if (url != null && url.startsWith("https://")) {
@@ -71,9 +73,10 @@ class DataGeneratorTest {
         return out.toString();
     }
 
-    private static RecordSource source(DataGenerator.Format format, char delimiter, String text) throws IOException {
+    private static RecordSource source(DataGenerator.Format format, char delimiter, String text, String name) {
+        InputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
         return format == DataGenerator.Format.CSV
-                ? ConversionCsvReader.builder().delimiter(delimiter).source(new StringReader(text))
-                : ConversionJsonReader.builder().source(new StringReader(text));
+                ? ConversionCsvReader.builder().delimiter(delimiter).source(name, in)
+                : ConversionJsonReader.builder().source(name, in);
     }
 }

@@ -73,7 +73,7 @@ class StreamingStressIT {
     void theLibraryValidatesAGibibyteOfCsv() throws IOException {
         ValidationReport report;
         try (RecordSource source = ConversionCsvReader.builder().source(csv)) {
-            report = ConversionValidator.builder().build().validate(csv.getFileName().toString(), source);
+            report = ConversionValidator.builder().build().validate(source);
         }
         assertCounts(report.records(), report.invalidRecords(), report.warnings(), csvCounts);
         assertThat(report.delimiter()).isEqualTo(",");
@@ -83,7 +83,7 @@ class StreamingStressIT {
     void theLibraryValidatesAGibibyteOfNdjson() throws IOException {
         ValidationReport report;
         try (RecordSource source = ConversionJsonReader.builder().source(ndjson)) {
-            report = ConversionValidator.builder().build().validate(ndjson.getFileName().toString(), source);
+            report = ConversionValidator.builder().build().validate(source);
         }
         assertCounts(report.records(), report.invalidRecords(), report.warnings(), ndjsonCounts);
     }

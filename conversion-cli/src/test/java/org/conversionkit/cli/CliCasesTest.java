@@ -51,5 +51,9 @@ class CliCasesTest {
                 .as("%s%nstdout: %s%nstderr: %s", cliCase, out.toString(StandardCharsets.UTF_8), stderr)
                 .isEmpty();
         assertThat(stderr).as("no stack trace reaches the user").doesNotContain("\tat ").doesNotContain("Exception");
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        if (args.contains("json") && !stdout.isEmpty() && !args.get(0).equals("schema")) {
+            assertThat(ReportSchema.problems(stdout)).as("the report fits its JSON Schema: %s", stdout).isEmpty();
+        }
     }
 }

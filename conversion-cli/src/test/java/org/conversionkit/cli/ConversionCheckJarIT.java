@@ -44,5 +44,8 @@ class ConversionCheckJarIT {
                 .as("%s%nstdout: %s%nstderr: %s", cliCase, stdout, stderr)
                 .isEmpty();
         assertThat(stderr).as("no stack trace reaches the user").doesNotContain("\tat ").doesNotContain("Exception");
+        if (cliCase.args.contains("json") && !stdout.isEmpty() && !cliCase.args.get(0).equals("schema")) {
+            assertThat(ReportSchema.problems(stdout)).as("the report fits its JSON Schema: %s", stdout).isEmpty();
+        }
     }
 }

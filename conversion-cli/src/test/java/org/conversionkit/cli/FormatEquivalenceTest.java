@@ -76,8 +76,7 @@ class FormatEquivalenceTest {
     private static String summary(Path file) throws IOException {
         try (RecordSource source = file.toString().endsWith(".csv") ? ConversionCsvReader.builder().source(file)
                 : ConversionJsonReader.builder().source(file)) {
-            ValidationReport report = ConversionValidator.builder().build()
-                    .validate(file.getFileName().toString(), source);
+            ValidationReport report = ConversionValidator.builder().build().validate(source);
             Map<String, Object> summary = new TreeMap<>();
             summary.put("valid", report.valid());
             summary.put("records", report.records());

@@ -29,7 +29,9 @@ import org.conversionkit.json.SchemaField;
 import org.conversionkit.json.SchemaInference;
 import org.conversionkit.model.ColumnLayout;
 import org.conversionkit.model.ConversionDataException;
+import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.ConversionRow;
+import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.CrmRecord;
 import org.conversionkit.model.ExportFileName;
 import org.conversionkit.model.InvalidRecordStrategy;
@@ -92,7 +94,8 @@ class FuzzTargetsTest {
         boolean chars = data.consumeBoolean();
         byte[] bytes = data.consumeRemainingAsBytes();
 
-        ConversionCsvReader.Builder builder = ConversionCsvReader.builder().columns(layout).limits(limits);
+        ConversionCsvReader.Builder builder = ConversionCsvReader.builder()
+                .profile(ConversionProfile.builder().columns(layout).date(FILE_DATE).build()).limits(limits);
         if (delimiterChoice > 0) {
             if (delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
                 assertThatThrownBy(() -> builder.delimiter(delimiter)).isInstanceOf(IllegalArgumentException.class);
@@ -111,7 +114,7 @@ class FuzzTargetsTest {
         }
         try (RecordSource source = chars ? builder.source(new StringReader(text))
                 : builder.source(new ByteArrayInputStream(bytes))) {
-            ValidationReport report = ConversionValidator.builder().date(FILE_DATE).build().validate(null, source);
+            ValidationReport report = ConversionValidator.builder().build().validate(source);
             Outcomes.checkReport(report, records, Outcomes.CSV);
         }
         long skipping;
@@ -144,7 +147,8 @@ class FuzzTargetsTest {
         String text = new String(bytes, UTF_8);
 
         if (profile == 0) {
-            ConversionJsonReader.Builder builder = ConversionJsonReader.builder().limits(limits);
+            ConversionJsonReader.Builder builder = ConversionJsonReader.builder()
+                    .profile(ConversionProfile.builder().date(FILE_DATE).build()).limits(limits);
             List<RawRecord> records;
             try (RecordSource source = chars ? builder.source(new StringReader(text))
                     : builder.source(new ByteArrayInputStream(bytes))) {
@@ -153,7 +157,7 @@ class FuzzTargetsTest {
             }
             try (RecordSource source = chars ? builder.source(new StringReader(text))
                     : builder.source(new ByteArrayInputStream(bytes))) {
-                ValidationReport report = ConversionValidator.builder().date(FILE_DATE).build().validate(null, source);
+                ValidationReport report = ConversionValidator.builder().build().validate(source);
                 Outcomes.checkReport(report, records, Outcomes.JSON);
             }
             try (ConversionJsonReader reader = builder.invalidRecords(InvalidRecordStrategy.SKIP)
@@ -166,16 +170,20 @@ class FuzzTargetsTest {
                 readTyped(reader.iterator());
             }
         } else {
-            CrmFeedReader.Builder builder = CrmFeedReader.builder().limits(limits);
+            CrmProfile.Builder feed = CrmProfile.builder();
+            if (profile == 2) {
+                feed.dailyFeed(FILE_DATE);
+            }
+            CrmFeedReader.Builder builder = CrmFeedReader.builder().profile(feed.build()).limits(limits);
             List<RawRecord> records;
             try (RecordSource source = chars ? builder.source(new StringReader(text))
                     : builder.source(new ByteArrayInputStream(bytes))) {
                 records = Outcomes.readAll(source, Outcomes.CRM, false);
             }
-            FeedValidator validator = FeedValidator.builder().dailyFeed(profile == 2 ? FILE_DATE : null).build();
+            FeedValidator validator = FeedValidator.builder().build();
             try (RecordSource source = builder.source(new ByteArrayInputStream(bytes))) {
                 if (!chars) {
-                    Outcomes.checkReport(validator.validate(null, source), records, Outcomes.CRM);
+                    Outcomes.checkReport(validator.validate(source), records, Outcomes.CRM);
                 }
             }
             try (CrmFeedReader reader = builder.invalidRecords(InvalidRecordStrategy.SKIP)

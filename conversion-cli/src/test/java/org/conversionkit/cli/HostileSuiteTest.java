@@ -17,13 +17,15 @@ import java.util.Set;
 import org.conversionkit.csv.ConversionCsvReader;
 import org.conversionkit.json.ConversionJsonReader;
 import org.conversionkit.json.CrmFeedReader;
+import org.conversionkit.model.ConversionProfile;
+import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.Strictness;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.conversionkit.validation.ConversionValidator;
 import org.conversionkit.validation.FeedValidator;
-import org.conversionkit.validation.Strictness;
 import org.conversionkit.validation.ValidationReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,23 +79,30 @@ class HostileSuiteTest {
         }
     }
 
+    /** The source a service would build for the case: its profile, and the file's name, as the CLI gives them. */
     private static RecordSource source(HostileCase c, InputStream in) {
-        if (c.crm()) {
-            return CrmFeedReader.builder().source(in);
-        }
-        return c.format().equals("csv") ? ConversionCsvReader.builder().source(in)
-                : ConversionJsonReader.builder().source(in);
-    }
-
-    private static ValidationReport validate(HostileCase c, RecordSource source) {
         Strictness strictness = c.args.contains("--strict") ? Strictness.STRICT : Strictness.STANDARD;
         String name = c.input == null ? null : c.input.toString();
         if (c.crm()) {
-            return FeedValidator.builder().strictness(strictness).maxViolations(MAX_VIOLATIONS).build()
-                    .validate(name, source);
+            CrmFeedReader.Builder crm = CrmFeedReader.builder()
+                    .profile(CrmProfile.builder().strictness(strictness).build());
+            return name == null ? crm.source(in) : crm.source(name, in);
         }
-        return ConversionValidator.builder().strictness(strictness).maxViolations(MAX_VIOLATIONS)
-                .date(c.input == null ? DATE : null).build().validate(name, source);
+        ConversionProfile profile = ConversionProfile.builder().strictness(strictness)
+                .date(c.input == null ? DATE : null).build();
+        if (c.format().equals("csv")) {
+            ConversionCsvReader.Builder csv = ConversionCsvReader.builder().profile(profile);
+            return name == null ? csv.source(in) : csv.source(name, in);
+        }
+        ConversionJsonReader.Builder json = ConversionJsonReader.builder().profile(profile);
+        return name == null ? json.source(in) : json.source(name, in);
+    }
+
+    private static ValidationReport validate(HostileCase c, RecordSource source) {
+        if (c.crm()) {
+            return FeedValidator.builder().maxViolations(MAX_VIOLATIONS).build().validate(source);
+        }
+        return ConversionValidator.builder().maxViolations(MAX_VIOLATIONS).build().validate(source);
     }
 
     static String render(Violation v) {
@@ -139,6 +148,7 @@ class HostileSuiteTest {
         }
         Map<String, Object> report = (Map<String, Object>) JsonTree.parse(stdout);
         assertThat(report.get("valid")).isEqualTo(c.exit == 0);
+        assertThat(ReportSchema.problems(stdout)).as("the report fits its JSON Schema\n%s", context).isEmpty();
         Map<String, Object> file = (Map<String, Object>) ((List<Object>) report.get("files")).get(0);
         long records = number(file.get("records"));
         assertThat(records).as("records").isEqualTo(c.records);

@@ -19,11 +19,13 @@ import org.conversionkit.csv.CsvLimits;
 import org.conversionkit.json.ConversionJsonReader;
 import org.conversionkit.json.JsonLimits;
 import org.conversionkit.model.ColumnLayout;
+import org.conversionkit.model.ConversionProfile;
+import org.conversionkit.model.FileProfile;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.Strictness;
 import org.conversionkit.model.internal.PlainRowSkipping;
 import org.conversionkit.validation.ConversionValidator;
-import org.conversionkit.validation.Strictness;
 import org.conversionkit.validation.ValidationReport;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -60,9 +62,10 @@ class PlainRowSkippingTest {
     @MethodSource("fixtures")
     void fixtureReportsAreTheSame(Path file) throws IOException {
         boolean json = file.toString().matches(".*\\.(json|ndjson|jsonl)(\\.gz)?");
-        ConversionValidator validator = ConversionValidator.builder().date(DATE).maxViolations(1000).build();
-        Opener opener = () -> json ? ConversionJsonReader.builder().source(Files.newInputStream(file))
-                : ConversionCsvReader.builder().source(Files.newInputStream(file));
+        ConversionValidator validator = ConversionValidator.builder().maxViolations(1000).build();
+        ConversionProfile profile = ConversionProfile.builder().date(DATE).build();
+        Opener opener = () -> json ? ConversionJsonReader.builder().profile(profile).source(Files.newInputStream(file))
+                : ConversionCsvReader.builder().profile(profile).source(Files.newInputStream(file));
         assertSameReports(file.toString(), validator, opener);
     }
 
@@ -86,8 +89,10 @@ class PlainRowSkippingTest {
                 case 2 -> ColumnLayout.parse("url,channel,transactions,revenue,date");
                 default -> ColumnLayout.parse("url,date,channel,transactions,revenue");
             };
-            ConversionValidator validator = randomValidator(random);
-            ConversionCsvReader.Builder builder = ConversionCsvReader.builder().columns(layout).limits(limits);
+            Settings settings = Settings.random(random);
+            ConversionValidator validator = settings.validator();
+            ConversionCsvReader.Builder builder = ConversionCsvReader.builder().profile(settings.profile(layout))
+                    .limits(limits);
             if (random.nextBoolean()) {
                 builder.delimiter(delimiter);
             }
@@ -113,12 +118,14 @@ class PlainRowSkippingTest {
                 case 1 -> JsonLimits.builder().maxRecords(1 + random.nextInt(30)).maxRecordSize(150).build();
                 default -> JsonLimits.DEFAULTS;
             };
-            ConversionValidator validator = randomValidator(random);
+            Settings settings = Settings.random(random);
+            ConversionValidator validator = settings.validator();
+            ConversionJsonReader.Builder builder = ConversionJsonReader.builder()
+                    .profile(settings.profile(ColumnLayout.DEFAULT)).limits(limits);
             boolean bytes = random.nextBoolean();
             long[] counts = assertSameReports("generated JSON " + i + " (limits " + limits + "):\n" + json, validator,
-                    () -> bytes ? ConversionJsonReader.builder().limits(limits)
-                            .source(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))
-                            : ConversionJsonReader.builder().limits(limits).source(new StringReader(json)));
+                    () -> bytes ? builder.source(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))
+                            : builder.source(new StringReader(json)));
             skipped += counts[0];
             built += counts[1];
         }
@@ -176,12 +183,19 @@ class PlainRowSkippingTest {
         return text.toString();
     }
 
-    /** A validator with or without a date, strict or not, listing few or many violations. */
-    private static ConversionValidator randomValidator(Random random) {
-        return ConversionValidator.builder()
-                .date(random.nextInt(10) == 0 ? null : DATE)
-                .strictness(random.nextBoolean() ? Strictness.STRICT : Strictness.STANDARD)
-                .maxViolations(random.nextInt(3) == 0 ? 3 : 500).build();
+    /** A profile with or without a date, strict or not, and a validator listing few or many violations. */
+    private record Settings(@Nullable LocalDate date, Strictness strictness, ConversionValidator validator) {
+
+        static Settings random(Random random) {
+            LocalDate date = random.nextInt(10) == 0 ? null : DATE;
+            Strictness strictness = random.nextBoolean() ? Strictness.STRICT : Strictness.STANDARD;
+            return new Settings(date, strictness, ConversionValidator.builder()
+                    .maxViolations(random.nextInt(3) == 0 ? 3 : 500).build());
+        }
+
+        ConversionProfile profile(ColumnLayout layout) {
+            return ConversionProfile.builder().columns(layout).date(date).strictness(strictness).build();
+        }
     }
 
     /** Validates both ways; returns the rows skipped and the records built by the skipping source. */
@@ -189,12 +203,12 @@ class PlainRowSkippingTest {
             throws IOException {
         ValidationReport expected;
         try (RecordSource source = opener.open()) {
-            expected = validator.validate(null, new Building(source));
+            expected = validator.validate(new Building(source));
         }
         ValidationReport actual;
         long skipped;
         try (RecordSource source = opener.open()) {
-            actual = validator.validate(null, source);
+            actual = validator.validate(source);
             skipped = source instanceof PlainRowSkipping skipping ? skipping.plainRowsSkipped() : 0;
         }
         assertThat(actual).as(what).isEqualTo(expected);
@@ -283,6 +297,16 @@ class PlainRowSkippingTest {
         @Override
         public Optional<String> delimiter() {
             return source.delimiter();
+        }
+
+        @Override
+        public FileProfile profile() {
+            return source.profile();
+        }
+
+        @Override
+        public Optional<String> name() {
+            return source.name();
         }
 
         @Override

@@ -11,13 +11,18 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.conversionkit.csv.ConversionCsvReader;
-import org.conversionkit.model.RecordSource;
+import org.conversionkit.files.ConversionFiles;
+import org.conversionkit.files.ReportFormat;
+import org.conversionkit.files.ReportWriter;
+import org.conversionkit.model.ConversionProfile;
+import org.conversionkit.model.Field;
+import org.conversionkit.model.FieldDefaults;
 import org.conversionkit.validation.BeanValidation;
-import org.conversionkit.validation.ConversionValidator;
 import org.conversionkit.validation.ValidationReport;
 import org.conversionkit.validation.constraints.AbsoluteHttpUrl;
 import org.conversionkit.validation.constraints.IsoDate;
@@ -39,16 +44,19 @@ class ReadmeQuickStartTest {
     /** The README's quick start; {@code out} stands for {@code System.out}. */
     static int quickStart(Path file, PrintStream out) throws IOException {
         // quick-start:begin
-        // 1. Stream typed rows; a row with an error throws ConversionDataException (line, record, field)
-        try (ConversionCsvReader reader = ConversionCsvReader.builder().build(file)) {
-            reader.stream().forEach(row -> out.println(row.url() + " " + row.date() + " " + row.revenue()));
-        }
+        // 1. Check a file in one call: CSV or JSON rows, gzip or not, held to the date in its name; the report
+        //    is the one conversion-check prints, with every violation's line, column, field and fix
+        ValidationReport report = ConversionFiles.check(file);
+        out.println(report.valid() + " " + report.records() + " records, " + report.errors() + " errors");
+        report.violations().forEach(v -> out.println(v.line() + ":" + v.column() + " " + v.code() + " " + v.message()));
+        ReportWriter.of(ReportFormat.JSON).write(List.of(report), out);
 
-        // 2. Validate a whole file into a report: counts, and every violation with where and how to fix it
-        try (RecordSource source = ConversionCsvReader.builder().source(file)) {
-            ValidationReport report = ConversionValidator.builder().build().validate(file.toString(), source);
-            out.println(report.valid() + " " + report.records() + " records, " + report.errors() + " errors");
-            report.violations().forEach(v -> out.println(v.line() + " " + v.code() + " " + v.message()));
+        // 2. Stream typed rows under a profile: the same rules, the same date; an invalid row throws
+        //    ConversionDataException (line, record, field)
+        ConversionProfile profile = ConversionProfile.builder()
+                .defaults(FieldDefaults.NONE.with(Field.CHANNEL, "organic")).build();
+        try (ConversionCsvReader reader = ConversionCsvReader.builder().profile(profile).build(file)) {
+            reader.stream().forEach(row -> out.println(row.url() + " " + row.date() + " " + row.revenue()));
         }
 
         // 3. The same rules on your own beans, with Hibernate Validator (no Jakarta EL needed)
@@ -69,7 +77,7 @@ class ReadmeQuickStartTest {
                 .matcher(source);
         assertThat(between.find()).isTrue();
         String code = FILE_LINE + "\n\n" + between.group(1).replace("\n        ", "\n")
-                .replace("out.println", "System.out.println").strip() + "\n}";
+                .replace("out.println", "System.out.println").replace(", out);", ", System.out);").strip() + "\n}";
         String readme = Files.readString(README, StandardCharsets.UTF_8);
         Matcher block = Pattern.compile("<!-- quick-start -->\n```java\n(.*?)```", Pattern.DOTALL).matcher(readme);
         assertThat(block.find()).as("README has a java block after <!-- quick-start -->").isTrue();
@@ -89,6 +97,7 @@ class ReadmeQuickStartTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .contains("https://domain.tld 2020-09-22 10.0")
                 .contains("true 3 records, 0 errors")
+                .contains("{\"valid\":true,\"files\":[{\"file\":\"../examples/conversion-export-2020-09-22.csv\"")
                 .contains("url: ")
                 .contains("date: ");
     }

@@ -14,6 +14,7 @@ import java.util.Random;
 import org.conversionkit.csv.ConversionCsvReader;
 import org.conversionkit.json.ConversionJsonReader;
 import org.conversionkit.model.ColumnLayout;
+import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.rules.UrlRule;
 import org.jspecify.annotations.Nullable;
@@ -141,7 +142,7 @@ final class RoundTrip {
         String csv = csv(rows, order, delimiter, choices);
         List<ConversionRow> fromCsv = new ArrayList<>();
         try (ConversionCsvReader reader = ConversionCsvReader.builder().delimiter(delimiter)
-                .columns(ColumnLayout.parse(String.join(",", order)))
+                .profile(ConversionProfile.builder().columns(ColumnLayout.parse(String.join(",", order))).build())
                 .build(new ByteArrayInputStream(csv.getBytes(UTF_8)))) {
             reader.forEach(fromCsv::add);
         }

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -14,10 +14,12 @@ import org.conversionkit.csv.internal.CsvRecordSource;
 import org.conversionkit.model.ColumnLayout;
 import org.conversionkit.model.ConversionDataException;
 import org.conversionkit.model.ConversionMapper;
+import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.ConversionRow;
-import org.conversionkit.model.FieldDefaults;
 import org.conversionkit.model.InvalidRecordStrategy;
 import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.Strictness;
+import org.conversionkit.model.internal.ReaderSettings;
 import org.conversionkit.model.internal.TypedRecordIterator;
 import org.jspecify.annotations.Nullable;
 
@@ -26,13 +28,21 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * try (ConversionCsvReader reader = ConversionCsvReader.builder()
- *         .expectedDate(LocalDate.of(2020, 9, 22))
+ *         .profile(ConversionProfile.builder().columns(ColumnLayout.parse("url,date,transactions")).build())
  *         .build(Path.of("conversion-export-2020-09-22.csv"))) {
  *     for (ConversionRow row : reader) {
  *         ...
  *     }
  * }
  * }</pre>
+ *
+ * <p>What a record is mapped and checked by is the {@link ConversionProfile}: its column layout, field defaults,
+ * strictness, and the date rows are held to ({@code DATE_MISMATCH}): the profile's date when set, else the one
+ * date in the file's name ({@link ConversionProfile#dateFor(String)}), so that a reader built from
+ * {@code conversion-export-2020-09-22.csv} delivers exactly the rows that {@code conversion-check validate}
+ * counts as valid. File-level findings (the name rules, an empty file) concern the file, not a row: they are in
+ * the report of a validator, never thrown by this reader. Under {@link Strictness#STRICT} a row with a warning
+ * is invalid.
  *
  * <h2>What is read</h2>
  * <ul>
@@ -61,26 +71,30 @@ import org.jspecify.annotations.Nullable;
  * With {@link InvalidRecordStrategy#FAIL} (the default) the first record with an error throws a
  * {@link ConversionDataException} that holds its line, record number, field and violations; with
  * {@link InvalidRecordStrategy#SKIP} it is skipped and counted in {@link #recordsSkipped()}. Warnings never
- * stop a record. To see every violation, hand {@link Builder#source(Path)} to a validator.
+ * stop a record unless the profile is strict. To see every violation, hand {@link Builder#source(Path)} to a
+ * validator.
  *
- * <p>A reader is single-use and not thread-safe. Iterating or streaming it reads the input once; closing it
- * closes the input. Only opening a {@link Path} throws a checked exception: a failing input later surfaces as
- * an {@link UncheckedIOException}.
+ * <p>A reader is single-use and not thread-safe. Nothing is read before the first row is asked for (or the
+ * delimiter, which sniffing reads); iterating or streaming it reads the input once; closing it closes the
+ * input. Only opening a {@link Path} throws a checked exception: a failing input later surfaces as an
+ * {@link UncheckedIOException}.
  */
 public final class ConversionCsvReader implements Iterable<ConversionRow>, Closeable {
 
-    private final RecordSource source;
+    private final CsvRecordSource source;
     private final TypedRecordIterator<ConversionRow> rows;
 
-    private ConversionCsvReader(RecordSource source, ConversionMapper mapper, InvalidRecordStrategy strategy) {
+    private ConversionCsvReader(CsvRecordSource source, InvalidRecordStrategy strategy) {
         this.source = source;
-        this.rows = new TypedRecordIterator<>(source, mapper::map, strategy);
+        ConversionProfile profile = source.profile();
+        ConversionMapper mapper = ConversionMapper.of(profile, source.name().orElse(null));
+        this.rows = new TypedRecordIterator<>(source, mapper::map, strategy, profile.strictness());
     }
 
     /**
      * Returns a builder. Defaults: delimiter sniffed from the first records ({@code ,} {@code ;} tab
-     * {@code |}); layout {@link ColumnLayout#DEFAULT} ({@code url,date,channel,transactions,revenue}); no field
-     * defaults ({@link FieldDefaults#NONE}); no expected date; {@link CsvLimits#DEFAULTS};
+     * {@code |}); {@link ConversionProfile#DEFAULT} (layout {@code url,date,channel,transactions,revenue}, no
+     * field defaults, rows held to the file name's date); {@link CsvLimits#DEFAULTS};
      * {@link InvalidRecordStrategy#FAIL}.
      *
      * @return a new builder
@@ -161,14 +175,14 @@ public final class ConversionCsvReader implements Iterable<ConversionRow>, Close
 
     /**
      * Builds a {@link ConversionCsvReader}, or the {@link RecordSource} of raw records a validator consumes.
-     * A builder can build any number of readers.
+     * A builder can build any number of readers and sources, and every setting applies to all of them, or the
+     * builder refuses the combination: {@link #invalidRecords(InvalidRecordStrategy)} decides what a typed
+     * reader does with a row, and a source, which delivers every record, refuses it.
      *
      * <p>Defaults:
      * <ul>
      *   <li>delimiter: sniffed ({@link #detectDelimiter()});</li>
-     *   <li>columns: {@link ColumnLayout#DEFAULT}, {@code url,date,channel,transactions,revenue};</li>
-     *   <li>defaults: {@link FieldDefaults#NONE};</li>
-     *   <li>expected date: none (no {@code DATE_MISMATCH});</li>
+     *   <li>profile: {@link ConversionProfile#DEFAULT};</li>
      *   <li>limits: {@link CsvLimits#DEFAULTS};</li>
      *   <li>invalid records: {@link InvalidRecordStrategy#FAIL}.</li>
      * </ul>
@@ -176,11 +190,9 @@ public final class ConversionCsvReader implements Iterable<ConversionRow>, Close
     public static final class Builder {
 
         private int delimiter = CsvRecordSource.DETECT;
-        private ColumnLayout columns = ColumnLayout.DEFAULT;
-        private FieldDefaults defaults = FieldDefaults.NONE;
-        private @Nullable LocalDate expectedDate;
+        private ConversionProfile profile = ConversionProfile.DEFAULT;
         private CsvLimits limits = CsvLimits.DEFAULTS;
-        private InvalidRecordStrategy invalidRecords = InvalidRecordStrategy.FAIL;
+        private @Nullable InvalidRecordStrategy invalidRecords;
 
         private Builder() {
         }
@@ -217,35 +229,14 @@ public final class ConversionCsvReader implements Iterable<ConversionRow>, Close
         }
 
         /**
-         * Sets the column layout: which field each column holds, or that it is skipped.
+         * Sets the profile the rows are mapped and checked by: column layout, field defaults, the date rows are
+         * held to, the file-name rule and strictness.
          *
-         * @param columns the layout; default {@link ColumnLayout#DEFAULT}
+         * @param profile the profile; default {@link ConversionProfile#DEFAULT}
          * @return this builder
          */
-        public Builder columns(ColumnLayout columns) {
-            this.columns = Objects.requireNonNull(columns, "columns");
-            return this;
-        }
-
-        /**
-         * Sets the values absent or empty optional fields take.
-         *
-         * @param defaults the defaults; default {@link FieldDefaults#NONE}
-         * @return this builder
-         */
-        public Builder defaults(FieldDefaults defaults) {
-            this.defaults = Objects.requireNonNull(defaults, "defaults");
-            return this;
-        }
-
-        /**
-         * Sets the date every row must have, the file's date: another date is a {@code DATE_MISMATCH} error.
-         *
-         * @param expectedDate the date, or {@code null} for none (the default)
-         * @return this builder
-         */
-        public Builder expectedDate(@Nullable LocalDate expectedDate) {
-            this.expectedDate = expectedDate;
+        public Builder profile(ConversionProfile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
             return this;
         }
 
@@ -261,7 +252,8 @@ public final class ConversionCsvReader implements Iterable<ConversionRow>, Close
         }
 
         /**
-         * Sets what the typed reader does with a record that has an error.
+         * Sets what a typed reader does with a record that has an error. A source delivers every record: once
+         * this is set, {@code source(...)} refuses to build one.
          *
          * @param invalidRecords {@link InvalidRecordStrategy#FAIL} (the default) or
          *                       {@link InvalidRecordStrategy#SKIP}
@@ -273,73 +265,115 @@ public final class ConversionCsvReader implements Iterable<ConversionRow>, Close
         }
 
         /**
-         * Opens a file for typed rows.
+         * Opens a file for typed rows; its name gives the date rows are held to (see
+         * {@link ConversionProfile#dateFor(String)}).
          *
          * @param path the file, plain or gzip-compressed
          * @return the reader; close it
          * @throws IOException if the file cannot be opened
          */
         public ConversionCsvReader build(Path path) throws IOException {
-            return reader(source(path));
+            return reader(open(path));
         }
 
         /**
-         * Reads a byte stream for typed rows; the reader closes the stream.
+         * Reads a byte stream for typed rows; the reader closes the stream. Without a name, rows are held only
+         * to the profile's date, if any.
          *
          * @param in UTF-8 bytes, plain or gzip-compressed
          * @return the reader; close it
          */
         public ConversionCsvReader build(InputStream in) {
-            return reader(source(in));
+            return reader(CsvRecordSource.of(in, null, delimiter, profile, limits));
+        }
+
+        /**
+         * Reads a named byte stream for typed rows, for example an upload under its file name; the name gives the
+         * date rows are held to as a file's would. The reader closes the stream.
+         *
+         * @param name the input's file name, as a path or a bare name
+         * @param in   UTF-8 bytes, plain or gzip-compressed
+         * @return the reader; close it
+         */
+        public ConversionCsvReader build(String name, InputStream in) {
+            return reader(CsvRecordSource.of(in, Objects.requireNonNull(name, "name"), delimiter, profile, limits));
         }
 
         /**
          * Reads characters for typed rows; the reader closes them. There are no bytes to check: a leading
-         * U+FEFF is skipped, and {@link CsvLimits#maxFileBytes()} counts characters.
+         * U+FEFF is skipped, and {@link CsvLimits#maxFileBytes()} counts characters. Without a name, rows are
+         * held only to the profile's date, if any.
          *
          * @param in the characters
          * @return the reader; close it
          */
         public ConversionCsvReader build(Reader in) {
-            return reader(source(in));
+            return reader(CsvRecordSource.of(in, null, delimiter, profile, limits));
         }
 
         /**
          * Opens a file as a source of raw records, as a validator consumes them ({@code format()} is
-         * {@code "csv"}, {@code delimiter()} the delimiter used).
+         * {@code "csv"}, {@code delimiter()} the delimiter used, {@code name()} the path, {@code profile()} this
+         * builder's profile).
          *
          * @param path the file, plain or gzip-compressed
          * @return the source; close it
          * @throws IOException if the file cannot be opened
+         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
          */
         public RecordSource source(Path path) throws IOException {
-            Objects.requireNonNull(path, "path");
-            return CsvRecordSource.of(path, delimiter, columns, limits);
+            checkSource();
+            return open(path);
         }
 
         /**
-         * Reads a byte stream as a source of raw records; the source closes the stream.
+         * Reads a byte stream as a source of raw records, without a name; the source closes the stream.
          *
          * @param in UTF-8 bytes, plain or gzip-compressed
          * @return the source; close it
+         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
          */
         public RecordSource source(InputStream in) {
-            return CsvRecordSource.of(in, delimiter, columns, limits);
+            checkSource();
+            return CsvRecordSource.of(in, null, delimiter, profile, limits);
         }
 
         /**
-         * Reads characters as a source of raw records; the source closes them.
+         * Reads a named byte stream as a source of raw records; the source closes the stream.
+         *
+         * @param name the input's file name, as a path or a bare name
+         * @param in   UTF-8 bytes, plain or gzip-compressed
+         * @return the source; close it
+         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
+         */
+        public RecordSource source(String name, InputStream in) {
+            checkSource();
+            return CsvRecordSource.of(in, Objects.requireNonNull(name, "name"), delimiter, profile, limits);
+        }
+
+        /**
+         * Reads characters as a source of raw records, without a name; the source closes them.
          *
          * @param in the characters
          * @return the source; close it
+         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
          */
         public RecordSource source(Reader in) {
-            return CsvRecordSource.of(in, delimiter, columns, limits);
+            checkSource();
+            return CsvRecordSource.of(in, null, delimiter, profile, limits);
         }
 
-        private ConversionCsvReader reader(RecordSource source) {
-            ConversionMapper mapper = ConversionMapper.builder().defaults(defaults).expectedDate(expectedDate).build();
-            return new ConversionCsvReader(source, mapper, invalidRecords);
+        private CsvRecordSource open(Path path) throws IOException {
+            Objects.requireNonNull(path, "path");
+            return CsvRecordSource.of(Files.newInputStream(path), path.toString(), delimiter, profile, limits);
+        }
+
+        private void checkSource() {
+            ReaderSettings.checkSource(invalidRecords);
+        }
+
+        private ConversionCsvReader reader(CsvRecordSource source) {
+            return new ConversionCsvReader(source, ReaderSettings.strategy(invalidRecords));
         }
     }
 }

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.conversionkit.model.ColumnLayout;
 import org.conversionkit.model.ConversionDataException;
+import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.FieldDefaults;
 import org.conversionkit.model.InvalidRecordStrategy;
@@ -74,7 +75,7 @@ class ConversionCsvReaderTest {
 
     @Test
     void iteratesTheSourceDocumentsExample() {
-        try (ConversionCsvReader reader = ConversionCsvReader.builder().expectedDate(DAY)
+        try (ConversionCsvReader reader = ConversionCsvReader.builder().profile(ConversionProfile.builder().date(DAY).build())
                 .build(new TrackedStream(BOTIFY))) {
             assertThat(readAll(reader)).containsExactlyElementsOf(BOTIFY_ROWS);
             assertThat(reader.recordsRead()).isEqualTo(3);
@@ -189,7 +190,7 @@ class ConversionCsvReaderTest {
     @Test
     void expectedDateRejectsAnotherDay() {
         String text = "https://domain.tld/a,2020-09-21,organic,1,10.0\n";
-        try (ConversionCsvReader reader = ConversionCsvReader.builder().expectedDate(DAY)
+        try (ConversionCsvReader reader = ConversionCsvReader.builder().profile(ConversionProfile.builder().date(DAY).build())
                 .build(new StringReader(text))) {
             assertThatThrownBy(() -> readAll(reader)).isInstanceOfSatisfying(ConversionDataException.class,
                     e -> assertThat(e.code()).isEqualTo(ViolationCode.DATE_MISMATCH));
@@ -231,8 +232,8 @@ class ConversionCsvReaderTest {
     void layoutAndDefaultsShapeTheRows() {
         String text = "2020-09-22\tmobile\thttps://domain.tld/a\n";
         try (ConversionCsvReader reader = ConversionCsvReader.builder()
-                .columns(ColumnLayout.parse("date,device,url"))
-                .defaults(FieldDefaults.NONE.with("channel=organic").with("revenue=0.0"))
+                .profile(ConversionProfile.builder().columns(ColumnLayout.parse("date,device,url"))
+                        .defaults(FieldDefaults.NONE.with("channel=organic").with("revenue=0.0")).build())
                 .build(new StringReader(text))) {
             assertThat(readAll(reader)).containsExactly(
                     new ConversionRow("https://domain.tld/a", DAY, "organic", "mobile", null, new BigDecimal("0.0")));
@@ -310,10 +311,8 @@ class ConversionCsvReaderTest {
     @Test
     void builderRejectsNullAtOnce() {
         ConversionCsvReader.Builder builder = ConversionCsvReader.builder();
-        assertThatThrownBy(() -> builder.columns(null)).isInstanceOf(NullPointerException.class)
-                .hasMessage("columns");
-        assertThatThrownBy(() -> builder.defaults(null)).isInstanceOf(NullPointerException.class)
-                .hasMessage("defaults");
+        assertThatThrownBy(() -> builder.profile(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("profile");
         assertThatThrownBy(() -> builder.limits(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("limits");
         assertThatThrownBy(() -> builder.invalidRecords(null)).isInstanceOf(NullPointerException.class)
@@ -324,7 +323,5 @@ class ConversionCsvReaderTest {
         assertThatThrownBy(() -> builder.source((Path) null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> builder.source((InputStream) null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> builder.source((Reader) null)).isInstanceOf(NullPointerException.class);
-        // null is a valid expected date: none.
-        assertThat(builder.expectedDate(null)).isSameAs(builder);
     }
 }

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.conversionkit.model.ColumnLayout;
 import org.conversionkit.model.ConversionMapper;
+import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.Field;
 import org.conversionkit.model.FieldDefaults;
@@ -96,8 +97,8 @@ class CsvFixturesTest {
     @MethodSource("fixtures")
     void fixture(String name, Input input, Path data, Path expectedFile) throws IOException {
         Expected expected = Expected.parse(expectedFile);
-        ConversionCsvReader.Builder builder = ConversionCsvReader.builder().columns(expected.columns)
-                .limits(expected.limits);
+        ConversionCsvReader.Builder builder = ConversionCsvReader.builder()
+                .profile(ConversionProfile.builder().columns(expected.columns).build()).limits(expected.limits);
         if (expected.givenDelimiter != null) {
             builder.delimiter(expected.givenDelimiter);
         }

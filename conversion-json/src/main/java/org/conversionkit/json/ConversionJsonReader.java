@@ -5,19 +5,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.conversionkit.json.internal.JsonRecordSource;
 import org.conversionkit.json.internal.ObjectHandler;
+import org.conversionkit.model.ColumnLayout;
 import org.conversionkit.model.ConversionDataException;
 import org.conversionkit.model.ConversionMapper;
+import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.ConversionRow;
-import org.conversionkit.model.FieldDefaults;
 import org.conversionkit.model.InvalidRecordStrategy;
 import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.internal.ReaderSettings;
 import org.conversionkit.model.internal.TypedRecordIterator;
 import org.jspecify.annotations.Nullable;
 
@@ -28,8 +30,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * try (ConversionJsonReader reader = ConversionJsonReader.builder()
- *         .defaults(FieldDefaults.NONE.with(Field.CHANNEL, "organic"))
- *         .expectedDate(LocalDate.of(2020, 9, 22))
+ *         .profile(ConversionProfile.builder().defaults(FieldDefaults.NONE.with(Field.CHANNEL, "organic")).build())
  *         .build(Path.of("conversion-export-2020-09-22.json"))) {
  *     for (ConversionRow row : reader) {
  *         ...
@@ -40,25 +41,30 @@ import org.jspecify.annotations.Nullable;
  * <p>Keys are matched exactly ({@code url}, {@code date}, {@code channel}, {@code device},
  * {@code transactions}, {@code revenue}); another key is an {@code UNKNOWN_FIELD} warning and its
  * value is skipped. JSON {@code null} is an absent field. Every field rule is the
- * {@link ConversionMapper}'s. A record with an error is handled by the {@link InvalidRecordStrategy}:
- * by default a {@link ConversionDataException} that says where and what. A syntax error, bytes
- * that are not UTF-8, or a breached {@link JsonLimits limit} end reading after that record.
+ * {@link ConversionMapper}'s, under the {@link ConversionProfile}: its field defaults, its strictness, and the
+ * date rows are held to, the profile's or, for a file, the one date in its name
+ * ({@link ConversionProfile#dateFor(String)}), as {@code conversion-check validate} holds them. A record with
+ * an error is handled by the {@link InvalidRecordStrategy}: by default a {@link ConversionDataException} that
+ * says where and what. A syntax error, bytes that are not UTF-8, or a breached {@link JsonLimits limit} end
+ * reading after that record.
  *
- * <p>The reader is single-pass and not thread-safe: {@link #iterator()} returns the one iterator.
+ * <p>The reader is single-pass and not thread-safe: {@link #iterator()} returns the one iterator. Nothing is
+ * read before the first row (or the {@link #form()}) is asked for.
  */
 public final class ConversionJsonReader implements Iterable<ConversionRow>, Closeable {
 
     private final JsonRecordSource source;
     private final TypedRecordIterator<ConversionRow> rows;
 
-    private ConversionJsonReader(JsonRecordSource source, ConversionMapper mapper, InvalidRecordStrategy strategy) {
+    private ConversionJsonReader(JsonRecordSource source, ConversionProfile profile, InvalidRecordStrategy strategy) {
         this.source = source;
-        this.rows = new TypedRecordIterator<>(source, mapper::map, strategy);
+        ConversionMapper mapper = ConversionMapper.of(profile, source.name().orElse(null));
+        this.rows = new TypedRecordIterator<>(source, mapper::map, strategy, profile.strictness());
     }
 
     /**
-     * Returns a builder. Defaults: no field defaults ({@link FieldDefaults#NONE}); no expected date;
-     * {@link JsonLimits#DEFAULTS}; {@link InvalidRecordStrategy#FAIL}.
+     * Returns a builder. Defaults: {@link ConversionProfile#DEFAULT}; {@link JsonLimits#DEFAULTS};
+     * {@link InvalidRecordStrategy#FAIL}.
      *
      * @return a new builder
      */
@@ -116,9 +122,10 @@ public final class ConversionJsonReader implements Iterable<ConversionRow>, Clos
     }
 
     /**
-     * Returns the form detected from the first row.
+     * Returns the form detected from the first row; detecting it reads the start of the input.
      *
      * @return the form
+     * @throws UncheckedIOException if the input cannot be read
      */
     public JsonForm form() {
         return source.form();
@@ -135,40 +142,41 @@ public final class ConversionJsonReader implements Iterable<ConversionRow>, Clos
     }
 
     /**
-     * Builds a {@link ConversionJsonReader} or a {@link RecordSource} of conversion rows.
+     * Builds a {@link ConversionJsonReader} or a {@link RecordSource} of conversion rows. Every setting
+     * applies to every reader and source it builds, or the builder refuses the combination:
+     * {@link #invalidRecords(InvalidRecordStrategy)} decides what a typed reader does with a row, and a source,
+     * which delivers every record, refuses it; a profile's column layout is for CSV, and JSON rows name their
+     * fields, so {@link #profile(ConversionProfile)} refuses a layout other than {@link ColumnLayout#DEFAULT}.
      *
-     * <p>Defaults: no field defaults ({@link FieldDefaults#NONE}); no expected date;
-     * {@link JsonLimits#DEFAULTS}; {@link InvalidRecordStrategy#FAIL}.
+     * <p>Defaults: {@link ConversionProfile#DEFAULT}; {@link JsonLimits#DEFAULTS};
+     * {@link InvalidRecordStrategy#FAIL}.
      */
     public static final class Builder {
 
-        private FieldDefaults defaults = FieldDefaults.NONE;
-        private @Nullable LocalDate expectedDate;
+        private ConversionProfile profile = ConversionProfile.DEFAULT;
         private JsonLimits limits = JsonLimits.DEFAULTS;
-        private InvalidRecordStrategy invalidRecords = InvalidRecordStrategy.FAIL;
+        private @Nullable InvalidRecordStrategy invalidRecords;
 
         private Builder() {
         }
 
         /**
-         * Sets the values absent optional fields take.
+         * Sets the profile the rows are mapped and checked by: field defaults, the date rows are held to, the
+         * file-name rule and strictness.
          *
-         * @param defaults the defaults
+         * @param profile the profile; default {@link ConversionProfile#DEFAULT}
          * @return this builder
+         * @throws IllegalArgumentException if the profile's column layout is not {@link ColumnLayout#DEFAULT}:
+         *                                  a layout orders CSV columns, and JSON rows name their fields
          */
-        public Builder defaults(FieldDefaults defaults) {
-            this.defaults = Objects.requireNonNull(defaults, "defaults");
-            return this;
-        }
-
-        /**
-         * Sets the date every row must have (the file's date): another is {@code DATE_MISMATCH}.
-         *
-         * @param expectedDate the date, or {@code null} for none
-         * @return this builder
-         */
-        public Builder expectedDate(@Nullable LocalDate expectedDate) {
-            this.expectedDate = expectedDate;
+        public Builder profile(ConversionProfile profile) {
+            Objects.requireNonNull(profile, "profile");
+            if (!profile.columns().equals(ColumnLayout.DEFAULT)) {
+                throw new IllegalArgumentException("the column layout " + profile.columns() + " orders the columns"
+                        + " of a CSV file; JSON rows name their fields, so a JSON reader takes no layout: use a"
+                        + " profile with the default layout");
+            }
+            this.profile = profile;
             return this;
         }
 
@@ -184,7 +192,8 @@ public final class ConversionJsonReader implements Iterable<ConversionRow>, Clos
         }
 
         /**
-         * Sets what the reader does with a record that has an error.
+         * Sets what a typed reader does with a record that has an error. A source delivers every record: once
+         * this is set, {@code source(...)} refuses to build one.
          *
          * @param invalidRecords the strategy
          * @return this builder
@@ -195,91 +204,114 @@ public final class ConversionJsonReader implements Iterable<ConversionRow>, Clos
         }
 
         /**
-         * Opens a file, gzip-compressed or not, for reading.
+         * Opens a file, gzip-compressed or not, for reading; its name gives the date rows are held to.
          *
          * @param path the file
          * @return the reader
-         * @throws IOException if the file cannot be opened or its start cannot be read
+         * @throws IOException if the file cannot be opened
          */
         public ConversionJsonReader build(Path path) throws IOException {
-            return reader(JsonRecordSource.open(path, limits, ObjectHandler.conversions()));
+            return reader(open(path));
         }
 
         /**
-         * Reads a byte stream, gzip-compressed or not; the reader closes it.
+         * Reads a byte stream, gzip-compressed or not, without a name; the reader closes it.
          *
          * @param in the bytes, UTF-8
          * @return the reader
-         * @throws UncheckedIOException if the start of the input cannot be read
          */
         public ConversionJsonReader build(InputStream in) {
-            return reader(open(in));
+            return reader(JsonRecordSource.of(in, null, profile, limits, ObjectHandler.conversions()));
         }
 
         /**
-         * Reads a char stream; the reader closes it.
+         * Reads a named byte stream, gzip-compressed or not; the name gives the date rows are held to as a
+         * file's would. The reader closes the stream.
+         *
+         * @param name the input's file name, as a path or a bare name
+         * @param in   the bytes, UTF-8
+         * @return the reader
+         */
+        public ConversionJsonReader build(String name, InputStream in) {
+            return reader(JsonRecordSource.of(in, Objects.requireNonNull(name, "name"), profile, limits,
+                    ObjectHandler.conversions()));
+        }
+
+        /**
+         * Reads a char stream, without a name; the reader closes it.
          *
          * @param in the text
          * @return the reader
-         * @throws UncheckedIOException if the start of the input cannot be read
          */
         public ConversionJsonReader build(Reader in) {
-            return reader(open(in));
+            return reader(JsonRecordSource.of(in, null, profile, limits, ObjectHandler.conversions()));
         }
 
         /**
-         * Opens a file, gzip-compressed or not, as a record source for a validator (format
-         * {@code "json"}); the defaults, expected date and strategy do not apply to it.
+         * Opens a file, gzip-compressed or not, as a record source for a validator (format {@code "json"},
+         * {@code name()} the path, {@code profile()} this builder's profile).
          *
          * @param path the file
          * @return the source
-         * @throws IOException if the file cannot be opened or its start cannot be read
+         * @throws IOException if the file cannot be opened
+         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
          */
         public RecordSource source(Path path) throws IOException {
-            return JsonRecordSource.open(path, limits, ObjectHandler.conversions());
+            checkSource();
+            return open(path);
         }
 
         /**
-         * Reads a byte stream, gzip-compressed or not, as a record source; the source closes it.
+         * Reads a byte stream, gzip-compressed or not, as a record source without a name; the source closes
+         * it.
          *
          * @param in the bytes, UTF-8
          * @return the source
-         * @throws UncheckedIOException if the start of the input cannot be read
+         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
          */
         public RecordSource source(InputStream in) {
-            return open(in);
+            checkSource();
+            return JsonRecordSource.of(in, null, profile, limits, ObjectHandler.conversions());
         }
 
         /**
-         * Reads a char stream as a record source; the source closes it.
+         * Reads a named byte stream, gzip-compressed or not, as a record source; the source closes it.
+         *
+         * @param name the input's file name, as a path or a bare name
+         * @param in   the bytes, UTF-8
+         * @return the source
+         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
+         */
+        public RecordSource source(String name, InputStream in) {
+            checkSource();
+            return JsonRecordSource.of(in, Objects.requireNonNull(name, "name"), profile, limits,
+                    ObjectHandler.conversions());
+        }
+
+        /**
+         * Reads a char stream as a record source without a name; the source closes it.
          *
          * @param in the text
          * @return the source
-         * @throws UncheckedIOException if the start of the input cannot be read
+         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
          */
         public RecordSource source(Reader in) {
-            return open(in);
+            checkSource();
+            return JsonRecordSource.of(in, null, profile, limits, ObjectHandler.conversions());
         }
 
-        private JsonRecordSource open(InputStream in) {
-            try {
-                return JsonRecordSource.open(in, limits, ObjectHandler.conversions());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        private JsonRecordSource open(Path path) throws IOException {
+            Objects.requireNonNull(path, "path");
+            return JsonRecordSource.of(Files.newInputStream(path), path.toString(), profile, limits,
+                    ObjectHandler.conversions());
         }
 
-        private JsonRecordSource open(Reader in) {
-            try {
-                return JsonRecordSource.open(in, limits, ObjectHandler.conversions());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        private void checkSource() {
+            ReaderSettings.checkSource(invalidRecords);
         }
 
         private ConversionJsonReader reader(JsonRecordSource source) {
-            ConversionMapper mapper = ConversionMapper.builder().defaults(defaults).expectedDate(expectedDate).build();
-            return new ConversionJsonReader(source, mapper, invalidRecords);
+            return new ConversionJsonReader(source, profile, ReaderSettings.strategy(invalidRecords));
         }
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Objects;
@@ -12,19 +13,23 @@ import java.util.stream.Stream;
 import org.conversionkit.json.internal.JsonRecordSource;
 import org.conversionkit.json.internal.ObjectHandler;
 import org.conversionkit.model.ConversionDataException;
-import org.conversionkit.model.CrmField;
 import org.conversionkit.model.CrmMapper;
+import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.CrmRecord;
 import org.conversionkit.model.InvalidRecordStrategy;
 import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.internal.CrmFeedCheck;
+import org.conversionkit.model.internal.ReaderSettings;
 import org.conversionkit.model.internal.TypedRecordIterator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the records of a CRM feed (orders, leads) in NDJSON, or in the loose forms that
  * {@link ConversionJsonReader} accepts.
  *
  * <pre>{@code
- * try (CrmFeedReader reader = CrmFeedReader.builder().idField("leadId").build(Path.of("feed.ndjson"))) {
+ * CrmProfile leads = CrmProfile.builder().idField("leadId").build();
+ * try (CrmFeedReader reader = CrmFeedReader.builder().profile(leads).build(Path.of("feed.ndjson"))) {
  *     reader.stream().forEach(lead -> ...);
  * }
  * }</pre>
@@ -33,24 +38,28 @@ import org.conversionkit.model.internal.TypedRecordIterator;
  * every other key is kept in {@link CrmRecord#extras()}, in order: strings, {@link Long} or
  * {@link java.math.BigInteger} for integers, {@link java.math.BigDecimal} for other numbers,
  * booleans, {@code null}, and unmodifiable maps and lists for objects and arrays. Every field rule
- * is the {@link CrmMapper}'s; rules across records (duplicates, the daily feed's date) belong to
- * the feed validator. Errors are handled as by {@link ConversionJsonReader}.
+ * is the {@link CrmMapper}'s, and the rules across records of the {@link CrmProfile}'s feed mode apply as the
+ * feed validator applies them: in a snapshot feed an id seen before is an error, in a daily feed an
+ * {@code updatedAt} on another day is one; so the reader delivers exactly the records a report counts as valid.
+ * Errors are handled as by {@link ConversionJsonReader}.
  *
- * <p>The reader is single-pass and not thread-safe: {@link #iterator()} returns the one iterator.
+ * <p>The reader is single-pass and not thread-safe: {@link #iterator()} returns the one iterator. Nothing is
+ * read before the first record (or the {@link #form()}) is asked for.
  */
 public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
 
     private final JsonRecordSource source;
     private final TypedRecordIterator<CrmRecord> records;
 
-    private CrmFeedReader(JsonRecordSource source, CrmMapper mapper, InvalidRecordStrategy strategy) {
+    private CrmFeedReader(JsonRecordSource source, CrmProfile profile, InvalidRecordStrategy strategy) {
         this.source = source;
-        this.records = new TypedRecordIterator<>(source, mapper::map, strategy);
+        this.records = new TypedRecordIterator<>(source, new CrmFeedCheck(profile)::check, strategy,
+                profile.strictness());
     }
 
     /**
-     * Returns a builder. Defaults: id field {@code orderId}; {@link JsonLimits#DEFAULTS};
-     * {@link InvalidRecordStrategy#FAIL}.
+     * Returns a builder. Defaults: {@link CrmProfile#DEFAULT} (id field {@code orderId}, a snapshot feed);
+     * {@link JsonLimits#DEFAULTS}; {@link InvalidRecordStrategy#FAIL}.
      *
      * @return a new builder
      */
@@ -108,9 +117,10 @@ public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
     }
 
     /**
-     * Returns the form detected from the first record.
+     * Returns the form detected from the first record; detecting it reads the start of the input.
      *
      * @return the form
+     * @throws UncheckedIOException if the input cannot be read
      */
     public JsonForm form() {
         return source.form();
@@ -127,29 +137,32 @@ public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
     }
 
     /**
-     * Builds a {@link CrmFeedReader} or a {@link RecordSource} of CRM records.
+     * Builds a {@link CrmFeedReader} or a {@link RecordSource} of CRM records. Every setting applies to every
+     * reader and source it builds, or the builder refuses the combination:
+     * {@link #invalidRecords(InvalidRecordStrategy)} decides what a typed reader does with a record, and a
+     * source, which delivers every record, refuses it.
      *
-     * <p>Defaults: id field {@code orderId}; {@link JsonLimits#DEFAULTS};
+     * <p>Defaults: {@link CrmProfile#DEFAULT}; {@link JsonLimits#DEFAULTS};
      * {@link InvalidRecordStrategy#FAIL}.
      */
     public static final class Builder {
 
-        private CrmMapper mapper = CrmMapper.standard();
+        private CrmProfile profile = CrmProfile.DEFAULT;
         private JsonLimits limits = JsonLimits.DEFAULTS;
-        private InvalidRecordStrategy invalidRecords = InvalidRecordStrategy.FAIL;
+        private @Nullable InvalidRecordStrategy invalidRecords;
 
         private Builder() {
         }
 
         /**
-         * Sets the key of the records' unique id.
+         * Sets the profile the records are mapped and checked by: id field, feed mode, strictness and the limits
+         * of the checks across records.
          *
-         * @param idField e.g. {@code leadId}; default {@value CrmField#DEFAULT_ID_FIELD}
+         * @param profile the profile; default {@link CrmProfile#DEFAULT}
          * @return this builder
-         * @throws IllegalArgumentException if the name is blank or names another CRM field
          */
-        public Builder idField(String idField) {
-            this.mapper = CrmMapper.of(idField);
+        public Builder profile(CrmProfile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
             return this;
         }
 
@@ -165,7 +178,8 @@ public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
         }
 
         /**
-         * Sets what the reader does with a record that has an error.
+         * Sets what a typed reader does with a record that has an error. A source delivers every record: once
+         * this is set, {@code source(...)} refuses to build one.
          *
          * @param invalidRecords the strategy
          * @return this builder
@@ -180,10 +194,10 @@ public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
          *
          * @param path the file
          * @return the reader
-         * @throws IOException if the file cannot be opened or its start cannot be read
+         * @throws IOException if the file cannot be opened
          */
         public CrmFeedReader build(Path path) throws IOException {
-            return reader(JsonRecordSource.open(path, limits, handler(true)));
+            return reader(open(path, true));
         }
 
         /**
@@ -191,14 +205,21 @@ public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
          *
          * @param in the bytes, UTF-8
          * @return the reader
-         * @throws UncheckedIOException if the start of the input cannot be read
          */
         public CrmFeedReader build(InputStream in) {
-            try {
-                return reader(JsonRecordSource.open(in, limits, handler(true)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return reader(JsonRecordSource.of(in, null, profile, limits, handler(true)));
+        }
+
+        /**
+         * Reads a named byte stream, gzip-compressed or not; the reader closes it.
+         *
+         * @param name the input's file name, as a path or a bare name
+         * @param in   the bytes, UTF-8
+         * @return the reader
+         */
+        public CrmFeedReader build(String name, InputStream in) {
+            return reader(JsonRecordSource.of(in, Objects.requireNonNull(name, "name"), profile, limits,
+                    handler(true)));
         }
 
         /**
@@ -206,65 +227,76 @@ public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
          *
          * @param in the text
          * @return the reader
-         * @throws UncheckedIOException if the start of the input cannot be read
          */
         public CrmFeedReader build(Reader in) {
-            try {
-                return reader(JsonRecordSource.open(in, limits, handler(true)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return reader(JsonRecordSource.of(in, null, profile, limits, handler(true)));
         }
 
         /**
-         * Opens a file, gzip-compressed or not, as a record source for a validator (format
-         * {@code "json"}). Its records hold no extras: a validator does not need them.
+         * Opens a file, gzip-compressed or not, as a record source for a validator (format {@code "json"},
+         * {@code name()} the path, {@code profile()} this builder's profile). Its records hold no extras: a
+         * validator does not need them.
          *
          * @param path the file
          * @return the source
-         * @throws IOException if the file cannot be opened or its start cannot be read
+         * @throws IOException if the file cannot be opened
+         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
          */
         public RecordSource source(Path path) throws IOException {
-            return JsonRecordSource.open(path, limits, handler(false));
+            ReaderSettings.checkSource(invalidRecords);
+            return open(path, false);
         }
 
         /**
-         * Reads a byte stream, gzip-compressed or not, as a record source without extras; the
-         * source closes it.
+         * Reads a byte stream, gzip-compressed or not, as a record source without a name or extras; the source
+         * closes it.
          *
          * @param in the bytes, UTF-8
          * @return the source
-         * @throws UncheckedIOException if the start of the input cannot be read
+         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
          */
         public RecordSource source(InputStream in) {
-            try {
-                return JsonRecordSource.open(in, limits, handler(false));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            ReaderSettings.checkSource(invalidRecords);
+            return JsonRecordSource.of(in, null, profile, limits, handler(false));
         }
 
         /**
-         * Reads a char stream as a record source without extras; the source closes it.
+         * Reads a named byte stream, gzip-compressed or not, as a record source without extras; the source
+         * closes it.
+         *
+         * @param name the input's file name, as a path or a bare name
+         * @param in   the bytes, UTF-8
+         * @return the source
+         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
+         */
+        public RecordSource source(String name, InputStream in) {
+            ReaderSettings.checkSource(invalidRecords);
+            return JsonRecordSource.of(in, Objects.requireNonNull(name, "name"), profile, limits, handler(false));
+        }
+
+        /**
+         * Reads a char stream as a record source without a name or extras; the source closes it.
          *
          * @param in the text
          * @return the source
-         * @throws UncheckedIOException if the start of the input cannot be read
+         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
          */
         public RecordSource source(Reader in) {
-            try {
-                return JsonRecordSource.open(in, limits, handler(false));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            ReaderSettings.checkSource(invalidRecords);
+            return JsonRecordSource.of(in, null, profile, limits, handler(false));
+        }
+
+        private JsonRecordSource open(Path path, boolean extras) throws IOException {
+            Objects.requireNonNull(path, "path");
+            return JsonRecordSource.of(Files.newInputStream(path), path.toString(), profile, limits, handler(extras));
         }
 
         private ObjectHandler handler(boolean extras) {
-            return ObjectHandler.crm(mapper.idField(), extras);
+            return ObjectHandler.crm(profile.idField(), extras);
         }
 
         private CrmFeedReader reader(JsonRecordSource source) {
-            return new CrmFeedReader(source, mapper, invalidRecords);
+            return new CrmFeedReader(source, profile, ReaderSettings.strategy(invalidRecords));
         }
     }
 }

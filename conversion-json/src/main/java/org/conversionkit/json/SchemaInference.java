@@ -102,13 +102,9 @@ public final class SchemaInference {
      * @throws ConversionDataException if the feed is malformed; says where
      */
     public List<SchemaField> infer(InputStream in) {
-        try {
-            SchemaCollector collector = new SchemaCollector(limits);
-            run(JsonRecordSource.open(in, limits, collector));
-            return collector.result();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        SchemaCollector collector = new SchemaCollector(limits);
+        run(JsonRecordSource.open(in, limits, collector));
+        return collector.result();
     }
 
     /**
@@ -120,13 +116,9 @@ public final class SchemaInference {
      * @throws ConversionDataException if the feed is malformed; says where
      */
     public List<SchemaField> infer(Reader in) {
-        try {
-            SchemaCollector collector = new SchemaCollector(limits);
-            run(JsonRecordSource.open(in, limits, collector));
-            return collector.result();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        SchemaCollector collector = new SchemaCollector(limits);
+        run(JsonRecordSource.open(in, limits, collector));
+        return collector.result();
     }
 
     private static void run(JsonRecordSource source) {

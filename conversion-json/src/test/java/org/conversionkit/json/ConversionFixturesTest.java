@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.conversionkit.json.internal.JsonRecordSource;
+import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.ConversionMapper;
 import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.InvalidRecordStrategy;
@@ -36,8 +37,8 @@ class ConversionFixturesTest {
     @MethodSource("fixtures")
     void fixture(Fixture fixture, String input) {
         ConversionJsonReader.Builder builder = ConversionJsonReader.builder()
-                .defaults(fixture.defaults())
-                .expectedDate(fixture.expectedDate() == null ? null : LocalDate.parse(fixture.expectedDate()));
+                .profile(ConversionProfile.builder().defaults(fixture.defaults())
+                        .date(fixture.expectedDate() == null ? null : LocalDate.parse(fixture.expectedDate())).build());
         ConversionMapper mapper = ConversionMapper.builder().defaults(fixture.defaults())
                 .expectedDate(fixture.expectedDate() == null ? null : LocalDate.parse(fixture.expectedDate())).build();
 

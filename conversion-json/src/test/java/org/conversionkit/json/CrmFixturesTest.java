@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.conversionkit.json.internal.JsonRecordSource;
+import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.CrmMapper;
 import org.conversionkit.model.CrmRecord;
 import org.conversionkit.model.InvalidRecordStrategy;
@@ -38,7 +39,7 @@ class CrmFixturesTest {
     void fixture(Fixture fixture, String input) {
         CrmFeedReader.Builder builder = CrmFeedReader.builder();
         if (fixture.idField() != null) {
-            builder.idField(fixture.idField());
+            builder.profile(CrmProfile.builder().idField(fixture.idField()).build());
         }
         CrmMapper mapper = CrmMapper.of(fixture.idField() == null ? "orderId" : fixture.idField());
 

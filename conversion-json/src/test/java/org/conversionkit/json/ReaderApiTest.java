@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.conversionkit.model.CrmProfile;
+import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.ConversionDataException;
 import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.CrmRecord;
@@ -55,7 +57,7 @@ class ReaderApiTest {
     void botifyExampleRowsInEveryForm(String name) throws IOException {
         Path file = Fixture.resourceDir("conversions").resolve(name);
         try (ConversionJsonReader reader = ConversionJsonReader.builder()
-                .expectedDate(LocalDate.of(2020, 9, 22)).build(file)) {
+                .profile(ConversionProfile.builder().date(LocalDate.of(2020, 9, 22)).build()).build(file)) {
             assertThat(reader).containsExactlyElementsOf(BOTIFY_ROWS);
             assertThat(reader.recordsRead()).isEqualTo(3);
             assertThat(reader.recordsSkipped()).isZero();
@@ -80,8 +82,8 @@ class ReaderApiTest {
         String rows = "{\"url\": \"https://domain.tld\", \"date\": \"2020-09-22\"}\n"
                 + "{\"url\": \"https://domain.tld\", \"date\": \"2020-09-22\", \"channel\": null}\n";
         FieldDefaults defaults = FieldDefaults.NONE.with(Field.CHANNEL, "organic");
-        try (ConversionJsonReader reader = ConversionJsonReader.builder().defaults(defaults)
-                .build(new StringReader(rows))) {
+        try (ConversionJsonReader reader = ConversionJsonReader.builder()
+                .profile(ConversionProfile.builder().defaults(defaults).build()).build(new StringReader(rows))) {
             assertThat(reader.stream().map(ConversionRow::channel)).containsExactly("organic", "organic");
         }
     }
@@ -228,7 +230,8 @@ class ReaderApiTest {
         Path feed = Files.writeString(dir.resolve("leads.ndjson"),
                 "{\"leadId\":\"L1\",\"createdAt\":\"2020-01-10\",\"updatedAt\":\"2020-01-11\",\"tags\":[\"a\"],"
                         + "\"meta\":{\"k\":1}}\n");
-        try (CrmFeedReader reader = CrmFeedReader.builder().idField("leadId").build(feed)) {
+        try (CrmFeedReader reader = CrmFeedReader.builder().profile(CrmProfile.builder().idField("leadId").build())
+                .build(feed)) {
             CrmRecord lead = reader.iterator().next();
             assertThat(lead.id()).isEqualTo("L1");
             assertThat(lead.extras()).containsOnlyKeys("tags", "meta");
@@ -271,14 +274,14 @@ class ReaderApiTest {
     @Test
     void wrongArgumentsAreRejectedAtOnce() {
         assertThatThrownBy(() -> ConversionJsonReader.builder().limits(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> ConversionJsonReader.builder().defaults(null))
+        assertThatThrownBy(() -> ConversionJsonReader.builder().profile(null))
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> ConversionJsonReader.builder().invalidRecords(null))
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> ConversionJsonReader.builder().build((InputStream) null))
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> CrmFeedReader.builder().idField(" ")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CrmFeedReader.builder().idField("createdAt"))
+        assertThatThrownBy(() -> CrmProfile.builder().idField(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CrmProfile.builder().idField("createdAt"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SchemaInference.builder().limits(null)).isInstanceOf(NullPointerException.class);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.conversionkit.model.internal.PlainRowCheck;
 import org.conversionkit.model.rules.DateRule;
 import org.conversionkit.model.rules.NumberRules;
 import org.conversionkit.model.rules.Problem;
@@ -54,6 +55,18 @@ public final class ConversionMapper {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Returns the mapper of a file's rows under a profile: the profile's defaults, and the date
+     * {@link ConversionProfile#dateFor(String) the profile gives} for the file.
+     *
+     * @param profile  the profile
+     * @param fileName the file's name or path as given, or {@code null} for an input without a name
+     * @return the mapper
+     */
+    public static ConversionMapper of(ConversionProfile profile, @Nullable String fileName) {
+        return builder().defaults(profile.defaults()).expectedDate(profile.dateFor(fileName).orElse(null)).build();
     }
 
     /**
@@ -137,9 +150,9 @@ public final class ConversionMapper {
         return url != null && kinds[URL] == ValueKind.STRING && date != null && date.equals(expectedText)
                 && !isStructured(values[CHANNEL] == null ? null : kinds[CHANNEL])
                 && !isStructured(values[DEVICE] == null ? null : kinds[DEVICE])
-                && (transactions == null || NumberRules.isPlainCount(transactions)
+                && (transactions == null || PlainRowCheck.isPlainCount(transactions)
                         && (countKind == ValueKind.STRING || countKind == ValueKind.INTEGER))
-                && (revenue == null || NumberRules.isPlainAmount(revenue) && isNumberOrText(amountKind))
+                && (revenue == null || PlainRowCheck.isPlainAmount(revenue) && isNumberOrText(amountKind))
                 && UrlRule.check(url) == null;
     }
 
@@ -245,8 +258,8 @@ public final class ConversionMapper {
         if (problem == null) {
             return true;
         }
-        Violation violation = Violation.of(problem.code(), record.line(), record.record(), field.fieldName(), value,
-                problem.message());
+        Violation violation = new Violation(problem.code(), problem.code().defaultSeverity(), record.line(),
+                record.column(field.ordinal()), record.record(), field.fieldName(), value, problem.message());
         sink.accept(violation);
         return !violation.isError();
     }

@@ -48,17 +48,17 @@ public final class CrmMapper {
      * @throws IllegalArgumentException if the name is blank or names another CRM field
      */
     public static CrmMapper of(String idField) {
-        Objects.requireNonNull(idField, "idField");
-        if (idField.isBlank()) {
-            throw new IllegalArgumentException("the id field's name must not be blank");
-        }
-        for (CrmField field : CrmField.values()) {
-            if (field != CrmField.ID && field.defaultName().equals(idField)) {
-                throw new IllegalArgumentException("'" + idField + "' is a CRM field of its own; name the id field"
-                        + " after the record's unique identifier, e.g. orderId or leadId");
-            }
-        }
-        return new CrmMapper(idField);
+        return new CrmMapper(CrmProfile.checkIdField(idField));
+    }
+
+    /**
+     * Returns the mapper of a profile's records.
+     *
+     * @param profile the profile, whose id field the mapper reads
+     * @return the mapper
+     */
+    public static CrmMapper of(CrmProfile profile) {
+        return new CrmMapper(profile.idField());
     }
 
     /**
@@ -104,8 +104,8 @@ public final class CrmMapper {
         } else if (idKind != ValueKind.STRING && idKind != ValueKind.INTEGER) {
             ok = report(record, CrmField.ID, id, typeProblem(CrmField.ID, "a string", idKind), sink);
         }
-        IsoDateTime createdAt = dateTime(record, CrmField.CREATED_AT, sink);
-        IsoDateTime updatedAt = dateTime(record, CrmField.UPDATED_AT, sink);
+        CrmDateTime createdAt = dateTime(record, CrmField.CREATED_AT, sink);
+        CrmDateTime updatedAt = dateTime(record, CrmField.UPDATED_AT, sink);
         ok &= createdAt != null && updatedAt != null;
         if (createdAt != null && updatedAt != null && updatedAt.isBefore(createdAt)) {
             ok &= report(record, CrmField.UPDATED_AT, record.value(CrmField.UPDATED_AT.ordinal()),
@@ -145,25 +145,20 @@ public final class CrmMapper {
                 record.value(CrmField.STATUS.ordinal()), record.value(CrmField.USER_ID.ordinal()), record.extras());
     }
 
-    private @Nullable IsoDateTime dateTime(RawRecord record, CrmField field, Consumer<? super Violation> sink) {
+    private @Nullable CrmDateTime dateTime(RawRecord record, CrmField field, Consumer<? super Violation> sink) {
         String value = record.value(field.ordinal());
         ValueKind kind = record.kind(field.ordinal());
         String name = nameOf(field);
-        Object result;
         if (kind == null || kind == ValueKind.STRING) {
-            result = IsoDateTimeRule.parseOrProblem(name, value);
-        } else if (kind.isNumber()) {
-            result = new Problem(ViolationCode.DATE_FORMAT, name + " " + Violation.shorten(value)
-                    + " is a number, not an ISO 8601"
-                    + " date-time: write it as a string such as \"2020-01-10T10:15:30Z\" (epoch timestamps are not ISO 8601)");
-        } else {
-            result = typeProblem(field, "a string", kind);
+            return IsoDateTimeRule.parse(name, value, problem -> report(record, field, value, problem, sink));
         }
-        if (result instanceof Problem problem) {
-            report(record, field, value, problem, sink);
-            return null;
-        }
-        return (IsoDateTime) result;
+        Problem problem = kind.isNumber()
+                ? new Problem(ViolationCode.DATE_FORMAT, name + " " + Violation.shorten(value)
+                        + " is a number, not an ISO 8601 date-time: write it as a string such as"
+                        + " \"2020-01-10T10:15:30Z\" (epoch timestamps are not ISO 8601)")
+                : typeProblem(field, "a string", kind);
+        report(record, field, value, problem, sink);
+        return null;
     }
 
     private boolean checkText(RawRecord record, CrmField field, boolean integerAllowed,
@@ -185,8 +180,8 @@ public final class CrmMapper {
         if (problem == null) {
             return true;
         }
-        Violation violation = Violation.of(problem.code(), record.line(), record.record(), nameOf(field), value,
-                problem.message());
+        Violation violation = new Violation(problem.code(), problem.code().defaultSeverity(), record.line(),
+                record.column(field.ordinal()), record.record(), nameOf(field), value, problem.message());
         sink.accept(violation);
         return !violation.isError();
     }

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record CrmRecord(
         String id,
-        IsoDateTime createdAt,
-        IsoDateTime updatedAt,
+        CrmDateTime createdAt,
+        CrmDateTime updatedAt,
         @Nullable String currency,
         @Nullable BigDecimal total,
         @Nullable String status,

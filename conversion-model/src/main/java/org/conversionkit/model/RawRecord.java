@@ -28,11 +28,12 @@ public final class RawRecord {
     private final long record;
     private final @Nullable String[] values;
     private final @Nullable ValueKind[] kinds;
+    private final int @Nullable [] columns;
     private final List<Violation> violations;
     private final @Nullable Map<String, @Nullable Object> extras;
 
     private RawRecord(long line, long record, @Nullable String[] values, @Nullable ValueKind[] kinds,
-            List<Violation> violations, @Nullable Map<String, @Nullable Object> extras) {
+            int @Nullable [] columns, List<Violation> violations, @Nullable Map<String, @Nullable Object> extras) {
         if (line < 1) {
             throw new IllegalArgumentException("line must be 1 or more, was " + line);
         }
@@ -46,6 +47,7 @@ public final class RawRecord {
         this.record = record;
         this.values = values;
         this.kinds = kinds;
+        this.columns = columns;
         this.violations = violations;
         this.extras = extras;
     }
@@ -60,10 +62,27 @@ public final class RawRecord {
      * @return the record
      */
     public static RawRecord ofText(long line, long record, @Nullable String[] values, List<Violation> violations) {
+        return ofText(line, record, values, null, violations);
+    }
+
+    /**
+     * Creates a record of text values with the column where each starts on the record's first line, as a CSV
+     * reader reads them.
+     *
+     * @param line       the 1-based line where the record starts
+     * @param record     the 1-based record number
+     * @param values     the values by slot, {@code null} for absent; taken, not copied
+     * @param columns    the 1-based column of each slot's value on line {@code line}, 0 where unknown, or
+     *                   {@code null} when none is known; taken, not copied
+     * @param violations what reading the record found wrong, usually {@link List#of()}
+     * @return the record
+     */
+    public static RawRecord ofText(long line, long record, @Nullable String[] values, int @Nullable [] columns,
+            List<Violation> violations) {
         if (values.length > ALL_STRINGS.length) {
             throw new IllegalArgumentException("too many slots: " + values.length);
         }
-        return new RawRecord(line, record, Objects.requireNonNull(values, "values"), ALL_STRINGS,
+        return new RawRecord(line, record, Objects.requireNonNull(values, "values"), ALL_STRINGS, columns,
                 copy(violations), null);
     }
 
@@ -82,7 +101,7 @@ public final class RawRecord {
     public static RawRecord of(long line, long record, @Nullable String[] values, @Nullable ValueKind[] kinds,
             List<Violation> violations, @Nullable Map<String, @Nullable Object> extras) {
         return new RawRecord(line, record, Objects.requireNonNull(values, "values"),
-                Objects.requireNonNull(kinds, "kinds"), copy(violations),
+                Objects.requireNonNull(kinds, "kinds"), null, copy(violations),
                 extras == null ? null : Collections.unmodifiableMap(extras));
     }
 
@@ -99,7 +118,7 @@ public final class RawRecord {
         if (violations.isEmpty()) {
             throw new IllegalArgumentException("a rejected record needs its violations");
         }
-        return new RawRecord(line, record, new String[0], ALL_STRINGS, List.copyOf(violations), null);
+        return new RawRecord(line, record, new String[0], ALL_STRINGS, null, List.copyOf(violations), null);
     }
 
     /**
@@ -139,6 +158,19 @@ public final class RawRecord {
      */
     public @Nullable ValueKind kind(int slot) {
         return slot < values.length && values[slot] != null ? kinds[slot] : null;
+    }
+
+    /**
+     * Returns the column where a value starts on the record's first line.
+     *
+     * @param slot the slot: a {@link Field} or {@link CrmField} ordinal
+     * @return the 1-based column, or 0 when unknown (the reader does not know it, the value is absent or
+     *         starts on a later line)
+     */
+    public long column(int slot) {
+        int[] known = columns;
+        return known != null && slot < known.length && slot < values.length && values[slot] != null
+                ? known[slot] : 0;
     }
 
     /**

@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
  * {@code ENCODING}, or a limit that cannot be recovered from), {@code next()} returns {@code null}.
  * Only a failure of the input itself (a disk error) surfaces, as an
  * {@link java.io.UncheckedIOException}.
+ *
+ * <p>A source knows the {@link FileProfile} it was built with, which decides how its records are mapped
+ * and checked, and the name of its input, if it has one: a validator takes both from the source, so that
+ * the reader and the validator of one file cannot disagree. Nothing is read before the first
+ * {@link #next()}.
  */
 public interface RecordSource extends Closeable {
 
@@ -22,6 +27,22 @@ public interface RecordSource extends Closeable {
      * @throws java.io.UncheckedIOException if the input cannot be read
      */
     @Nullable RawRecord next();
+
+    /**
+     * Returns the profile the source was built with: its records hold the profile's fields, and a validator
+     * checks them by it.
+     *
+     * @return the profile
+     */
+    FileProfile profile();
+
+    /**
+     * Returns the name of the input as given (a file's path), whose name rules and date apply to a conversion
+     * file.
+     *
+     * @return the name, or empty for an input without one (a stream, standard input)
+     */
+    Optional<String> name();
 
     /**
      * Returns the number of blank (empty or white-space-only) lines skipped so far.

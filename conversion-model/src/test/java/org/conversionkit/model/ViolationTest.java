@@ -85,7 +85,7 @@ class ViolationTest {
         assertThat(warning.isError()).isFalse();
         Violation error = warning.withSeverity(Severity.ERROR);
         assertThat(error.isError()).isTrue();
-        assertThat(error).isEqualTo(new Violation(ViolationCode.URL_NO_SCHEME, Severity.ERROR, 3, 2, "url",
+        assertThat(error).isEqualTo(new Violation(ViolationCode.URL_NO_SCHEME, Severity.ERROR, 3, 0, 2, "url",
                 "domain.tld/p", "m"));
         assertThat(warning.withSeverity(Severity.WARNING)).isSameAs(warning);
         Violation file = Violation.ofFile(ViolationCode.EMPTY_FILE, "f.csv", "m");

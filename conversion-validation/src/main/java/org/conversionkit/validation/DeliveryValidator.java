@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.conversionkit.model.ExportFileName;
 import org.conversionkit.model.Severity;
+import org.conversionkit.model.Strictness;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.conversionkit.validation.internal.ViolationCollector;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.conversionkit.model.Profile;
+import org.conversionkit.model.Strictness;
 import org.conversionkit.model.Violation;
 import org.jspecify.annotations.Nullable;
 

@@ -10,11 +10,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.ConversionRow;
+import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.Field;
 import org.conversionkit.model.FieldDefaults;
+import org.conversionkit.model.FileNameRule;
+import org.conversionkit.model.FileProfile;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.Strictness;
 import org.conversionkit.model.ViolationCode;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -29,13 +34,14 @@ class ConversionValidatorTest {
 
     @Test
     void deliversTypedRowsWithDefaultsApplied() {
-        ConversionValidator validator = ConversionValidator.builder()
+        ConversionProfile profile = ConversionProfile.builder()
                 .defaults(FieldDefaults.NONE.with(Field.CHANNEL, "organic").with(Field.DEVICE, "desktop")).build();
         List<ConversionRow> rows = new ArrayList<>();
-        ValidationReport report = validator.validate("conversion-export-2020-09-22.csv", InMemorySource.csv(List.of(
+        ValidationReport report = ConversionValidator.builder().build().validate(InMemorySource.csv(List.of(
                 row(1, "https://domain.tld", "2020-09-22", null, "1", "10.0"),
                 row(2, "https://domain.tld/path", "2020-09-21", "social", "2", "20.0"),
-                row(3, "https://domain.tld/path", "2020-09-22", "social", "+3", "-30.5"))), rows::add);
+                row(3, "https://domain.tld/path", "2020-09-22", "social", "+3", "-30.5")))
+                .named("conversion-export-2020-09-22.csv").with(profile), rows::add);
         LocalDate day = LocalDate.of(2020, 9, 22);
         assertThat(rows).containsExactly(
                 new ConversionRow("https://domain.tld", day, "organic", "desktop", 1L, new BigDecimal("10.0")),
@@ -47,9 +53,10 @@ class ConversionValidatorTest {
     @Test
     void aRowWithAWarningIsNotDeliveredInStrictMode() {
         List<ConversionRow> rows = new ArrayList<>();
-        ConversionValidator.builder().strictness(Strictness.STRICT).build().validate("-", InMemorySource.csv(List.of(
+        ConversionValidator.builder().build().validate(InMemorySource.csv(List.of(
                 row(1, "domain.tld/a", "2020-09-22", null, null, null),
-                row(2, "https://domain.tld/b", "2020-09-22", null, null, null))), rows::add);
+                row(2, "https://domain.tld/b", "2020-09-22", null, null, null)))
+                .with(ConversionProfile.builder().strictness(Strictness.STRICT).build()), rows::add);
         assertThat(rows).extracting(ConversionRow::url).containsExactly("https://domain.tld/b");
     }
 
@@ -57,20 +64,51 @@ class ConversionValidatorTest {
     void readsTheSourceToItsEndAndLeavesItOpen() {
         InMemorySource source = InMemorySource.csv(List.of(row(1, "https://domain.tld", "2020-09-22", null, null, null),
                 row(2, "https://domain.tld", "2020-09-22", null, null, null)));
-        ValidationReport report = ConversionValidator.builder().build().validate("conversion-export-2020-09-22.csv",
-                source);
+        ValidationReport report = ConversionValidator.builder().build()
+                .validate(source.named("conversion-export-2020-09-22.csv"));
         assertThat(source.read()).isEqualTo(2);
         assertThat(source.isClosed()).isFalse();
         assertThat(report.valid()).isTrue();
     }
 
     @Test
-    void standardInputHasNoFileName() {
-        ConversionValidator validator = ConversionValidator.builder().date(LocalDate.of(2020, 9, 22)).build();
-        assertThat(validator.validate("-", InMemorySource.csv(List.of())).file()).isNull();
-        assertThat(validator.validate(null, InMemorySource.csv(List.of())).file()).isNull();
-        assertThat(validator.validate("dir/conversion-export-2020-09-22.csv", InMemorySource.csv(List.of())).file())
-                .isEqualTo("dir/conversion-export-2020-09-22.csv");
+    void aSourceWithoutANameHasNoFileNameAndNoNameRule() {
+        ConversionValidator validator = ConversionValidator.builder().build();
+        ConversionProfile dated = ConversionProfile.builder().date(LocalDate.of(2020, 9, 22)).build();
+        ValidationReport unnamed = validator.validate(InMemorySource.csv(List.of()).with(dated));
+        assertThat(unnamed.file()).isNull();
+        assertThat(unnamed.date()).isEqualTo(LocalDate.of(2020, 9, 22));
+        assertThat(unnamed.violations()).extracting(v -> v.code()).containsExactly(ViolationCode.EMPTY_FILE);
+        assertThat(validator.validate(InMemorySource.csv(List.of()).named("dir/conversion-export-2020-09-22.csv"))
+                .file()).isEqualTo("dir/conversion-export-2020-09-22.csv");
+    }
+
+    @Test
+    void theFileNameRuleCanBeTurnedOff() {
+        ConversionValidator validator = ConversionValidator.builder().build();
+        RawRecord record = row(1, "https://domain.tld", "2020-09-22", null, null, null);
+        ValidationReport checked = validator.validate(InMemorySource.csv(List.of(record)).named("export.csv"));
+        assertThat(checked.violations()).extracting(v -> v.code()).containsExactly(ViolationCode.FILENAME_NO_DATE);
+        ValidationReport ignored = validator.validate(InMemorySource.csv(List.of(record)).named("export.csv")
+                .with(ConversionProfile.builder().fileNames(FileNameRule.IGNORE).build()));
+        assertThat(ignored.violations()).isEmpty();
+        assertThat(ignored.date()).isNull();
+        assertThat(ignored.file()).isEqualTo("export.csv");
+        // Ignored, a name's date holds no row either: only the profile's date does.
+        ValidationReport dated = validator.validate(InMemorySource.csv(List.of(record))
+                .named("conversion-export-2020-09-21.csv")
+                .with(ConversionProfile.builder().fileNames(FileNameRule.IGNORE).build()));
+        assertThat(dated.valid()).isTrue();
+        assertThat(dated.date()).isNull();
+    }
+
+    @Test
+    void refusesASourceOfAnotherProfile() {
+        InMemorySource crm = InMemorySource.csv(List.of()).with(CrmProfile.DEFAULT);
+        assertThatThrownBy(() -> ConversionValidator.builder().build().validate(crm))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("profile crm").hasMessageContaining("FeedValidator");
+        assertThat(crm.read()).isZero();
     }
 
     @Test
@@ -102,20 +140,32 @@ class ConversionValidatorTest {
             }
 
             @Override
+            public FileProfile profile() {
+                return ConversionProfile.DEFAULT;
+            }
+
+            @Override
+            public Optional<String> name() {
+                return Optional.of("x-2020-09-22.csv");
+            }
+
+            @Override
             public void close() {
             }
         };
-        assertThatThrownBy(() -> ConversionValidator.builder().build().validate("x-2020-09-22.csv", failing))
+        assertThatThrownBy(() -> ConversionValidator.builder().build().validate(failing))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk error");
     }
 
     @Test
     void theValidatorCanBeReusedAndHoldsNoStateBetweenFiles() {
         ConversionValidator validator = ConversionValidator.builder().maxViolations(1).build();
-        ValidationReport first = validator.validate("conversion-export-2020-09-22.csv", InMemorySource.csv(List.of(
-                row(1, "/a", "2020-09-22", null, null, null), row(2, "/b", "2020-09-22", null, null, null))));
-        ValidationReport second = validator.validate("conversion-export-2020-09-23.csv", InMemorySource.csv(List.of(
-                row(1, "https://domain.tld", "2020-09-23", null, null, null))));
+        ValidationReport first = validator.validate(InMemorySource.csv(List.of(
+                row(1, "/a", "2020-09-22", null, null, null), row(2, "/b", "2020-09-22", null, null, null)))
+                .named("conversion-export-2020-09-22.csv"));
+        ValidationReport second = validator.validate(InMemorySource.csv(List.of(
+                row(1, "https://domain.tld", "2020-09-23", null, null, null)))
+                .named("conversion-export-2020-09-23.csv"));
         assertThat(first.errors()).isEqualTo(2);
         assertThat(second.errors()).isZero();
         assertThat(second.violations()).isEmpty();
@@ -124,8 +174,9 @@ class ConversionValidatorTest {
 
     @Test
     void theReportIsUnmodifiableAndItsViolationsAreComplete() {
-        ValidationReport report = ConversionValidator.builder().build().validate("conversion-export-2020-09-22.csv",
-                InMemorySource.csv(List.of(row(7, "https://domain.tld/a", "2020-09-21", null, null, null))));
+        ValidationReport report = ConversionValidator.builder().build().validate(
+                InMemorySource.csv(List.of(row(7, "https://domain.tld/a", "2020-09-21", null, null, null)))
+                        .named("conversion-export-2020-09-22.csv"));
         assertThat(report.violations()).singleElement().satisfies(violation -> {
             assertThat(violation.code()).isEqualTo(ViolationCode.DATE_MISMATCH);
             assertThat(violation.line()).isEqualTo(7);
@@ -142,12 +193,9 @@ class ConversionValidatorTest {
     void rejectsWrongArgumentsAtOnce() {
         assertThatThrownBy(() -> ConversionValidator.builder().maxViolations(-1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxViolations");
-        assertThatThrownBy(() -> ConversionValidator.builder().defaults(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> ConversionValidator.builder().strictness(null))
-                .isInstanceOf(NullPointerException.class);
         ConversionValidator validator = ConversionValidator.builder().build();
-        assertThatThrownBy(() -> validator.validate("a", null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> validator.validate("a", InMemorySource.csv(List.of()), null))
+        assertThatThrownBy(() -> validator.validate(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> validator.validate(InMemorySource.csv(List.of()), null))
                 .isInstanceOf(NullPointerException.class);
     }
 }

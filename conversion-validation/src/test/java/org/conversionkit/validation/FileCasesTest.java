@@ -10,10 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.CrmField;
+import org.conversionkit.model.CrmProfile;
+import org.conversionkit.model.FeedLimits;
 import org.conversionkit.model.Field;
 import org.conversionkit.model.FieldDefaults;
+import org.conversionkit.model.FileProfile;
 import org.conversionkit.model.Profile;
+import org.conversionkit.model.Strictness;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.ValueKind;
 import org.conversionkit.model.Violation;
@@ -55,16 +60,23 @@ class FileCasesTest {
         List<Object> delivered = new ArrayList<>();
         ValidationReport streamed;
         ValidationReport checked;
+        // "-" is standard input, a source without a name.
+        String name = file == null || file.equals("-") ? null : file;
+        FileProfile fileProfile = profile == Profile.CONVERSIONS ? conversionProfile(c) : crmProfile(c);
+        int maxViolations = Integer.parseInt(c.one("max-violations",
+                String.valueOf(ConversionValidator.Builder.DEFAULT_MAX_VIOLATIONS)));
         if (profile == Profile.CONVERSIONS) {
-            ConversionValidator validator = conversionValidator(c);
-            streamed = validator.validate(file, new InMemorySource(records, format, delimiter, blankLines),
-                    delivered::add);
-            checked = validator.validate(file, new InMemorySource(records, format, delimiter, blankLines));
+            ConversionValidator validator = ConversionValidator.builder().maxViolations(maxViolations).build();
+            streamed = validator.validate(new InMemorySource(records, format, delimiter, blankLines).named(name)
+                    .with(fileProfile), delivered::add);
+            checked = validator.validate(new InMemorySource(records, format, delimiter, blankLines).named(name)
+                    .with(fileProfile));
         } else {
-            FeedValidator validator = feedValidator(c);
-            streamed = validator.validate(file, new InMemorySource(records, format, delimiter, blankLines),
-                    delivered::add);
-            checked = validator.validate(file, new InMemorySource(records, format, delimiter, blankLines));
+            FeedValidator validator = FeedValidator.builder().maxViolations(maxViolations).build();
+            streamed = validator.validate(new InMemorySource(records, format, delimiter, blankLines).named(name)
+                    .with(fileProfile), delivered::add);
+            checked = validator.validate(new InMemorySource(records, format, delimiter, blankLines).named(name)
+                    .with(fileProfile));
         }
         assertThat(checked).as("the same report with and without a row consumer").isEqualTo(streamed);
 
@@ -134,30 +146,24 @@ class FileCasesTest {
         return expected;
     }
 
-    private static ConversionValidator conversionValidator(Fixtures.Case c) {
+    private static ConversionProfile conversionProfile(Fixtures.Case c) {
         FieldDefaults defaults = FieldDefaults.NONE;
         for (Fixtures.Line line : c.all("default")) {
             defaults = defaults.with(line.value());
         }
-        ConversionValidator.Builder builder = ConversionValidator.builder().defaults(defaults)
+        ConversionProfile.Builder builder = ConversionProfile.builder().defaults(defaults)
                 .strictness(c.has("strict") ? Strictness.STRICT : Strictness.STANDARD);
         if (c.has("date")) {
             builder.date(LocalDate.parse(c.one("date", "")));
         }
-        if (c.has("max-violations")) {
-            builder.maxViolations(Integer.parseInt(c.one("max-violations", "")));
-        }
         return builder.build();
     }
 
-    private static FeedValidator feedValidator(Fixtures.Case c) {
-        FeedValidator.Builder builder = FeedValidator.builder().idField(c.one("id-field", CrmField.DEFAULT_ID_FIELD))
+    private static CrmProfile crmProfile(Fixtures.Case c) {
+        CrmProfile.Builder builder = CrmProfile.builder().idField(c.one("id-field", CrmField.DEFAULT_ID_FIELD))
                 .strictness(c.has("strict") ? Strictness.STRICT : Strictness.STANDARD);
         if (c.has("feed-date")) {
             builder.dailyFeed(LocalDate.parse(c.one("feed-date", "")));
-        }
-        if (c.has("max-violations")) {
-            builder.maxViolations(Integer.parseInt(c.one("max-violations", "")));
         }
         if (c.has("max-tracked-ids")) {
             builder.limits(FeedLimits.builder().maxTrackedIds(Integer.parseInt(c.one("max-tracked-ids", ""))).build());

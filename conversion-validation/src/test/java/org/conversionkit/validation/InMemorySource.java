@@ -2,7 +2,10 @@ package org.conversionkit.validation;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.conversionkit.model.ConversionProfile;
+import org.conversionkit.model.FileProfile;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +17,8 @@ final class InMemorySource implements RecordSource {
     private final String format;
     private final @Nullable String delimiter;
     private final long blankLines;
+    private FileProfile profile = ConversionProfile.DEFAULT;
+    private @Nullable String name;
     private boolean closed;
     private int read;
 
@@ -24,8 +29,21 @@ final class InMemorySource implements RecordSource {
         this.blankLines = blankLines;
     }
 
+    /** A CSV source of the default conversion profile, without a name. */
     static InMemorySource csv(List<RawRecord> records) {
         return new InMemorySource(records, "csv", ",", 0);
+    }
+
+    /** Gives the source a name, as a file's path. */
+    InMemorySource named(@Nullable String fileName) {
+        this.name = fileName;
+        return this;
+    }
+
+    /** Gives the source a profile. */
+    InMemorySource with(FileProfile fileProfile) {
+        this.profile = Objects.requireNonNull(fileProfile);
+        return this;
     }
 
     @Override
@@ -53,6 +71,16 @@ final class InMemorySource implements RecordSource {
     @Override
     public Optional<String> delimiter() {
         return Optional.ofNullable(delimiter);
+    }
+
+    @Override
+    public FileProfile profile() {
+        return profile;
+    }
+
+    @Override
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
     }
 
     @Override

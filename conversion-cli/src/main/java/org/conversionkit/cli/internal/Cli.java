@@ -1,5 +1,6 @@
 package org.conversionkit.cli.internal;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -7,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.conversionkit.cli.ConversionCheck;
+import org.conversionkit.files.internal.Printable;
 import picocli.CommandLine;
 
 /**
@@ -78,8 +80,32 @@ public final class Cli {
     }
 
     /** Prints an error line, prefixed with the command's name. */
+    /**
+     * Writes a report to standard output, and fails when it could not be written: a print stream keeps its
+     * errors to itself.
+     *
+     * @param report writes the report
+     * @throws OutputException if the report could not be written
+     */
+    void writeReport(ReportOutput report) {
+        try {
+            report.writeTo(out);
+        } catch (IOException e) {
+            throw new OutputException("cannot write the report to standard output: " + e.getMessage());
+        }
+        if (out.checkError()) {
+            throw new OutputException("cannot write the report to standard output");
+        }
+    }
+
+    /** Writes a report to a stream. */
+    @FunctionalInterface
+    interface ReportOutput {
+        void writeTo(PrintStream out) throws IOException;
+    }
+
     void error(String message) {
-        err.println("conversion-check: " + Text.printable(message));
+        err.println("conversion-check: " + Printable.of(message));
         err.flush();
     }
 
@@ -99,6 +125,10 @@ public final class Cli {
         }
         if (exception instanceof InputException input) {
             error(input.getMessage());
+            return ConversionCheck.EXIT_USAGE;
+        }
+        if (exception instanceof OutputException output) {
+            error(output.getMessage());
             return ConversionCheck.EXIT_USAGE;
         }
         if (exception instanceof UncheckedIOException io) {

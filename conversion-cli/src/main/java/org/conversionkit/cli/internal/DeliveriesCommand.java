@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.conversionkit.cli.ConversionCheck;
+import org.conversionkit.files.ReportFormat;
+import org.conversionkit.files.ReportWriter;
 import org.conversionkit.validation.DeliveryReport;
 import org.conversionkit.validation.DeliveryValidator;
 import picocli.CommandLine.Command;
@@ -33,11 +35,9 @@ final class DeliveriesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DeliveryReport result = DeliveryValidator.validate(names);
-        if (report == ValidateCommand.ReportStyle.json) {
-            Reports.writeJson(result, cli.out());
-        } else {
-            Reports.writeText(result, cli.out());
-        }
+        ReportWriter writer = ReportWriter.of(report == ValidateCommand.ReportStyle.json ? ReportFormat.JSON
+                : ReportFormat.TEXT);
+        cli.writeReport(out -> writer.write(result, out));
         return result.valid() ? ConversionCheck.EXIT_VALID : ConversionCheck.EXIT_INVALID;
     }
 }

@@ -8,9 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.zip.GZIPInputStream;
-import org.jspecify.annotations.Nullable;
 
 /** Opens the inputs of {@code validate} and {@code schema}: files, or standard input for {@code -}. */
 final class Inputs {
@@ -19,20 +16,6 @@ final class Inputs {
     static final String STDIN = "-";
 
     private static final int BUFFER = 1 << 16;
-    private static final int PEEK = 1 << 16;
-    /** Decompressed bytes looked at: few enough that the compressed ones they take stay within {@link #PEEK}. */
-    private static final int GZIP_PEEK = 1 << 12;
-
-    /** The formats {@code validate} reads. */
-    enum Format {
-        CSV("csv"), JSON("json");
-
-        final String label;
-
-        Format(String label) {
-            this.label = label;
-        }
-    }
 
     private Inputs() {
     }
@@ -68,61 +51,6 @@ final class Inputs {
             }
         }
         return new BufferedInputStream(raw, BUFFER);
-    }
-
-    /** The format a file name's extension gives ({@code .gz} ignored), or null when it gives none. */
-    static @Nullable Format byExtension(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".gz")) {
-            lower = lower.substring(0, lower.length() - 3);
-        }
-        if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) {
-            return Format.CSV;
-        }
-        if (lower.endsWith(".json") || lower.endsWith(".ndjson") || lower.endsWith(".jsonl")) {
-            return Format.JSON;
-        }
-        return null;
-    }
-
-    /**
-     * The format the content gives: JSON when the first character after a BOM and white space is
-     * {@code {} or {@code [}, else CSV; gzip data is looked at decompressed. The stream is left where
-     * it was.
-     */
-    static Format byContent(InputStream in) throws IOException {
-        in.mark(PEEK);
-        try {
-            int first = in.read();
-            int second = in.read();
-            in.reset();
-            if (first == 0x1F && second == 0x8B) {
-                try {
-                    return firstCharacter(new GZIPInputStream(new UnclosableInputStream(in), 512), GZIP_PEEK);
-                } catch (IOException e) {
-                    // Corrupt gzip: whichever reader gets it reports an ENCODING violation.
-                    return Format.CSV;
-                }
-            }
-            return firstCharacter(in, PEEK);
-        } finally {
-            in.reset();
-        }
-    }
-
-    private static Format firstCharacter(InputStream in, int limit) throws IOException {
-        for (int i = 0; i < limit; i++) {
-            int b = in.read();
-            if (b < 0) {
-                return Format.CSV;
-            }
-            boolean skip = b == ' ' || b == '\t' || b == '\r' || b == '\n'
-                    || i < 3 && (b == 0xEF || b == 0xBB || b == 0xBF);
-            if (!skip) {
-                return b == '{' || b == '[' ? Format.JSON : Format.CSV;
-            }
-        }
-        return Format.CSV;
     }
 
     static void closeQuietly(InputStream in) {

@@ -1,23 +1,22 @@
 package org.conversionkit.cli.internal;
 
-import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.conversionkit.cli.ConversionCheck;
-import org.conversionkit.csv.ConversionCsvReader;
-import org.conversionkit.json.ConversionJsonReader;
-import org.conversionkit.json.CrmFeedReader;
+import org.conversionkit.files.FileChecker;
+import org.conversionkit.files.FileFormat;
+import org.conversionkit.files.ReportFormat;
+import org.conversionkit.files.ReportWriter;
 import org.conversionkit.model.ColumnLayout;
-import org.conversionkit.model.CrmField;
+import org.conversionkit.model.ConversionProfile;
+import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.FieldDefaults;
 import org.conversionkit.model.Profile;
-import org.conversionkit.model.RecordSource;
-import org.conversionkit.validation.ConversionValidator;
-import org.conversionkit.validation.FeedValidator;
-import org.conversionkit.validation.Strictness;
+import org.conversionkit.model.Strictness;
 import org.conversionkit.validation.ValidationReport;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -93,44 +92,16 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Profile chosen = profile();
-        Strictness strictness = strict ? Strictness.STRICT : Strictness.STANDARD;
-        if (maxViolations < 0) {
-            throw new UsageException("--max-violations must be 0 or more, was " + maxViolations);
-        }
-        Character separator = Options.delimiter(delimiter);
-        ColumnLayout layout = layout();
-        LocalDate fileDate = Options.date("--date", date);
-        LocalDate dailyDate = Options.date("--feed-date", feedDate);
-        ConversionValidator conversions = null;
-        FeedValidator feeds = null;
-        if (chosen == Profile.CONVERSIONS) {
-            if (idField != null || feedDate != null) {
-                throw new UsageException("--id-field and --feed-date apply to --profile crm only");
-            }
-            if (fileDate == null && files.contains(Inputs.STDIN)) {
-                throw new UsageException("standard input has no file name to take its date from: give --date"
-                        + " YYYY-MM-DD");
-            }
-            conversions = ConversionValidator.builder().defaults(defaults()).date(fileDate).strictness(strictness)
-                    .maxViolations(maxViolations).build();
-        } else {
-            if (date != null || !defaults.isEmpty() || columns != null) {
-                throw new UsageException("--date, --default and --columns apply to --profile conversions only;"
-                        + " a CRM feed's date is --feed-date");
-            }
-            FeedValidator.Builder builder = FeedValidator.builder().strictness(strictness).maxViolations(maxViolations)
-                    .idField(idField == null ? CrmField.DEFAULT_ID_FIELD : idField);
-            if (dailyDate != null) {
-                builder.dailyFeed(dailyDate);
-            }
-            feeds = builder.build();
+        FileChecker checker = checker();
+        if (profile() == Profile.CONVERSIONS && date == null && files.contains(Inputs.STDIN)) {
+            throw new UsageException("standard input has no file name to take its date from: give --date"
+                    + " YYYY-MM-DD");
         }
         List<ValidationReport> reports = new ArrayList<>();
         boolean unreadable = false;
         for (String file : files) {
             try {
-                reports.add(validate(file, chosen, separator, layout, conversions, feeds));
+                reports.add(validate(checker, file));
             } catch (InputException e) {
                 cli.error(e.getMessage());
                 unreadable = true;
@@ -140,11 +111,9 @@ final class ValidateCommand implements Callable<Integer> {
             // Nothing could be read: no report, only the errors already printed.
             return ConversionCheck.EXIT_USAGE;
         }
-        if (report == ReportStyle.json) {
-            Reports.writeJson(reports, cli.out());
-        } else {
-            Reports.writeText(reports, maxViolations, cli.out());
-        }
+        ReportWriter writer = ReportWriter.of(report == ReportStyle.json ? ReportFormat.JSON : ReportFormat.TEXT)
+                .withLimitName("--max-violations");
+        cli.writeReport(out -> writer.write(reports, out));
         if (unreadable) {
             return ConversionCheck.EXIT_USAGE;
         }
@@ -157,48 +126,72 @@ final class ValidateCommand implements Callable<Integer> {
         return ConversionCheck.EXIT_VALID;
     }
 
-    private ValidationReport validate(String file, Profile chosen, @Nullable Character separator,
-            ColumnLayout layout, @Nullable ConversionValidator conversions, @Nullable FeedValidator feeds) {
+    /** The checker the options describe; a contradiction between options is a usage error. */
+    private FileChecker checker() {
+        if (maxViolations < 0) {
+            throw new UsageException("--max-violations must be 0 or more, was " + maxViolations);
+        }
+        Strictness strictness = strict ? Strictness.STRICT : Strictness.STANDARD;
+        FileChecker.Builder builder = FileChecker.builder().maxViolations(maxViolations);
+        Character separator = Options.delimiter(delimiter);
+        if (profile() == Profile.CONVERSIONS) {
+            if (idField != null || feedDate != null) {
+                throw new UsageException("--id-field and --feed-date apply to --profile crm only");
+            }
+            builder.profile(ConversionProfile.builder().columns(layout()).defaults(defaults())
+                    .date(Options.date("--date", date)).strictness(strictness).build());
+        } else {
+            if (date != null || !defaults.isEmpty() || columns != null) {
+                throw new UsageException("--date, --default and --columns apply to --profile conversions only;"
+                        + " a CRM feed's date is --feed-date");
+            }
+            CrmProfile.Builder crm = CrmProfile.builder().strictness(strictness);
+            if (idField != null) {
+                try {
+                    crm.idField(idField);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--id-field: " + e.getMessage());
+                }
+            }
+            LocalDate dailyDate = Options.date("--feed-date", feedDate);
+            if (dailyDate != null) {
+                crm.dailyFeed(dailyDate);
+            }
+            builder.profile(crm.build());
+        }
+        if (separator != null) {
+            builder.delimiter(separator);
+        }
+        if (format != FormatOption.auto) {
+            builder.format(format == FormatOption.csv ? FileFormat.CSV : FileFormat.JSON);
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + ": " + optionsHint());
+        }
+    }
+
+    /** Names the options that contradict each other, for the usage error. */
+    private String optionsHint() {
+        if (profile() == Profile.CRM) {
+            return "--format csv and --delimiter do not apply to --profile crm";
+        }
+        return "--delimiter and --columns do not apply to --format json";
+    }
+
+    private ValidationReport validate(FileChecker checker, String file) {
         InputStream in = Inputs.open(file, cli.in());
         try {
-            Inputs.Format detected = detect(file, in);
-            String name = file.equals(Inputs.STDIN) ? null : file;
-            if (chosen == Profile.CRM) {
-                if (detected != Inputs.Format.JSON) {
-                    throw new UsageException(file + ": the crm profile reads NDJSON feeds; use --format json if this"
-                            + " file is one");
-                }
-                String id = idField == null ? CrmField.DEFAULT_ID_FIELD : idField;
-                try (RecordSource source = CrmFeedReader.builder().idField(id).source(in)) {
-                    return java.util.Objects.requireNonNull(feeds).validate(name, source);
-                }
-            }
-            try (RecordSource source = detected == Inputs.Format.JSON
-                    ? ConversionJsonReader.builder().source(in)
-                    : csv(separator, layout).source(in)) {
-                return java.util.Objects.requireNonNull(conversions).validate(name, source);
-            }
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot be read (" + e.getMessage() + ")");
+            return file.equals(Inputs.STDIN) ? checker.check(in) : checker.check(file, in);
+        } catch (UncheckedIOException e) {
+            throw new InputException(file + ": cannot be read (" + e.getCause().getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            // The detected format does not fit the profile.
+            throw new UsageException(file + ": " + e.getMessage());
         } finally {
             Inputs.closeQuietly(in);
         }
-    }
-
-    private Inputs.Format detect(String file, InputStream in) throws IOException {
-        if (format == FormatOption.csv) {
-            return Inputs.Format.CSV;
-        }
-        if (format == FormatOption.json) {
-            return Inputs.Format.JSON;
-        }
-        Inputs.Format byName = file.equals(Inputs.STDIN) ? null : Inputs.byExtension(file);
-        return byName != null ? byName : Inputs.byContent(in);
-    }
-
-    private static ConversionCsvReader.Builder csv(@Nullable Character separator, ColumnLayout layout) {
-        ConversionCsvReader.Builder builder = ConversionCsvReader.builder().columns(layout);
-        return separator == null ? builder.detectDelimiter() : builder.delimiter(separator);
     }
 
     private Profile profile() {

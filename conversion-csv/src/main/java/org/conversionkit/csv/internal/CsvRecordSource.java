@@ -10,13 +10,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.conversionkit.csv.CsvLimits;
 import org.conversionkit.model.ColumnLayout;
+import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Violation;
@@ -55,6 +54,8 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
 
     private final Closeable raw;
     private final Opener opener;
+    private final @Nullable String name;
+    private final ConversionProfile profile;
     private final boolean detect;
     private final ColumnLayout layout;
     private final CsvLimits limits;
@@ -69,42 +70,32 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
     private boolean done;
     private boolean closed;
 
-    private CsvRecordSource(Closeable raw, Opener opener, int delimiter, ColumnLayout layout, CsvLimits limits) {
+    private CsvRecordSource(Closeable raw, Opener opener, @Nullable String name, int delimiter,
+            ConversionProfile profile, CsvLimits limits) {
         this.raw = raw;
         this.opener = opener;
+        this.name = name;
         this.detect = delimiter == DETECT;
         this.delimiter = detect ? ',' : (char) delimiter;
-        this.layout = layout;
-        this.limits = limits;
-    }
-
-    /**
-     * Opens a file.
-     *
-     * @param path      the file, plain or gzip-compressed
-     * @param delimiter the delimiter, or {@link #DETECT} to sniff it
-     * @param layout    the column layout
-     * @param limits    the limits
-     * @return the source
-     * @throws IOException if the file cannot be opened
-     */
-    public static CsvRecordSource of(Path path, int delimiter, ColumnLayout layout, CsvLimits limits)
-            throws IOException {
-        return of(Files.newInputStream(path), delimiter, layout, limits);
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.layout = profile.columns();
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /**
      * Reads a byte stream, which the source closes.
      *
      * @param in        the bytes, plain or gzip-compressed UTF-8
+     * @param name      the input's name as given (a file's path), or {@code null} for none
      * @param delimiter the delimiter, or {@link #DETECT} to sniff it
-     * @param layout    the column layout
+     * @param profile   the profile: its column layout is read here, the rest travels with the records
      * @param limits    the limits
      * @return the source
      */
-    public static CsvRecordSource of(InputStream in, int delimiter, ColumnLayout layout, CsvLimits limits) {
+    public static CsvRecordSource of(InputStream in, @Nullable String name, int delimiter, ConversionProfile profile,
+            CsvLimits limits) {
         Objects.requireNonNull(in, "in");
-        return new CsvRecordSource(in, () -> Utf8Reader.open(in, limits.maxFileBytes()), delimiter, layout,
+        return new CsvRecordSource(in, () -> Utf8Reader.open(in, limits.maxFileBytes()), name, delimiter, profile,
                 limits);
     }
 
@@ -112,14 +103,17 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
      * Reads characters, which the source closes.
      *
      * @param in        the characters
+     * @param name      the input's name as given, or {@code null} for none
      * @param delimiter the delimiter, or {@link #DETECT} to sniff it
-     * @param layout    the column layout
+     * @param profile   the profile
      * @param limits    the limits
      * @return the source
      */
-    public static CsvRecordSource of(Reader in, int delimiter, ColumnLayout layout, CsvLimits limits) {
+    public static CsvRecordSource of(Reader in, @Nullable String name, int delimiter, ConversionProfile profile,
+            CsvLimits limits) {
         Objects.requireNonNull(in, "in");
-        return new CsvRecordSource(in, () -> new CharInput(in, limits.maxFileBytes()), delimiter, layout, limits);
+        return new CsvRecordSource(in, () -> new CharInput(in, limits.maxFileBytes()), name, delimiter, profile,
+                limits);
     }
 
     /**
@@ -260,18 +254,19 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
         long line = recordHandler.line();
         long fieldLine = recordHandler.fieldLine();
         int field = recordHandler.fieldInProgress();
+        int column = recordHandler.fieldColumn();
         PrefixReader replay = Objects.requireNonNull(parserInput);
         if (message.startsWith(BUFFER_OVERFLOW)) {
-            return overflow(replay, recordHandler, line, record, fieldLine, field);
+            return overflow(replay, recordHandler, line, record, fieldLine, field, column);
         }
         if (replay.ended()) {
-            return unterminated(line, record, fieldLine, field);
+            return unterminated(line, record, fieldLine, field, column);
         }
         if (message.startsWith(TEXT_AFTER_QUOTE)) {
-            return textAfterQuote(line, record, fieldLine, field);
+            return textAfterQuote(line, record, fieldLine, field, column);
         }
         return failure(line, record, ViolationCode.MALFORMED_CSV, null, "unreadable CSV in field " + field
-                + " (line " + fieldLine + "): " + message + "; reading stops here", fieldLine);
+                + " (line " + fieldLine + "): " + message + "; reading stops here", fieldLine, column);
     }
 
     /**
@@ -279,7 +274,7 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
      * quote, found by reading to the end of the input (see {@link OverflowProbe}).
      */
     private RawRecord overflow(PrefixReader replay, RecordHandler recordHandler, long line, long record,
-            long fieldLine, int field) {
+            long fieldLine, int field, int column) {
         OverflowProbe.Outcome outcome;
         try {
             outcome = OverflowProbe.probe(replay.lastTarget(), replay.lastEnd(), delimiter, replay);
@@ -291,9 +286,9 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
         }
         switch (outcome) {
             case UNTERMINATED:
-                return unterminated(line, record, fieldLine, field);
+                return unterminated(line, record, fieldLine, field, column);
             case TEXT_AFTER_QUOTE:
-                return textAfterQuote(line, record, fieldLine, field);
+                return textAfterQuote(line, record, fieldLine, field, column);
             case TERMINATED:
                 return failure(line, record, ViolationCode.RECORD_TOO_LARGE, null, "field " + field + ", quoted from"
                         + " line " + fieldLine + ", is larger than the parser's buffer of "
@@ -307,23 +302,29 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
         }
     }
 
-    private static RawRecord unterminated(long line, long record, long fieldLine, int field) {
+    private static RawRecord unterminated(long line, long record, long fieldLine, int field, int column) {
         return failure(line, record, ViolationCode.MALFORMED_CSV, null, "field " + field + " opens a quote at"
                 + " line " + fieldLine + " that is never closed, so the rest of the file is inside it: close"
                 + " the quote, and double every quote inside a quoted field (\"\"); reading stops here",
-                fieldLine);
+                fieldLine, column);
     }
 
-    private static RawRecord textAfterQuote(long line, long record, long fieldLine, int field) {
+    private static RawRecord textAfterQuote(long line, long record, long fieldLine, int field, int column) {
         return failure(line, record, ViolationCode.MALFORMED_CSV, null, "field " + field + " (line "
                 + fieldLine + ") has text after its closing quote: a quoted field must end at the delimiter or"
                 + " the line end; quote the whole value and double the quotes inside it, e.g. \"a \"\"b\"\" c\";"
-                + " reading stops here", fieldLine);
+                + " reading stops here", fieldLine, column);
     }
 
     private static RawRecord failure(long line, long record, ViolationCode code, @Nullable String value,
             @Nullable String message, long violationLine) {
-        Violation violation = Violation.of(code, violationLine, record, null, value, String.valueOf(message));
+        return failure(line, record, code, value, message, violationLine, 0);
+    }
+
+    private static RawRecord failure(long line, long record, ViolationCode code, @Nullable String value,
+            @Nullable String message, long violationLine, long column) {
+        Violation violation = new Violation(code, code.defaultSeverity(), violationLine, column, record, null, value,
+                String.valueOf(message));
         return RawRecord.rejected(line, record, List.of(violation));
     }
 
@@ -351,6 +352,16 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
     @Override
     public String format() {
         return "csv";
+    }
+
+    @Override
+    public ConversionProfile profile() {
+        return profile;
+    }
+
+    @Override
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
     }
 
     /**

@@ -55,6 +55,10 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     private int fieldCount;
     private long recordChars;
     private @Nullable String @Nullable [] values;
+    /** The 1-based column of each slot's value on the record's first line, 0 where unknown. */
+    private int @Nullable [] valueColumns;
+    /** The column where the next field starts on the record's first line, 0 once unknown. */
+    private int nextColumn;
     private boolean empty;
     /** Whether every field so far is unquoted white space. */
     private boolean blank;
@@ -108,6 +112,8 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         fieldCount = 0;
         recordChars = 0;
         values = null;
+        valueColumns = null;
+        nextColumn = 1;
         empty = false;
         blank = true;
         comment = false;
@@ -129,6 +135,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         // this one into the parser's loop (it does not inline a method of more than 325 bytecodes).
         int index = fieldCount++;
         recordChars += len;
+        int column = nextColumn;
         int start = offset;
         int end = offset + len;
         if (quoted) {
@@ -136,31 +143,48 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
                 lineBreaks += countLineBreaks(buf, offset, end);
             }
             blank = false;
+            // Doubled quotes and line breaks inside make the raw length differ from len: columns stop here.
+            nextColumn = 0;
         } else {
             start = Trim.start(buf, start, end);
             end = Trim.end(buf, start, end);
             blank &= start == end;
+            nextColumn = column == 0 ? 0 : column + len + 1;
         }
         if (index == 0) {
-            comment = !quoted && isComment(buf, start, end);
+            firstField(buf, start, end, len, quoted);
         }
         if (records == 0 || len > maxFieldSize) {
             unusualField(buf, offset, len, index);
         }
         int slot = index < columns ? slots[index] : -1;
         if (slot >= 0 && len <= maxFieldSize && recordChars <= maxRecordSize) {
+            // A quoted field's column is its quote's: offset is past it, start is offset.
+            int valueColumn = column == 0 ? 0 : column + start - offset;
             if (plain) {
-                held.hold(slot, buf, start, end);
+                held.hold(slot, buf, start, end, valueColumn);
             } else {
-                String value = new String(buf, start, end - start);
-                store(slot, value);
-                if (index == 0) {
-                    firstField = value;
-                }
+                store(slot, new String(buf, start, end - start), valueColumn);
             }
-        } else if (index == 0) {
+        }
+    }
+
+    /**
+     * Reads what the first field tells about the record: whether it is a comment, and, when its value is not kept
+     * in a slot, the start of it for messages.
+     */
+    private void firstField(char[] buf, int start, int end, int len, boolean quoted) {
+        comment = !quoted && isComment(buf, start, end);
+        if (columns == 0 || slots[0] < 0 || len > maxFieldSize || len > maxRecordSize) {
             firstField = new String(buf, start, Math.min(end - start, VALUE_CAP));
         }
+    }
+
+    /** Returns the first field's value, for the messages of a rejected record. */
+    private @Nullable String firstFieldValue() {
+        @Nullable String[] slotValues = values;
+        return firstField != null || slotValues == null || columns == 0 || slots[0] < 0 ? firstField
+                : slotValues[slots[0]];
     }
 
     /** Ends the plain state of the record: the values held aside become strings, as if never held. */
@@ -168,11 +192,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         plain = false;
         for (int slot = 0; slot < SLOTS; slot++) {
             if (held.has(slot)) {
-                String value = held.string(slot);
-                store(slot, value);
-                if (columns > 0 && slots[0] == slot) {
-                    firstField = value;
-                }
+                store(slot, held.string(slot), held.column(slot));
             }
         }
         held.clear();
@@ -189,13 +209,15 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         }
     }
 
-    private void store(int slot, String value) {
+    private void store(int slot, String value, int column) {
         @Nullable String[] slotValues = values;
         if (slotValues == null) {
             slotValues = new String[SLOTS];
             values = slotValues;
+            valueColumns = new int[SLOTS];
         }
         slotValues[slot] = value;
+        Objects.requireNonNull(valueColumns)[slot] = column;
     }
 
     /** Collects what the header heuristic needs from a field of the first record. */
@@ -248,7 +270,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
                     + ": reading stops here");
         }
         if (comment) {
-            return reject(record, ViolationCode.COMMENT_LINE, firstField, "the record is a comment line"
+            return reject(record, ViolationCode.COMMENT_LINE, firstFieldValue(), "the record is a comment line"
                     + " (its first field begins with # or //): the file cannot contain comments; remove the line");
         }
         if (record == 1 && headerName && !headerDate) {
@@ -258,7 +280,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
                     + layout.spec() + " is configured instead");
         }
         if (fieldCount != columns) {
-            return reject(record, ViolationCode.FIELD_COUNT, firstField, "record has "
+            return reject(record, ViolationCode.FIELD_COUNT, firstFieldValue(), "record has "
                     + Text.count(fieldCount, "field") + "; the layout " + layout.spec() + " has " + columns
                     + " — check the delimiter (" + Text.delimiterName(delimiter)
                     + ") or quote fields that hold it");
@@ -278,7 +300,8 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
                     + Text.count(maxRecordSize));
         }
         @Nullable String[] slotValues = values;
-        return RawRecord.ofText(line, record, slotValues == null ? new String[SLOTS] : slotValues, List.of());
+        return RawRecord.ofText(line, record, slotValues == null ? new String[SLOTS] : slotValues, valueColumns,
+                List.of());
     }
 
     private RawRecord reject(long record, ViolationCode code, @Nullable String value, String message) {
@@ -338,6 +361,15 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
      */
     long fieldLine() {
         return line() + lineBreaks;
+    }
+
+    /**
+     * Returns the column where the field in progress starts, on its line ({@link #fieldLine()}).
+     *
+     * @return the 1-based column, or 0 when unknown (a quoted field before it on the record's first line)
+     */
+    int fieldColumn() {
+        return lineBreaks == 0 ? nextColumn : 0;
     }
 
     /**

@@ -159,7 +159,7 @@ final class ConversionObjects implements ObjectHandler {
         if (!check.isPlain(slot, chars, offset, offset + length)) {
             return false;
         }
-        held.hold(slot, chars, offset, offset + length);
+        held.hold(slot, chars, offset, offset + length, 0);
         heldKinds[slot] = kind;
         return true;
     }

@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.conversionkit.json.JsonForm;
 import org.conversionkit.json.JsonLimits;
+import org.conversionkit.model.CrmProfile;
+import org.conversionkit.model.FileProfile;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.ValueKind;
@@ -63,16 +66,32 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     /** The most bytes looked at to detect the form: the first row. */
     private static final long MAX_LOOK_AHEAD = 1024 * 1024;
 
-    private final Closeable input;
-    private final @Nullable JsonParser parser;
-    private final Peekable counter;
-    private final @Nullable LooseScanner scanner;
-    private final JsonForm form;
+    /** Opens the input: the layers between the raw input and the parser, once, at the first read. */
+    @FunctionalInterface
+    private interface Opener {
+        Opened open(JsonLimits limits, ObjectHandler handler) throws IOException;
+    }
+
+    /** What opening gives: the input to close, the byte count, the form, and the parser or the problem. */
+    private record Opened(Closeable input, Peekable counter, JsonForm form, @Nullable Problem problem,
+            @Nullable LooseScanner scanner, @Nullable JsonParser parser) {
+    }
+
+    private final Closeable raw;
+    private final Opener opener;
+    private final @Nullable String name;
+    private final FileProfile profile;
     private final JsonLimits limits;
     private final ObjectHandler handler;
     private final long hardRecordBound;
     private final long softRecordBound;
+    private @Nullable Closeable input;
+    private @Nullable JsonParser parser;
+    private @Nullable Peekable counter;
+    private @Nullable LooseScanner scanner;
+    private JsonForm form = JsonForm.NDJSON;
     private @Nullable Problem openingProblem;
+    private boolean started;
     private long records;
     private long blankLines;
     private long lastEndLine;
@@ -82,48 +101,92 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     private @Nullable PlainRowCheck plainCheck;
     private long plainRowsSkipped;
 
-    private JsonRecordSource(Closeable input, Peekable counter, JsonForm form, @Nullable Problem openingProblem,
-            @Nullable LooseScanner scanner, @Nullable JsonParser parser, JsonLimits limits, ObjectHandler handler) {
-        this.input = input;
-        this.counter = counter;
-        this.form = form;
-        this.openingProblem = openingProblem;
-        this.scanner = scanner;
-        this.parser = parser;
-        this.limits = limits;
-        this.handler = handler;
+    private JsonRecordSource(Closeable raw, Opener opener, @Nullable String name, FileProfile profile,
+            JsonLimits limits, ObjectHandler handler) {
+        this.raw = raw;
+        this.opener = opener;
+        this.name = name;
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.handler = Objects.requireNonNull(handler, "handler");
         long max = limits.maxRecordSize();
         this.hardRecordBound = max > Long.MAX_VALUE - READ_AHEAD ? Long.MAX_VALUE : max + READ_AHEAD;
         this.softRecordBound = max - READ_AHEAD;
     }
 
     /**
-     * Opens a file, gzip-compressed or not.
+     * Reads a byte stream, gzip-compressed or not; the source owns and closes it. Nothing is read before the
+     * first record (or the form) is asked for.
+     *
+     * @param in      the bytes
+     * @param name    the input's name as given (a file's path), or {@code null} for none
+     * @param profile the profile the records are read for
+     * @param limits  the limits
+     * @param handler reads each object
+     * @return the source
+     */
+    public static JsonRecordSource of(InputStream in, @Nullable String name, FileProfile profile, JsonLimits limits,
+            ObjectHandler handler) {
+        Objects.requireNonNull(in, "in");
+        return new JsonRecordSource(in, (l, h) -> openBytes(in, l, h), name, profile, limits, handler);
+    }
+
+    /**
+     * Reads a char stream; the source owns and closes it. A leading byte order mark is skipped. Nothing is read
+     * before the first record (or the form) is asked for.
+     *
+     * @param in      the text
+     * @param name    the input's name as given, or {@code null} for none
+     * @param profile the profile the records are read for
+     * @param limits  the limits
+     * @param handler reads each object
+     * @return the source
+     */
+    public static JsonRecordSource of(Reader in, @Nullable String name, FileProfile profile, JsonLimits limits,
+            ObjectHandler handler) {
+        Objects.requireNonNull(in, "in");
+        return new JsonRecordSource(in, (l, h) -> openChars(in, l, h), name, profile, limits, handler);
+    }
+
+    /**
+     * Opens a file for the schema inference, whose records are never validated (profile {@code crm}).
      *
      * @param path    the file
      * @param limits  the limits
      * @param handler reads each object
      * @return the source
-     * @throws IOException if the file cannot be opened or its start cannot be read
+     * @throws IOException if the file cannot be opened
      */
     public static JsonRecordSource open(Path path, JsonLimits limits, ObjectHandler handler) throws IOException {
         Objects.requireNonNull(path, "path");
-        return open(Files.newInputStream(path), limits, handler);
+        return of(Files.newInputStream(path), path.toString(), CrmProfile.DEFAULT, limits, handler);
     }
 
     /**
-     * Opens a byte stream, gzip-compressed or not; the source owns and closes it.
+     * Reads a byte stream for the schema inference (profile {@code crm}); the source owns and closes it.
      *
      * @param in      the bytes
      * @param limits  the limits
      * @param handler reads each object
      * @return the source
-     * @throws IOException if the start of the input cannot be read
      */
-    public static JsonRecordSource open(InputStream in, JsonLimits limits, ObjectHandler handler) throws IOException {
-        Objects.requireNonNull(in, "in");
-        Objects.requireNonNull(limits, "limits");
-        Objects.requireNonNull(handler, "handler");
+    public static JsonRecordSource open(InputStream in, JsonLimits limits, ObjectHandler handler) {
+        return of(in, null, CrmProfile.DEFAULT, limits, handler);
+    }
+
+    /**
+     * Reads a char stream for the schema inference (profile {@code crm}); the source owns and closes it.
+     *
+     * @param in      the text
+     * @param limits  the limits
+     * @param handler reads each object
+     * @return the source
+     */
+    public static JsonRecordSource open(Reader in, JsonLimits limits, ObjectHandler handler) {
+        return of(in, null, CrmProfile.DEFAULT, limits, handler);
+    }
+
+    private static Opened openBytes(InputStream in, JsonLimits limits, ObjectHandler handler) throws IOException {
         InputStream closeable = in;
         try {
             PeekInputStream raw = new PeekInputStream(in);
@@ -132,8 +195,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                 try {
                     closeable = new GuardedGzipInputStream(raw);
                 } catch (CorruptGzipException e) {
-                    return new JsonRecordSource(raw, raw, JsonForm.NDJSON, e.problem(), null, null, limits,
-                            handler);
+                    return new Opened(raw, raw, JsonForm.NDJSON, e.problem(), null, null);
                 }
                 bytes = new PeekInputStream(closeable);
             }
@@ -147,8 +209,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                 encodingProblem = isUtf16Or32(bytes);
             }
             if (encodingProblem) {
-                return new JsonRecordSource(bytes, bytes, JsonForm.NDJSON, UTF16_OR_32, null, null, limits,
-                        handler);
+                return new Opened(bytes, bytes, JsonForm.NDJSON, UTF16_OR_32, null, null);
             }
             JsonForm form = FormDetector.detect(bytes, lookAhead(limits));
             LooseScanner scanner = form == JsonForm.NDJSON ? null : new LooseScanner(form == JsonForm.ARRAY);
@@ -156,46 +217,47 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
             InputStream checked = new Utf8CheckingInputStream(bytes);
             InputStream parsed = scanner == null ? checked : new LooseFilterInputStream(checked, scanner);
             JsonParser parser = factory(limits, form, handler).createParser(ObjectReadContext.empty(), parsed);
-            return new JsonRecordSource(parsed, bytes, form, null, scanner, parser, limits, handler);
+            return new Opened(parsed, bytes, form, null, scanner, parser);
         } catch (CorruptGzipException e) {
             // Corrupt within the first bytes: the first record reports it.
-            return new JsonRecordSource(closeable, new PeekInputStream(closeable), JsonForm.NDJSON, e.problem(), null,
-                    null, limits, handler);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(closeable, e);
-            if (e instanceof JacksonIOException io) {
-                throw io.getCause();
-            }
-            throw e;
+            return new Opened(closeable, new PeekInputStream(closeable), JsonForm.NDJSON, e.problem(), null, null);
+        } catch (JacksonIOException e) {
+            throw e.getCause();
         }
     }
 
-    /**
-     * Opens a char stream; the source owns and closes it. A leading byte order mark is skipped.
-     *
-     * @param in      the text
-     * @param limits  the limits
-     * @param handler reads each object
-     * @return the source
-     * @throws IOException if the start of the input cannot be read
-     */
-    public static JsonRecordSource open(Reader in, JsonLimits limits, ObjectHandler handler) throws IOException {
-        Objects.requireNonNull(in, "in");
-        Objects.requireNonNull(limits, "limits");
-        Objects.requireNonNull(handler, "handler");
+    private static Opened openChars(Reader in, JsonLimits limits, ObjectHandler handler) throws IOException {
         PeekReader chars = new PeekReader(in, limits.maxFileBytes());
+        if (chars.peek(0) == '\uFEFF') {
+            chars.discard(1);
+        }
+        JsonForm form = FormDetector.detect(chars, lookAhead(limits));
+        LooseScanner scanner = form == JsonForm.NDJSON ? null : new LooseScanner(form == JsonForm.ARRAY);
+        Reader parsed = scanner == null ? chars : new LooseFilterReader(chars, scanner);
+        JsonParser parser = factory(limits, form, handler).createParser(ObjectReadContext.empty(), parsed);
+        return new Opened(parsed, chars, form, null, scanner, parser);
+    }
+
+    /** Opens the input and detects the form, once; a failing input is an {@link UncheckedIOException}. */
+    private void start() {
+        if (started) {
+            return;
+        }
+        if (done) {
+            throw new IllegalStateException("the record source is closed");
+        }
+        started = true;
         try {
-            if (chars.peek(0) == '\uFEFF') {
-                chars.discard(1);
-            }
-            JsonForm form = FormDetector.detect(chars, lookAhead(limits));
-            LooseScanner scanner = form == JsonForm.NDJSON ? null : new LooseScanner(form == JsonForm.ARRAY);
-            Reader parsed = scanner == null ? chars : new LooseFilterReader(chars, scanner);
-            JsonParser parser = factory(limits, form, handler).createParser(ObjectReadContext.empty(), parsed);
-            return new JsonRecordSource(parsed, chars, form, null, scanner, parser, limits, handler);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(chars, e);
-            throw e;
+            Opened opened = opener.open(limits, handler);
+            input = opened.input();
+            counter = opened.counter();
+            form = opened.form();
+            openingProblem = opened.problem();
+            scanner = opened.scanner();
+            parser = opened.parser();
+        } catch (IOException e) {
+            done = true;
+            throw new UncheckedIOException("cannot read the input: " + e.getMessage(), e);
         }
     }
 
@@ -243,11 +305,13 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     }
 
     /**
-     * Returns the form detected from the first row.
+     * Returns the form detected from the first row; detecting it reads the start of the input.
      *
      * @return the form
+     * @throws UncheckedIOException if the input cannot be read
      */
     public JsonForm form() {
+        start();
         return form;
     }
 
@@ -256,12 +320,14 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
         if (done) {
             return null;
         }
+        start();
         Problem opening = openingProblem;
         if (opening != null || parser == null) {
             openingProblem = null;
-            return terminal(1, opening != null ? opening : UTF16_OR_32);
+            return terminal(1, 0, opening != null ? opening : UTF16_OR_32);
         }
         JsonParser p = parser;
+        Peekable bytes = Objects.requireNonNull(counter);
         // Round again after a plain row the handler checked and did not build.
         while (true) {
             try {
@@ -275,26 +341,27 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                 recordLine = line;
                 long offset = offsetOf(start);
                 if (record > limits.maxRecords()) {
-                    return terminal(line, tooLarge("the input holds more records than maxRecords ("
+                    return terminal(line, 0, tooLarge("the input holds more records than maxRecords ("
                             + limits.maxRecords() + ") allows; split it", start));
                 }
                 if (scanner != null && scanner.isAfterClose(offset)) {
-                    return terminal(line, new Problem(ViolationCode.MALFORMED_JSON, "JSON syntax error at line " + line
+                    return terminal(line, start.getColumnNr(), new Problem(ViolationCode.MALFORMED_JSON,
+                            "JSON syntax error at line " + line
                             + ", column " + start.getColumnNr() + ": content after the closing bracket of the array"
                             + " that holds the rows; put every row inside it"));
                 }
                 if (form == JsonForm.NDJSON && line > lastEndLine + 1) {
                     blankLines += line - lastEndLine - 1;
                 }
-                recordBase = counter.count();
+                recordBase = bytes.count();
                 @Nullable RawRecord result = token == JsonToken.START_OBJECT ? handler.readObject(this, line, record)
-                        : notAnObject(token, line, record);
+                        : notAnObject(token, line, start.getColumnNr(), record);
                 // The record lies within what the parser was handed since its start, plus its read-ahead:
                 // the exact size (a location, an allocation) is only needed near the limit.
-                if (form == JsonForm.NDJSON || counter.count() - recordBase > softRecordBound) {
+                if (form == JsonForm.NDJSON || bytes.count() - recordBase > softRecordBound) {
                     TokenStreamLocation end = p.currentLocation();
                     if (offsetOf(end) - offset > limits.maxRecordSize()) {
-                        return terminal(line, tooLarge(recordTooLarge(), end));
+                        return terminal(line, 0, tooLarge(recordTooLarge(), end));
                     }
                     lastEndLine = end.getLineNr();
                 }
@@ -306,21 +373,22 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                 return result;
             } catch (StopReading e) {
                 TokenStreamLocation at = p.currentLocation();
-                return terminal(at.getLineNr(), e.code() == ViolationCode.RECORD_TOO_LARGE
+                return terminal(at.getLineNr(), at.getColumnNr(), e.code() == ViolationCode.RECORD_TOO_LARGE
                         ? tooLarge(e.getMessage(), at) : e.problem());
             } catch (StreamConstraintsException e) {
                 // The exception has no location; the parser still knows where it stands.
                 TokenStreamLocation at = p.currentLocation();
-                return terminal(at.getLineNr(), tooLarge(JsonErrors.constraint(e, limits), at));
+                return terminal(at.getLineNr(), at.getColumnNr(), tooLarge(JsonErrors.constraint(e, limits), at));
             } catch (JacksonIOException e) {
                 IOException cause = e.getCause();
                 if (cause instanceof InputTooLargeException) {
                     TokenStreamLocation at = p.currentLocation();
-                    return terminal(at.getLineNr(), tooLarge(cause.getMessage() + "; split it", at));
+                    return terminal(at.getLineNr(), at.getColumnNr(), tooLarge(cause.getMessage() + "; split it", at));
                 }
                 if (cause instanceof InvalidUtf8Exception || cause instanceof CorruptGzipException) {
                     TokenStreamLocation at = p.currentLocation();
-                    return terminal(at.getLineNr(), cause instanceof CorruptGzipException gzip ? gzip.problem()
+                    return terminal(at.getLineNr(), at.getColumnNr(), cause instanceof CorruptGzipException gzip
+                            ? gzip.problem()
                             : new Problem(ViolationCode.ENCODING, "bytes that are not valid UTF-8 at line "
                                     + at.getLineNr() + ", column " + at.getColumnNr() + ": the " + cause.getMessage()
                                     + "; save the file as UTF-8"));
@@ -332,7 +400,8 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                 if (at == null) {
                     at = p.currentLocation();
                 }
-                return terminal(at.getLineNr(), JsonErrors.syntax(e, at, form, p.streamReadContext().inRoot()));
+                return terminal(at.getLineNr(), at.getColumnNr(),
+                        JsonErrors.syntax(e, at, form, p.streamReadContext().inRoot()));
             }
         }
     }
@@ -343,7 +412,8 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
             blankLines += end.getLineNr() - lastEndLine - 1 + (end.getColumnNr() > 1 ? 1 : 0);
         }
         if (scanner != null && scanner.isUnclosed()) {
-            return terminal(end.getLineNr(), new Problem(ViolationCode.MALFORMED_JSON, "JSON syntax error at line "
+            return terminal(end.getLineNr(), end.getColumnNr(), new Problem(ViolationCode.MALFORMED_JSON,
+                    "JSON syntax error at line "
                     + end.getLineNr() + ", column " + end.getColumnNr() + ": the input ends before the array that"
                     + " holds the rows is closed: the file looks truncated; end it with ]"));
         }
@@ -351,7 +421,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
         return null;
     }
 
-    private RawRecord notAnObject(JsonToken token, long line, long record) {
+    private RawRecord notAnObject(JsonToken token, long line, long column, long record) {
         String value;
         String kind;
         switch (token) {
@@ -380,20 +450,25 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                 kind = "'" + value + "'";
                 break;
         }
-        return RawRecord.rejected(line, record, List.of(Violation.of(ViolationCode.NOT_AN_OBJECT, line, record, null,
-                value, "a row must be a JSON object such as {\"url\": …, \"date\": …}, not " + kind)));
+        return RawRecord.rejected(line, record, List.of(new Violation(ViolationCode.NOT_AN_OBJECT,
+                ViolationCode.NOT_AN_OBJECT.defaultSeverity(), line, Math.max(0, column), record, null, value,
+                "a row must be a JSON object such as {\"url\": …, \"date\": …}, not " + kind)));
     }
 
-    private RawRecord terminal(long errorLine, Problem problem) {
+    /**
+     * Ends reading with a rejected record: the record in progress, or a new one. A syntax error and bad bytes are
+     * located where they are (line and column, DESIGN.md section 8); a breached limit concerns the record as a
+     * whole, at its line, and its message says where reading stopped.
+     */
+    private RawRecord terminal(long errorLine, long errorColumn, Problem problem) {
         done = true;
         long line = recordLine > 0 ? recordLine : Math.max(1, errorLine);
         long record = recordLine > 0 ? records : ++records;
-        // A syntax error and bad bytes are reported where they are (DESIGN.md section 8); a breached
-        // limit concerns the record as a whole.
         boolean located = problem.code() == ViolationCode.MALFORMED_JSON || problem.code() == ViolationCode.ENCODING;
         long violationLine = located ? Math.max(1, errorLine) : line;
-        return RawRecord.rejected(line, record, List.of(Violation.of(problem.code(), violationLine, record, null,
-                null, problem.message())));
+        long column = located && errorLine >= 1 ? Math.max(0, errorColumn) : 0;
+        return RawRecord.rejected(line, record, List.of(new Violation(problem.code(), problem.code().defaultSeverity(),
+                violationLine, column, record, null, null, problem.message())));
     }
 
     private static Problem tooLarge(String message, TokenStreamLocation at) {
@@ -455,7 +530,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
      * bounded too.
      */
     public void checkSize() {
-        if (counter.count() - recordBase > hardRecordBound) {
+        if (Objects.requireNonNull(counter).count() - recordBase > hardRecordBound) {
             throw StopReading.limit(recordTooLarge());
         }
     }
@@ -563,13 +638,25 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     }
 
     @Override
+    public FileProfile profile() {
+        return profile;
+    }
+
+    @Override
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    @Override
     public void close() {
         done = true;
         try {
-            if (parser != null) {
-                parser.close();
+            JsonParser opened = parser;
+            if (opened != null) {
+                opened.close();
             }
-            input.close();
+            Closeable layers = input;
+            (layers != null ? layers : raw).close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (JacksonIOException e) {

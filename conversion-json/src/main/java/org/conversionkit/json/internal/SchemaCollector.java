@@ -8,7 +8,7 @@ import org.conversionkit.json.BigQueryType;
 import org.conversionkit.json.FieldMode;
 import org.conversionkit.json.JsonLimits;
 import org.conversionkit.json.SchemaField;
-import org.conversionkit.model.IsoDateTime;
+import org.conversionkit.model.CrmDateTime;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.ValueKind;
 import org.conversionkit.model.rules.DateRule;
@@ -131,8 +131,8 @@ public final class SchemaCollector implements ObjectHandler {
         if (length == DateRule.LENGTH) {
             return DateRule.check(text) == null ? DATE : STRING;
         }
-        Object parsed = IsoDateTimeRule.parseOrProblem("value", text);
-        if (parsed instanceof IsoDateTime dateTime && dateTime.time() != null) {
+        CrmDateTime dateTime = IsoDateTimeRule.parse("value", text, problem -> { });
+        if (dateTime != null && dateTime.time() != null) {
             return dateTime.offset() != null ? TIMESTAMP : DATETIME;
         }
         return STRING;

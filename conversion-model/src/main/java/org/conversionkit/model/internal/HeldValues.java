@@ -15,6 +15,7 @@ public final class HeldValues {
     private char[] chars = new char[256];
     private final int[] from;
     private final int[] to;
+    private final int[] columns;
     private int slots;
     private int length;
 
@@ -29,6 +30,7 @@ public final class HeldValues {
         }
         this.from = new int[slotCount];
         this.to = new int[slotCount];
+        this.columns = new int[slotCount];
     }
 
     /** Forgets the values of the last record. */
@@ -44,8 +46,9 @@ public final class HeldValues {
      * @param buffer the characters
      * @param start  the first character of the value
      * @param end    the end of the value, exclusive
+     * @param column the 1-based column where the value starts on its record's first line, 0 when unknown
      */
-    public void hold(int slot, char[] buffer, int start, int end) {
+    public void hold(int slot, char[] buffer, int start, int end, int column) {
         int count = end - start;
         if (length + count > chars.length) {
             chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + count));
@@ -54,6 +57,7 @@ public final class HeldValues {
         from[slot] = length;
         length += count;
         to[slot] = length;
+        columns[slot] = column;
         slots |= 1 << slot;
     }
 
@@ -103,6 +107,16 @@ public final class HeldValues {
      */
     public int to(int slot) {
         return to[slot];
+    }
+
+    /**
+     * Returns the column a held value starts at on its record's first line.
+     *
+     * @param slot the slot
+     * @return the 1-based column, or 0 when unknown
+     */
+    public int column(int slot) {
+        return columns[slot];
     }
 
     /**

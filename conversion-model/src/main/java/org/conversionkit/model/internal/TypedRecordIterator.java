@@ -14,12 +14,15 @@ import org.conversionkit.model.ConversionDataException;
 import org.conversionkit.model.InvalidRecordStrategy;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.Severity;
+import org.conversionkit.model.Strictness;
 import org.conversionkit.model.Violation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Iterates the typed records of a record source, applying a mapping and an
- * {@link InvalidRecordStrategy}: the one implementation behind every typed-record reader.
+ * Iterates the typed records of a record source, applying a mapping, the profile's strictness and an
+ * {@link InvalidRecordStrategy}: the one implementation behind every typed-record reader. Under
+ * {@link Strictness#STRICT} a record with a warning is invalid, as a report would count it.
  *
  * @param <T> the typed record
  */
@@ -45,6 +48,7 @@ public final class TypedRecordIterator<T> implements Iterator<T> {
     private final RecordSource source;
     private final Mapping<T> mapping;
     private final InvalidRecordStrategy strategy;
+    private final boolean strict;
     private final List<Violation> violations = new ArrayList<>();
     private @Nullable T next;
     private boolean done;
@@ -56,12 +60,15 @@ public final class TypedRecordIterator<T> implements Iterator<T> {
      *
      * @param source   the raw records
      * @param mapping  the mapping to typed records
-     * @param strategy what to do with a record that has an error
+     * @param strategy   what to do with a record that has an error
+     * @param strictness {@link Strictness#STRICT} to treat a record with a warning as one with an error
      */
-    public TypedRecordIterator(RecordSource source, Mapping<T> mapping, InvalidRecordStrategy strategy) {
+    public TypedRecordIterator(RecordSource source, Mapping<T> mapping, InvalidRecordStrategy strategy,
+            Strictness strictness) {
         this.source = Objects.requireNonNull(source, "source");
         this.mapping = Objects.requireNonNull(mapping, "mapping");
         this.strategy = Objects.requireNonNull(strategy, "strategy");
+        this.strict = Objects.requireNonNull(strictness, "strictness") == Strictness.STRICT;
     }
 
     @Override
@@ -75,11 +82,11 @@ public final class TypedRecordIterator<T> implements Iterator<T> {
             records++;
             violations.clear();
             T mapped = mapping.map(record, violations::add);
-            if (mapped != null) {
+            if (mapped != null && (!strict || violations.isEmpty())) {
                 next = mapped;
             } else if (strategy == InvalidRecordStrategy.FAIL) {
                 done = true;
-                throw new ConversionDataException(violations);
+                throw new ConversionDataException(strict ? promoted(violations) : violations);
             } else {
                 skipped++;
             }
@@ -95,6 +102,15 @@ public final class TypedRecordIterator<T> implements Iterator<T> {
         T result = Objects.requireNonNull(next);
         next = null;
         return result;
+    }
+
+    /** Every warning as an error, as strict checking reports it. */
+    private static List<Violation> promoted(List<Violation> violations) {
+        List<Violation> errors = new ArrayList<>(violations.size());
+        for (Violation violation : violations) {
+            errors.add(violation.withSeverity(Severity.ERROR));
+        }
+        return errors;
     }
 
     /**

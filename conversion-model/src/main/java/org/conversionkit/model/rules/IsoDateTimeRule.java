@@ -2,7 +2,9 @@ package org.conversionkit.model.rules;
 
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import org.conversionkit.model.IsoDateTime;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.conversionkit.model.CrmDateTime;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.jspecify.annotations.Nullable;
@@ -32,8 +34,9 @@ public final class IsoDateTimeRule {
      * @return {@code null} for a valid ISO 8601 date or date-time, else the problem
      */
     public static @Nullable Problem check(String field, @Nullable String value) {
-        Object result = parseOrProblem(field, value);
-        return result instanceof Problem problem ? problem : null;
+        Problem[] found = new Problem[1];
+        parse(field, value, problem -> found[0] = problem);
+        return found[0];
     }
 
     /**
@@ -44,23 +47,34 @@ public final class IsoDateTimeRule {
      * @return the value
      * @throws IllegalArgumentException if the value is not valid; the message says why
      */
-    public static IsoDateTime parse(String field, String value) {
-        Object result = parseOrProblem(field, value);
-        if (result instanceof Problem problem) {
+    public static CrmDateTime parse(String field, String value) {
+        CrmDateTime parsed = parse(field, value, problem -> {
             throw new IllegalArgumentException(problem.message());
-        }
-        return (IsoDateTime) result;
+        });
+        return Objects.requireNonNull(parsed);
     }
 
     /**
-     * Parses a date-time field, returning either the value or the problem, so that a caller
+     * Parses a date-time field, handing the problem of an invalid value to a consumer, so that a caller
      * scans the text once.
      *
-     * @param field the field's name, for the message
-     * @param value the value as written, or {@code null} when absent
-     * @return an {@link IsoDateTime} or a {@link Problem}
+     * @param field    the field's name, for the message
+     * @param value    the value as written, or {@code null} when absent
+     * @param problems receives the problem when the value is not valid
+     * @return the value, or {@code null} when it is not valid
      */
-    public static Object parseOrProblem(String field, @Nullable String value) {
+    public static @Nullable CrmDateTime parse(String field, @Nullable String value,
+            Consumer<? super Problem> problems) {
+        Object result = read(field, value);
+        if (result instanceof Problem problem) {
+            problems.accept(problem);
+            return null;
+        }
+        return (CrmDateTime) result;
+    }
+
+    /** Reads a value once: a {@link CrmDateTime}, or the {@link Problem} that stops it. */
+    private static Object read(String field, @Nullable String value) {
         if (value == null || value.isBlank()) {
             return new Problem(ViolationCode.FIELD_MISSING, field
                     + " is missing: every record needs it, as an ISO 8601 date or date-time, e.g. 2020-01-10T10:15:30Z");
@@ -71,7 +85,7 @@ public final class IsoDateTimeRule {
         }
         if (length == DateRule.LENGTH) {
             Problem invalid = invalidDate(field, value);
-            return invalid != null ? invalid : new IsoDateTime(DateRule.toDate(value, 0), null, null);
+            return invalid != null ? invalid : new CrmDateTime(DateRule.toDate(value, 0), null, null);
         }
         char separator = value.charAt(DateRule.LENGTH);
         if (separator != 'T') {
@@ -152,7 +166,7 @@ public final class IsoDateTimeRule {
             return new Problem(ViolationCode.DATE_INVALID, field + ": '" + Violation.shorten(value)
                     + "' is not a time of day: hours run from 00 to 23, minutes and seconds from 00 to 59");
         }
-        return new IsoDateTime(DateRule.toDate(value, 0), LocalTime.of(hour, minute, second, nanos),
+        return new CrmDateTime(DateRule.toDate(value, 0), LocalTime.of(hour, minute, second, nanos),
                 hasOffset ? ZoneOffset.ofTotalSeconds(offsetSeconds) : null);
     }
 

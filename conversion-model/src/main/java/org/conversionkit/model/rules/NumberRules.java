@@ -132,57 +132,6 @@ public final class NumberRules {
     }
 
     /**
-     * The fast path of {@link #checkInteger(String, String)} for the common count: one to 18 ASCII digits,
-     * no sign. Such a value is a valid integer, in range, and not negative; {@code false} means "look
-     * closer", not "invalid".
-     *
-     * @param value the value as written
-     * @return {@code true} for a plain unsigned count
-     */
-    public static boolean isPlainCount(String value) {
-        int length = value.length();
-        if (length == 0 || length > 18) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The fast path of {@link #checkDecimal(String, String)} and {@link #checkJsonNumber(String, String)}
-     * for the common amount: ASCII digits, optionally a point and more digits ({@code 12}, {@code 123.45}),
-     * no sign, at most 18 characters. Such a value is a valid decimal and JSON number, in range, and not
-     * negative; {@code false} means "look closer", not "invalid".
-     *
-     * @param value the value as written
-     * @return {@code true} for a plain unsigned amount
-     */
-    public static boolean isPlainAmount(String value) {
-        int length = value.length();
-        if (length == 0 || length > 18 || !isDigit(value.charAt(0)) || !isDigit(value.charAt(length - 1))) {
-            return false;
-        }
-        // Between two digits: digits and at most one point. Without a branch per character (where the point
-        // stands differs from row to row), and with a long index, which the JIT compiler does not unroll:
-        // for a handful of characters a plain loop is the fastest.
-        int other = 0;
-        int points = 0;
-        for (long i = 1; i < length - 1; i++) {
-            int c = value.charAt((int) i);
-            // 1 for '.', else 0, by arithmetic: a comparison here compiles to a branch.
-            int isPoint = ((c ^ '.') - 1) >>> 31;
-            other |= (c - '0' | '9' - c) >>> 31 & ~isPoint;
-            points += isPoint;
-        }
-        return other == 0 && points <= 1;
-    }
-
-    /**
      * Returns whether a number that passed its check, or a JSON number's text, is below zero.
      *
      * @param value the number as written

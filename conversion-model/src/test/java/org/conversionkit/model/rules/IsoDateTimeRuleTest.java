@@ -3,9 +3,10 @@ package org.conversionkit.model.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.conversionkit.model.CrmDateTime;
 import org.conversionkit.model.Fixtures;
-import org.conversionkit.model.IsoDateTime;
 import org.conversionkit.model.ViolationCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,21 +22,24 @@ class IsoDateTimeRuleTest {
     @MethodSource("cases")
     void checksEveryCase(String value, String expected) {
         assertThat(ReferenceRules.isoDateTime(value)).as("reference").isEqualTo(expected);
-        Object result = IsoDateTimeRule.parseOrProblem("updatedAt", value);
+        List<Problem> problems = new ArrayList<>();
+        CrmDateTime result = IsoDateTimeRule.parse("updatedAt", value, problems::add);
         if (isCode(expected)) {
-            assertThat(result).isInstanceOf(Problem.class);
-            Problem problem = (Problem) result;
+            assertThat(result).isNull();
+            assertThat(problems).hasSize(1);
+            Problem problem = problems.get(0);
             assertThat(problem.code()).as(problem.message()).isEqualTo(ViolationCode.valueOf(expected));
             assertThat(problem.message()).startsWith("updatedAt");
             assertThat(IsoDateTimeRule.check("updatedAt", value)).isEqualTo(problem);
             if (value != null) {
-                assertThatIllegalArgumentException().isThrownBy(() -> IsoDateTime.parse(value));
+                assertThatIllegalArgumentException().isThrownBy(() -> CrmDateTime.parse(value));
             }
         } else {
-            assertThat(result).isInstanceOf(IsoDateTime.class);
-            assertThat(result.toString()).isEqualTo(expected);
+            assertThat(problems).isEmpty();
+            assertThat(result).isNotNull();
+            assertThat(String.valueOf(result)).isEqualTo(expected);
             assertThat(IsoDateTimeRule.check("updatedAt", value)).isNull();
-            assertThat(IsoDateTime.parse(value)).isEqualTo(result);
+            assertThat(CrmDateTime.parse(value)).isEqualTo(result);
         }
     }
 

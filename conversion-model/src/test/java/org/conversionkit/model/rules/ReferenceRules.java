@@ -8,7 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.conversionkit.model.IsoDateTime;
+import org.conversionkit.model.CrmDateTime;
 
 /**
  * A straightforward reference implementation of the URL, date, number and date-time rules,
@@ -211,7 +211,7 @@ final class ReferenceRules {
             return "DATE_INVALID";
         }
         if (m.group(2) == null) {
-            return new IsoDateTime(date, null, null).toString();
+            return new CrmDateTime(date, null, null).toString();
         }
         int hour = Integer.parseInt(m.group(2));
         int minute = Integer.parseInt(m.group(3));
@@ -230,7 +230,7 @@ final class ReferenceRules {
             offset = ZoneOffset.ofTotalSeconds(seconds);
         }
         try {
-            return new IsoDateTime(date, LocalTime.of(hour, minute, second, nanos), offset).toString();
+            return new CrmDateTime(date, LocalTime.of(hour, minute, second, nanos), offset).toString();
         } catch (DateTimeException e) {
             return "DATE_INVALID";
         }

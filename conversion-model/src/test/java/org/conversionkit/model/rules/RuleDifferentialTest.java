@@ -12,7 +12,7 @@ import java.util.function.Function;
 import org.conversionkit.model.ConversionMapper;
 import org.conversionkit.model.Field;
 import org.conversionkit.model.Fixtures;
-import org.conversionkit.model.IsoDateTime;
+import org.conversionkit.model.CrmDateTime;
 import org.conversionkit.model.internal.PlainRowCheck;
 import org.conversionkit.model.internal.PlainUrl;
 import org.junit.jupiter.api.Test;
@@ -112,14 +112,14 @@ class RuleDifferentialTest {
         int amounts = 0;
         for (int i = 0; i < CASES; i++) {
             String value = mutate(random, seeds, NUMBER_PIECES);
-            if (NumberRules.isPlainCount(value)) {
+            if (PlainRowCheck.isPlainCount(value)) {
                 counts++;
                 if (NumberRules.checkInteger("n", value) != null || NumberRules.isNegative(value)
                         || !ReferenceRules.integer(value).equals("VALID")) {
                     disagreements.put(Fixtures.show(value), "plain count, but not a valid non-negative integer");
                 }
             }
-            if (NumberRules.isPlainAmount(value)) {
+            if (PlainRowCheck.isPlainAmount(value)) {
                 amounts++;
                 if (NumberRules.checkDecimal("n", value) != null || NumberRules.checkJsonNumber("n", value) != null
                         || NumberRules.isNegative(value) || !ReferenceRules.decimal(value).equals("VALID")) {
@@ -163,10 +163,10 @@ class RuleDifferentialTest {
             if (plainUrl != UrlRule.isPlainHttpUrl(url)) {
                 disagreements.put("url " + Fixtures.show(url), "characters " + plainUrl);
             }
-            if (PlainRowCheck.isPlainCount(buffer, urlEnd + 1, numberEnd) != NumberRules.isPlainCount(number)) {
+            if (PlainRowCheck.isPlainCount(buffer, urlEnd + 1, numberEnd) != PlainRowCheck.isPlainCount(number)) {
                 disagreements.put("count " + Fixtures.show(number), "characters disagree");
             }
-            if (PlainRowCheck.isPlainAmount(buffer, urlEnd + 1, numberEnd) != NumberRules.isPlainAmount(number)) {
+            if (PlainRowCheck.isPlainAmount(buffer, urlEnd + 1, numberEnd) != PlainRowCheck.isPlainAmount(number)) {
                 disagreements.put("amount " + Fixtures.show(number), "characters disagree");
             }
             if (check.isPlain(date, buffer, numberEnd + 1, dayEnd) != day.equals("2020-09-22")) {
@@ -211,8 +211,9 @@ class RuleDifferentialTest {
     void isoDateTimeRuleAgreesWithTheReference() {
         List<String> seeds = seeds("iso-date-time-cases.tsv", 1);
         assertAgreement("date-time", seeds, DATE_TIME_PIECES, 20260106L, v -> {
-            Object result = IsoDateTimeRule.parseOrProblem("t", v);
-            return result instanceof IsoDateTime dateTime ? dateTime.toString() : ((Problem) result).code().name();
+            Problem[] problem = new Problem[1];
+            CrmDateTime dateTime = IsoDateTimeRule.parse("t", v, found -> problem[0] = found);
+            return dateTime != null ? dateTime.toString() : problem[0].code().name();
         }, ReferenceRules::isoDateTime, "FIELD_MISSING", "DATE_FORMAT", "DATE_INVALID", "2020-01-10T10:15:30Z", "2020-01-10");
     }
 

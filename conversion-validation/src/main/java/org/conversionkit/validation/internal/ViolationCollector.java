@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.conversionkit.model.Severity;
 import org.conversionkit.model.Violation;
-import org.conversionkit.validation.Strictness;
+import org.conversionkit.model.Strictness;
 
 /**
  * Counts the violations of one input, lists the first of them, and tells whether the current record

@@ -2,6 +2,8 @@ package org.conversionkit.validation.internal.constraints;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+import java.util.Objects;
+import org.conversionkit.model.CrmDateTime;
 import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.rules.IsoDateTimeRule;
 import org.conversionkit.model.rules.Problem;
@@ -35,11 +37,12 @@ public final class IsoDateTimeValidator implements ConstraintValidator<IsoDateTi
             return Reasons.reject(context, ViolationCode.FIELD_MISSING,
                     Reasons.blank("a date-time", "2020-01-10T10:15:30Z"));
         }
-        Object result = IsoDateTimeRule.parseOrProblem(NAME, text);
-        if (result instanceof Problem problem) {
-            return Reasons.reject(context, problem);
+        Problem[] problem = new Problem[1];
+        CrmDateTime result = IsoDateTimeRule.parse(NAME, text, found -> problem[0] = found);
+        if (result == null) {
+            return Reasons.reject(context, Objects.requireNonNull(problem[0]));
         }
-        if (offsetRequired && ((org.conversionkit.model.IsoDateTime) result).offset() == null) {
+        if (offsetRequired && result.offset() == null) {
             return Reasons.reject(context, ViolationCode.DATE_FORMAT, "'" + text + "' has no offset, so it names no"
                     + " instant: write the time with Z or an offset such as +02:00, e.g. 2020-01-10T10:15:30Z");
         }

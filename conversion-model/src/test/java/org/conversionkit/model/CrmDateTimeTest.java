@@ -12,31 +12,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class IsoDateTimeTest {
+class CrmDateTimeTest {
 
     static List<Object[]> cases() {
-        return Fixtures.read(IsoDateTimeTest.class, "iso-date-time-order.tsv", 3);
+        return Fixtures.read(CrmDateTimeTest.class, "iso-date-time-order.tsv", 3);
     }
 
     @ParameterizedTest(name = "{index}: {0} before {1}: {2}")
     @MethodSource("cases")
     void comparesAsWritten(String first, String second, String before) {
-        assertThat(IsoDateTime.parse(first).isBefore(IsoDateTime.parse(second))).isEqualTo(Boolean.parseBoolean(before));
+        assertThat(CrmDateTime.parse(first).isBefore(CrmDateTime.parse(second))).isEqualTo(Boolean.parseBoolean(before));
     }
 
     @Test
     void keepsWhatWasWritten() {
-        IsoDateTime date = IsoDateTime.parse("2020-01-10");
-        assertThat(date).isEqualTo(new IsoDateTime(LocalDate.of(2020, 1, 10), null, null));
+        CrmDateTime date = CrmDateTime.parse("2020-01-10");
+        assertThat(date).isEqualTo(new CrmDateTime(LocalDate.of(2020, 1, 10), null, null));
         assertThat(date.toLocalDateTime()).isEqualTo(LocalDateTime.of(2020, 1, 10, 0, 0));
-        IsoDateTime local = IsoDateTime.parse("2020-01-10T10:15:30");
+        CrmDateTime local = CrmDateTime.parse("2020-01-10T10:15:30");
         assertThat(local.offset()).isNull();
-        IsoDateTime utc = IsoDateTime.parse("2020-01-10T10:15:30Z");
+        CrmDateTime utc = CrmDateTime.parse("2020-01-10T10:15:30Z");
         assertThat(utc.offset()).isEqualTo(ZoneOffset.UTC);
         assertThat(utc.time()).isEqualTo(LocalTime.of(10, 15, 30));
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new IsoDateTime(LocalDate.of(2020, 1, 10), null, ZoneOffset.UTC));
-        assertThatIllegalArgumentException().isThrownBy(() -> IsoDateTime.parse("2020-01-10T25:00"))
+                .isThrownBy(() -> new CrmDateTime(LocalDate.of(2020, 1, 10), null, ZoneOffset.UTC));
+        assertThatIllegalArgumentException().isThrownBy(() -> CrmDateTime.parse("2020-01-10T25:00"))
                 .withMessageContaining("hours run from 00 to 23");
     }
 }

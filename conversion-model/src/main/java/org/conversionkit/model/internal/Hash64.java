@@ -1,4 +1,4 @@
-package org.conversionkit.validation.internal;
+package org.conversionkit.model.internal;
 
 /**
  * A 64-bit hash of text, for duplicate detection by hash: the UTF-16 chars are taken four at a time

@@ -1,4 +1,4 @@
-package org.conversionkit.validation;
+package org.conversionkit.model;
 
 /**
  * How warnings weigh in a report.

@@ -1,17 +1,22 @@
-package org.conversionkit.cli.internal;
+package org.conversionkit.files.internal;
+
+import org.jspecify.annotations.Nullable;
 
 /** Makes text safe for a terminal. */
-final class Text {
+public final class Printable {
 
-    private Text() {
+    private Printable() {
     }
 
     /**
      * Escapes control, bidirectional and other invisible formatting characters as {@code \\uXXXX},
      * so that data from a file can neither garble the terminal nor reorder what is shown.
+     *
+     * @param text the text
+     * @return the text itself when it holds nothing to escape, else its escaped copy
      */
-    static String printable(String text) {
-        StringBuilder escaped = null;
+    public static String of(String text) {
+        @Nullable StringBuilder escaped = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean unsafe = Character.isISOControl(c) || Character.getType(c) == Character.FORMAT

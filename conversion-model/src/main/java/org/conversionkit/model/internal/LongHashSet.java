@@ -1,4 +1,4 @@
-package org.conversionkit.validation.internal;
+package org.conversionkit.model.internal;
 
 /**
  * A set of 64-bit hashes in open-addressing tables of primitive {@code long}s: the memory behind

@@ -1,4 +1,4 @@
-package org.conversionkit.validation.internal;
+package org.conversionkit.model.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

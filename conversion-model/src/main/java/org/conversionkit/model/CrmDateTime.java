@@ -16,13 +16,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The value keeps what was written: a date stays a date, a local date-time stays local. Two
  * values are compared as written (a date is the start of its day), and as instants only when both
- * carry an offset; see {@link #isBefore(IsoDateTime)}.
+ * carry an offset; see {@link #isBefore(CrmDateTime)}.
  *
  * @param date   the calendar date as written
  * @param time   the time of day, or {@code null} for a date alone
  * @param offset the offset from UTC ({@code Z} is {@link ZoneOffset#UTC}), or {@code null} when none was written
  */
-public record IsoDateTime(LocalDate date, @Nullable LocalTime time, @Nullable ZoneOffset offset) {
+public record CrmDateTime(LocalDate date, @Nullable LocalTime time, @Nullable ZoneOffset offset) {
 
     /**
      * Checks the arguments.
@@ -31,7 +31,7 @@ public record IsoDateTime(LocalDate date, @Nullable LocalTime time, @Nullable Zo
      * @param time the time of day, or {@code null} for a date alone
      * @param offset the offset from UTC ({@code Z} is {@link ZoneOffset#UTC}), or {@code null} when none was written
      */
-    public IsoDateTime {
+    public CrmDateTime {
         Objects.requireNonNull(date, "date");
         if (offset != null && time == null) {
             throw new IllegalArgumentException("an offset needs a time of day");
@@ -46,7 +46,7 @@ public record IsoDateTime(LocalDate date, @Nullable LocalTime time, @Nullable Zo
      * @throws IllegalArgumentException if the text is not a valid ISO 8601 date or date-time; the
      *                                  message says what is wrong
      */
-    public static IsoDateTime parse(String text) {
+    public static CrmDateTime parse(String text) {
         return IsoDateTimeRule.parse("value", text);
     }
 
@@ -57,7 +57,7 @@ public record IsoDateTime(LocalDate date, @Nullable LocalTime time, @Nullable Zo
      * @param other the value to compare with
      * @return {@code true} when this value is earlier
      */
-    public boolean isBefore(IsoDateTime other) {
+    public boolean isBefore(CrmDateTime other) {
         if (offset != null && other.offset != null) {
             return toOffsetDateTime().isBefore(other.toOffsetDateTime());
         }

@@ -1,0 +1,325 @@
+package org.conversionkit.files;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.conversionkit.csv.ConversionCsvReader;
+import org.conversionkit.csv.CsvLimits;
+import org.conversionkit.json.ConversionJsonReader;
+import org.conversionkit.json.CrmFeedReader;
+import org.conversionkit.json.JsonLimits;
+import org.conversionkit.model.ColumnLayout;
+import org.conversionkit.model.ConversionProfile;
+import org.conversionkit.model.CrmProfile;
+import org.conversionkit.model.FileProfile;
+import org.conversionkit.model.RecordSource;
+import org.conversionkit.validation.ConversionValidator;
+import org.conversionkit.validation.FeedValidator;
+import org.conversionkit.validation.ValidationReport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks conversion files or CRM feeds, each in one call, the way {@code conversion-check validate} checks them:
+ * the format detected by the file name's extension, else by the content ({@link FileFormat#detect}); the
+ * delimiter of a CSV file sniffed unless given; the file's date taken from its name unless the profile sets one;
+ * and the report the command prints for the same file and options.
+ *
+ * <pre>{@code
+ * FileChecker checker = FileChecker.builder()
+ *         .profile(ConversionProfile.builder().defaults(FieldDefaults.NONE.with(Field.CHANNEL, "organic")).build())
+ *         .maxViolations(20)
+ *         .build();
+ * ValidationReport report = checker.check(Path.of("conversion-export-2020-09-22.csv.gz"));
+ * }</pre>
+ *
+ * <p>Every setting applies to every file it can apply to, or is refused: a CRM feed is JSON, so a
+ * {@link CrmProfile} with the format {@link FileFormat#CSV} or a delimiter is refused when the checker is built,
+ * and a CRM input detected as CSV when it is checked; a delimiter and a profile's column layout order CSV columns,
+ * so with the format {@link FileFormat#JSON} they are refused when the checker is built, while with the format
+ * detected they apply to the CSV files and a JSON file reads its fields by name.
+ *
+ * <p>Instances are immutable and thread-safe; each check reads its input once, streaming, one record in memory.
+ */
+public final class FileChecker {
+
+    private final FileProfile profile;
+    private final @Nullable FileFormat format;
+    private final @Nullable Character delimiter;
+    private final CsvLimits csvLimits;
+    private final JsonLimits jsonLimits;
+    private final int maxViolations;
+
+    private FileChecker(Builder builder) {
+        this.profile = builder.profile;
+        this.format = builder.format;
+        this.delimiter = builder.delimiter;
+        this.csvLimits = builder.csvLimits;
+        this.jsonLimits = builder.jsonLimits;
+        this.maxViolations = builder.maxViolations;
+    }
+
+    /**
+     * Returns a builder. Defaults: {@link ConversionProfile#DEFAULT}; format detected; delimiter sniffed;
+     * {@link CsvLimits#DEFAULTS}; {@link JsonLimits#DEFAULTS}; at most
+     * {@value ConversionValidator.Builder#DEFAULT_MAX_VIOLATIONS} violations listed.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Checks a file, plain or gzip-compressed; its path is its name in the report, and its name gives the
+     * date a conversion file's rows are held to.
+     *
+     * @param path the file
+     * @return the report
+     * @throws IOException              if the file cannot be opened or read
+     * @throws IllegalArgumentException if the file's detected format does not fit the profile (a CRM feed
+     *                                  detected as CSV)
+     */
+    public ValidationReport check(Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
+        try {
+            return check(path.toString(), Files.newInputStream(path));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Checks a named input, for example an upload under its file name; the name is the input's name in the
+     * report and gives the date a conversion file's rows are held to, as a file's would. The stream is read to
+     * its end and closed.
+     *
+     * @param name the input's file name, as a path or a bare name
+     * @param in   the bytes, plain or gzip-compressed
+     * @return the report
+     * @throws UncheckedIOException     if the input cannot be read
+     * @throws IllegalArgumentException if the input's detected format does not fit the profile
+     */
+    public ValidationReport check(String name, InputStream in) {
+        return run(Objects.requireNonNull(name, "name"), in);
+    }
+
+    /**
+     * Checks an input without a name (standard input, a stream): no file-name rule applies, and a conversion
+     * file's rows are held only to the profile's date, if it sets one. The stream is read to its end and closed.
+     *
+     * @param in the bytes, plain or gzip-compressed
+     * @return the report
+     * @throws UncheckedIOException     if the input cannot be read
+     * @throws IllegalArgumentException if the input's detected format does not fit the profile
+     */
+    public ValidationReport check(InputStream in) {
+        return run(null, in);
+    }
+
+    /**
+     * Returns the format an input is read in: the one set, else the detected one.
+     *
+     * @param name the input's name, or {@code null}
+     * @param in   the content at its start, supporting mark and reset; left where it was
+     * @return the format
+     * @throws IOException if the content has to be read and cannot be
+     */
+    FileFormat formatOf(@Nullable String name, InputStream in) throws IOException {
+        return format != null ? format : FileFormat.detect(name, in);
+    }
+
+    private ValidationReport run(@Nullable String name, InputStream in) {
+        Objects.requireNonNull(in, "in");
+        InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in, FileFormat.PEEK);
+        try (RecordSource source = source(name, buffered)) {
+            if (profile instanceof CrmProfile) {
+                return FeedValidator.builder().maxViolations(maxViolations).build().validate(source);
+            }
+            return ConversionValidator.builder().maxViolations(maxViolations).build().validate(source);
+        }
+    }
+
+    /** Opens the source of an input in its format; closes the input when it cannot. */
+    private RecordSource source(@Nullable String name, InputStream in) {
+        FileFormat detected;
+        try {
+            detected = formatOf(name, in);
+        } catch (IOException e) {
+            closeQuietly(in, e);
+            throw new UncheckedIOException(e);
+        }
+        if (profile instanceof CrmProfile crm) {
+            if (detected != FileFormat.JSON) {
+                closeQuietly(in, null);
+                throw new IllegalArgumentException((name == null ? "the input" : name) + " reads as CSV, and the crm"
+                        + " profile reads NDJSON feeds; give the format JSON if it is one");
+            }
+            CrmFeedReader.Builder builder = CrmFeedReader.builder().profile(crm).limits(jsonLimits);
+            return name == null ? builder.source(in) : builder.source(name, in);
+        }
+        ConversionProfile conversions = (ConversionProfile) profile;
+        if (detected == FileFormat.JSON) {
+            // The layout orders CSV columns: a JSON file of the same export reads its fields by name.
+            ConversionJsonReader.Builder builder = ConversionJsonReader.builder()
+                    .profile(conversions.toBuilder().columns(ColumnLayout.DEFAULT).build()).limits(jsonLimits);
+            return name == null ? builder.source(in) : builder.source(name, in);
+        }
+        ConversionCsvReader.Builder builder = ConversionCsvReader.builder().profile(conversions).limits(csvLimits);
+        if (delimiter != null) {
+            builder.delimiter(delimiter);
+        }
+        return name == null ? builder.source(in) : builder.source(name, in);
+    }
+
+    private static void closeQuietly(InputStream in, @Nullable Exception failure) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    /**
+     * Builds a {@link FileChecker}; every setting is checked when it is set, and combinations that cannot apply
+     * when the checker is built.
+     */
+    public static final class Builder {
+
+        private FileProfile profile = ConversionProfile.DEFAULT;
+        private @Nullable FileFormat format;
+        private @Nullable Character delimiter;
+        private CsvLimits csvLimits = CsvLimits.DEFAULTS;
+        private JsonLimits jsonLimits = JsonLimits.DEFAULTS;
+        private int maxViolations = ConversionValidator.Builder.DEFAULT_MAX_VIOLATIONS;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the profile: {@link ConversionProfile} for daily conversion files, {@link CrmProfile} for CRM
+         * feeds.
+         *
+         * @param profile the profile; default {@link ConversionProfile#DEFAULT}
+         * @return this builder
+         */
+        public Builder profile(FileProfile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        /**
+         * Reads every input in one format instead of detecting it.
+         *
+         * @param format the format
+         * @return this builder
+         */
+        public Builder format(FileFormat format) {
+            this.format = Objects.requireNonNull(format, "format");
+            return this;
+        }
+
+        /**
+         * Detects each input's format (the default): by the name's extension, else by the content.
+         *
+         * @return this builder
+         */
+        public Builder detectFormat() {
+            this.format = null;
+            return this;
+        }
+
+        /**
+         * Sets the delimiter of CSV files instead of sniffing it.
+         *
+         * @param delimiter any single character except {@code "}, CR and LF
+         * @return this builder
+         * @throws IllegalArgumentException if the delimiter is a quote or a line break
+         */
+        public Builder delimiter(char delimiter) {
+            ConversionCsvReader.builder().delimiter(delimiter);
+            this.delimiter = delimiter;
+            return this;
+        }
+
+        /**
+         * Sniffs the delimiter of each CSV file (the default).
+         *
+         * @return this builder
+         */
+        public Builder detectDelimiter() {
+            this.delimiter = null;
+            return this;
+        }
+
+        /**
+         * Sets the limits of CSV files.
+         *
+         * @param limits the limits; default {@link CsvLimits#DEFAULTS}
+         * @return this builder
+         */
+        public Builder csvLimits(CsvLimits limits) {
+            this.csvLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Sets the limits of JSON files and feeds.
+         *
+         * @param limits the limits; default {@link JsonLimits#DEFAULTS}
+         * @return this builder
+         */
+        public Builder jsonLimits(JsonLimits limits) {
+            this.jsonLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Sets how many violations a report lists; the rest are counted only.
+         *
+         * @param maxViolations 0 or more; 0 lists none
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder maxViolations(int maxViolations) {
+            ConversionValidator.builder().maxViolations(maxViolations);
+            this.maxViolations = maxViolations;
+            return this;
+        }
+
+        /**
+         * Builds the checker.
+         *
+         * @return the checker
+         * @throws IllegalArgumentException if settings contradict each other: a CRM profile with the format CSV or
+         *                                  a delimiter; the format JSON with a delimiter or a column layout other
+         *                                  than {@link ColumnLayout#DEFAULT}
+         */
+        public FileChecker build() {
+            if (profile instanceof CrmProfile) {
+                if (format == FileFormat.CSV) {
+                    throw new IllegalArgumentException("the crm profile reads NDJSON feeds, not CSV");
+                }
+                if (delimiter != null) {
+                    throw new IllegalArgumentException("a delimiter separates CSV fields, and the crm profile reads"
+                            + " NDJSON feeds");
+                }
+            } else if (format == FileFormat.JSON) {
+                if (delimiter != null) {
+                    throw new IllegalArgumentException("a delimiter separates CSV fields, and the format is JSON");
+                }
+                ColumnLayout columns = ((ConversionProfile) profile).columns();
+                if (!columns.equals(ColumnLayout.DEFAULT)) {
+                    throw new IllegalArgumentException("the column layout " + columns + " orders CSV columns, and"
+                            + " the format is JSON, whose rows name their fields");
+                }
+            }
+            return new FileChecker(this);
+        }
+    }
+}
