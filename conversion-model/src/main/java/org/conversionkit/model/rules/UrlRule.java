@@ -18,11 +18,12 @@ import org.jspecify.annotations.Nullable;
  * {@code URL_INVALID}. Messages quote the value shortened to 200 characters.
  *
  * <p>What a valid URL holds: after {@code //}, optional user information with at most one
- * {@code @}, a host (a dotted name whose labels hold letters, digits, combining marks, {@code -}
+ * {@code @} (non-ASCII characters allowed, as in the path), a host (a dotted name whose labels hold letters, digits, combining marks, {@code -}
  * and {@code _}, internationalized names in Unicode or punycode; a name whose last label is a
  * number must be a dotted-decimal IPv4 address, four numbers from 0 to 255 without leading zeros,
  * as browsers read it; or a bracketed IPv6 address as RFC 3986 writes it), an optional port from 1
- * to 65535, then a path, query and fragment without white space, control
+ * to 65535 (leading zeros allowed, as browsers read them: {@code :00080} is 80), then a path, query and
+ * fragment without white space, control
  * or invisible formatting characters, {@code " < > \ `}, a second {@code #}, or a {@code %} that
  * does not start a {@code %XX} escape. Other non-ASCII characters are allowed, as in IRIs.
  *
@@ -33,6 +34,7 @@ public final class UrlRule {
 
     private static final int MAX_HOST_LENGTH = 253;
     private static final int MAX_LABEL_LENGTH = 63;
+    private static final int MAX_PORT = 65535;
 
     private UrlRule() {
     }
@@ -233,6 +235,12 @@ public final class UrlRule {
                     return badPercent(url, i);
                 }
                 i += 2;
+            } else if (c >= 0x80) {
+                String reason = checkVisible(url, i);
+                if (reason != null) {
+                    return reason;
+                }
+                i += Character.charCount(url.codePointAt(i)) - 1;
             } else if (!(isUnreserved(c) || isSubDelim(c) || c == ':')) {
                 return "the user information before '@' holds " + describe(url, i)
                         + ", which a URL cannot hold there: percent-encode it";
@@ -326,19 +334,16 @@ public final class UrlRule {
             return "'" + Violation.shorten(url)
                     + "' has ':' after its host but no port number: remove the ':' or add the port";
         }
+        // Leading zeros are allowed, as browsers read them: 00080 is port 80. Capped, so never overflows.
         int port = 0;
         for (int i = from; i < to; i++) {
             char c = url.charAt(i);
             if (!isDigit(c)) {
                 return "the port '" + Violation.shorten(url.substring(from, to)) + "' is not a number";
             }
-            if (i - from >= 5) {
-                return "the port " + Violation.shorten(url.substring(from, to))
-                        + " is out of range: ports run from 1 to 65535";
-            }
-            port = port * 10 + (c - '0');
+            port = Math.min(port * 10 + (c - '0'), MAX_PORT + 1);
         }
-        if (port < 1 || port > 65535) {
+        if (port < 1 || port > MAX_PORT) {
             return "the port " + Violation.shorten(url.substring(from, to))
                     + " is out of range: ports run from 1 to 65535";
         }
@@ -372,17 +377,29 @@ public final class UrlRule {
                     return "the URL holds " + describe(url, i) + ", which a URL cannot hold: percent-encode it";
                 }
             } else {
-                int cp = url.codePointAt(i);
-                if (Character.isSurrogate(c) && Character.charCount(cp) == 1) {
-                    return "the URL holds a broken character (a lone surrogate) at character " + (i + 1);
+                String reason = checkVisible(url, i);
+                if (reason != null) {
+                    return reason;
                 }
-                if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)
-                        || Character.getType(cp) == Character.FORMAT) {
-                    return "the URL holds " + describe(url, i) + ", an invisible character a URL cannot hold:"
-                            + " remove it or percent-encode it";
-                }
-                i += Character.charCount(cp) - 1;
+                i += Character.charCount(url.codePointAt(i)) - 1;
             }
+        }
+        return null;
+    }
+
+    /**
+     * Checks a character past ASCII outside the host: anything but white space, control and invisible
+     * formatting characters and lone surrogates, as in IRIs. Returns the reason it is refused, or null.
+     */
+    private static @Nullable String checkVisible(String url, int i) {
+        int cp = url.codePointAt(i);
+        if (Character.isSurrogate(url.charAt(i)) && Character.charCount(cp) == 1) {
+            return "the URL holds a broken character (a lone surrogate) at character " + (i + 1);
+        }
+        if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)
+                || Character.getType(cp) == Character.FORMAT) {
+            return "the URL holds " + describe(url, i) + ", an invisible character a URL cannot hold:"
+                    + " remove it or percent-encode it";
         }
         return null;
     }

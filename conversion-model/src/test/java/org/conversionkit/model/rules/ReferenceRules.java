@@ -50,12 +50,14 @@ final class ReferenceRules {
     private static final String LABEL = "(?!-)[\\p{L}\\p{Nd}\\p{Mn}\\p{Mc}_-]+(?<!-)";
     private static final Pattern REG_NAME = Pattern.compile("(?:" + LABEL + "\\.)*" + LABEL + "\\.?");
     private static final Pattern ALL_DIGITS = Pattern.compile("[0-9]+");
-    private static final Pattern USER_INFO = Pattern.compile("(?:[A-Za-z0-9._~!$&'()*+,;=:-]|%" + HEX + "{2})*");
-    private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
     // Path, query and fragment: printable ASCII but space " < > \ ` and a bare %, or any other
     // character but white space, controls, format characters and lone surrogates; one '#' at most.
+    private static final String VISIBLE_NON_ASCII = "[^\\x00-\\x7F\\p{Z}\\p{Cc}\\p{Cf}\\p{Cs}]";
+    private static final Pattern USER_INFO = Pattern.compile("(?:[A-Za-z0-9._~!$&'()*+,;=:-]|%" + HEX + "{2}|"
+            + VISIBLE_NON_ASCII + ")*");
+    private static final Pattern PORT = Pattern.compile("0*([0-9]{1,5})");
     private static final String REST_CHAR = "(?:[A-Za-z0-9!$&'()*+,\\-./:;=?@\\[\\]_~{|}^]|%" + HEX + "{2}"
-            + "|[^\\x00-\\x7F\\p{Z}\\p{Cc}\\p{Cf}\\p{Cs}])";
+            + "|" + VISIBLE_NON_ASCII + ")";
     private static final Pattern REST = Pattern.compile("(?:[/?]" + REST_CHAR + "*)?(?:#" + REST_CHAR + "*)?");
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -123,9 +125,11 @@ final class ReferenceRules {
                 return false;
             }
         }
-        if (port != null && !(PORT.matcher(port).matches() && Integer.parseInt(port) >= 1
-                && Integer.parseInt(port) <= 65535)) {
-            return false;
+        if (port != null) {
+            Matcher number = PORT.matcher(port);
+            if (!number.matches() || Integer.parseInt(number.group(1)) < 1 || Integer.parseInt(number.group(1)) > 65535) {
+                return false;
+            }
         }
         return REST.matcher(text.substring(end)).matches();
     }
