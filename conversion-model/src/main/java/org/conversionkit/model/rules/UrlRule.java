@@ -1,5 +1,7 @@
 package org.conversionkit.model.rules;
 
+import java.util.Locale;
+import java.util.Set;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.internal.PlainUrl;
@@ -11,8 +13,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Checked in this order: absent or blank is {@code FIELD_MISSING}; a path ({@code /...} but not
  * {@code //...}) is {@code URL_RELATIVE}; a scheme other than http/https is {@code URL_SCHEME}
  * (a colon followed by a port, as in {@code domain.tld:8080/p}, is not a scheme); an http(s) URL
- * without {@code //} and a host, or with characters a URL cannot hold, is {@code URL_INVALID}; a value
- * with no scheme that begins with a dotted host name, optionally after {@code //}
+ * without {@code //} and a host, or with characters a URL cannot hold, is {@code URL_INVALID}; a
+ * value with no scheme whose first segment is a file name is {@code URL_RELATIVE} too: a dotted name
+ * whose last label is a web file extension ({@code index.html}, {@code page.php?id=3}, {@code test.txt};
+ * the extensions, in any case: html, htm, xhtml, shtml, php, asp, aspx, jsp, jspx, cfm, cgi, txt, xml,
+ * json, rss, pdf, png, jpg, jpeg, gif, svg, webp, avif, ico, bmp, tif, tiff, css); a value with no
+ * scheme that begins with any other dotted host name, optionally after {@code //}
  * ({@code domain.tld/path/to/my/page}, {@code www.example.com/p}, {@code //cdn.example.com/p},
  * {@code example.com:8080/p}, {@code 192.0.2.1/p}), is {@code URL_NO_SCHEME} (a warning: the project's
  * protocol is assumed) when the rest would be valid after {@code https://} and holds no user information,
@@ -59,6 +65,17 @@ public final class UrlRule {
     private static final int MAX_HOST_LENGTH = 253;
     private static final int MAX_LABEL_LENGTH = 63;
     private static final int MAX_PORT = 65535;
+    /**
+     * The last labels that make a value without a scheme a file name, a relative URL, rather than a host name
+     * ({@code index.html}, {@code page.php?id=3}): pages, text and data, images and style sheets. None is
+     * a top-level domain; {@code zip} and {@code mov}, which are, and two-letter ones, which may become
+     * country codes, are left out.
+     */
+    static final Set<String> WEB_FILE_EXTENSIONS = Set.of(
+            "html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp", "jspx", "cfm", "cgi",
+            "txt", "xml", "json", "rss", "pdf",
+            "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "ico", "bmp", "tif", "tiff",
+            "css");
 
     private UrlRule() {
     }
@@ -105,7 +122,14 @@ public final class UrlRule {
                     + ":', but only http and https pages can be matched: write the page's https:// or http:// URL");
         }
         int start = url.startsWith("//") ? 2 : 0;
-        if (dottedNameEnd(url, start) > 0) {
+        int nameEnd = dottedNameEnd(url, start);
+        if (start == 0 && nameEnd > 0 && isFileName(url, nameEnd)) {
+            return new Problem(ViolationCode.URL_RELATIVE, "'" + Violation.shorten(url)
+                    + "' is a relative URL, a file name without the site it is on:"
+                    + " write the complete URL with protocol and domain, e.g. https://domain.tld/"
+                    + Violation.shorten(url));
+        }
+        if (nameEnd > 0) {
             String reason = checkAuthorityAndRest(url, start, false);
             if (reason != null) {
                 return new Problem(ViolationCode.URL_INVALID, reason);
@@ -518,6 +542,19 @@ public final class UrlRule {
             i += c < 0x80 ? 1 : Character.charCount(url.codePointAt(i));
         }
         return dot ? i : -1;
+    }
+
+    /**
+     * Returns whether the dotted name a value begins with, ending at {@code nameEnd}, is a file name: its
+     * last label is one of {@link #WEB_FILE_EXTENSIONS}, and it is followed by a path, query, fragment or
+     * nothing (not by a port).
+     */
+    private static boolean isFileName(String url, int nameEnd) {
+        if (nameEnd < url.length() && url.charAt(nameEnd) == ':') {
+            return false;
+        }
+        int dot = url.lastIndexOf('.', nameEnd - 1);
+        return dot >= 0 && WEB_FILE_EXTENSIONS.contains(url.substring(dot + 1, nameEnd).toLowerCase(Locale.ROOT));
     }
 
     private static String notAUrl(String url) {

@@ -34,6 +34,11 @@ final class ReferenceRules {
     private static final Pattern HOST_RUN = Pattern.compile(
             "[\\p{L}\\p{Nd}][\\p{L}\\p{Nd}\\p{Mn}\\p{Mc}_.\u3002\uFF0E\uFF61-]*(?=[/?#:]|\\z)");
     private static final Pattern HAS_SEPARATOR = Pattern.compile(SEPARATOR);
+    // A file name rather than a host: the documented web file extensions as the last label, then / ? # or
+    // the end (not a port).
+    private static final Pattern FILE_NAME = Pattern.compile(
+            "[^/?#:]*\\.(?i:html?|xhtml|shtml|php|aspx?|jspx?|cfm|cgi|txt|xml|json|rss|pdf|png|jpe?g|gif|svg|webp"
+                    + "|avif|ico|bmp|tiff?|css)(?:[/?#].*)?", Pattern.DOTALL);
 
     private static final String HEX = "[0-9A-Fa-f]";
     private static final String DEC_OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9][0-9]|[0-9])";
@@ -110,6 +115,9 @@ final class ReferenceRules {
         String rest = value.startsWith("//") ? value.substring(2) : value;
         Matcher host = HOST_RUN.matcher(rest);
         if (host.lookingAt() && HAS_SEPARATOR.matcher(host.group()).find()) {
+            if (!value.startsWith("//") && FILE_NAME.matcher(value).matches()) {
+                return "URL_RELATIVE";
+            }
             return authorityAndRest(rest, false) ? "URL_NO_SCHEME" : "URL_INVALID";
         }
         return "URL_INVALID";
