@@ -4,11 +4,13 @@ package org.conversionkit.model.internal;
  * The fast path of {@code UrlRule}, for the shape nearly every URL of a daily file has, on a string or on a
  * reader's characters: {@code http://} or {@code https://} in lower case; a host name of at most 63 ASCII
  * letters, digits, {@code -}, {@code _} and dots up to the first {@code /} (or the end), with no empty label, no
- * label that begins or ends with {@code -}, ending in a letter or {@code _} (so its last label is not a number);
- * then printable ASCII, with {@code %XX} escapes and at most one {@code #}. {@code true} only for values the
- * rule's thorough check accepts without a warning; {@code false} means "look closer", not "invalid": user
- * information, a port, a query right after the host, an IPv4 address or a longer host all take the thorough
- * path. Held to the thorough check, and the two twins to each other, by {@code RuleDifferentialTest}.
+ * label that begins or ends with {@code -}, no two hyphens in a row, ending in a letter or {@code _}, its last
+ * label beginning with one; then printable ASCII, with {@code %XX} escapes and at most one {@code #}.
+ * {@code true} only for values the rule's thorough check accepts without a warning; {@code false} means "look
+ * closer", not "invalid": user information, a port, a query right after the host, an IPv4 address, a longer
+ * host, a label in punycode ({@code xn--}, found by its two hyphens) and a last label that may be a number to a
+ * browser ({@code foo.0x4}, {@code foo.0xa}: it begins with a digit) all take the thorough path. Held to the
+ * thorough check, and the two twins to each other, by {@code RuleDifferentialTest}.
  *
  * <p>Each part is a loop without a branch a typical URL mispredicts (a table load and bit operations per
  * character) but its end: this is the hot path of validation, once a row.
@@ -23,12 +25,12 @@ public final class PlainUrl {
     private static final int HOST_MASK = 7;
     private static final int NOT_REST = 8;
     /**
-     * The products {@code previous * current} of host classes that break a label: a dot then a dot or hyphen
-     * (an empty label, a label that begins with {@code -}: 4 and 2), a hyphen then a dot (a label that ends
-     * with {@code -}: 2). Two hyphens make 1 and a letter 0, both fine; one multiplication a character, no
-     * branch.
+     * The products {@code previous * current} of host classes the fast path leaves to the thorough check: a dot
+     * then a dot or hyphen (an empty label, a label that begins with {@code -}: 4 and 2), a hyphen then a dot (a
+     * label that ends with {@code -}: 2), two hyphens (1: the {@code xn--} of a label in punycode, which the
+     * thorough check decodes). A letter makes 0; one multiplication a character, no branch.
      */
-    private static final int BAD_LABEL_PAIRS = DOT * DOT | DOT * HYPHEN;
+    private static final int BAD_LABEL_PAIRS = DOT * DOT | DOT * HYPHEN | HYPHEN * HYPHEN;
     /**
      * For every char: in the low bits its class in a host name (0 for ASCII letters, digits and {@code _},
      * {@link #HYPHEN}, {@link #DOT}, {@link #NOT_HOST} for anything a host name cannot hold, the {@code /} that
@@ -84,11 +86,14 @@ public final class PlainUrl {
             previous = type;
         }
         // Past the host, only '/' or the end: a port, user information, a query right after the host or a
-        // character a host cannot hold is for the thorough check. The last character ends the last label well
-        // and makes it no number; 63 characters at most bound every label too.
+        // character a host cannot hold is for the thorough check. The last character ends the last label well;
+        // 63 characters at most bound every label too. A last label that begins with a digit may be a number
+        // (123, 0x4, 0xa) and is for the thorough check: found from the end, once a URL, as the scheme holds no
+        // dot.
         if (hostEnd == hostStart || hostEnd - hostStart > MAX_LABEL_LENGTH
                 || hostEnd < length && url.charAt(hostEnd) != '/' || (pairs & BAD_LABEL_PAIRS) != 0
-                || !isLabelEnd(url.charAt(hostEnd - 1))) {
+                || !isLabelEnd(url.charAt(hostEnd - 1))
+                || isDigit(url.charAt(Math.max(url.lastIndexOf('.', hostEnd - 1) + 1, hostStart)))) {
             return false;
         }
         int bad = 0;
@@ -129,7 +134,7 @@ public final class PlainUrl {
         }
         if (hostEnd == hostStart || hostEnd - hostStart > MAX_LABEL_LENGTH
                 || hostEnd < to && chars[hostEnd] != '/' || (pairs & BAD_LABEL_PAIRS) != 0
-                || !isLabelEnd(chars[hostEnd - 1])) {
+                || !isLabelEnd(chars[hostEnd - 1]) || isDigit(chars[lastLabelStart(chars, hostStart, hostEnd)])) {
             return false;
         }
         int bad = 0;
@@ -175,7 +180,16 @@ public final class PlainUrl {
         return true;
     }
 
-    /** A host's last character that ends its last label well and makes it no number: a letter or {@code _}. */
+    /** Where the last label of a host begins: after its last dot, or at the host's start. */
+    private static int lastLabelStart(char[] chars, int hostStart, int hostEnd) {
+        int i = hostEnd - 1;
+        while (i > hostStart && chars[i - 1] != '.') {
+            i--;
+        }
+        return i;
+    }
+
+    /** A host's last character that ends its last label well: a letter or {@code _}. */
     private static boolean isLabelEnd(char c) {
         return isAsciiLetter(c) || c == '_';
     }

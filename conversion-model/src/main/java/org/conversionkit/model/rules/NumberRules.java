@@ -267,9 +267,27 @@ public final class NumberRules {
         if (value.indexOf(' ') >= 0 || value.indexOf('\u00A0') >= 0) {
             return ": remove the spaces";
         }
-        if (value.indexOf('e') >= 0 || value.indexOf('E') >= 0) {
+        if (isExponentForm(value)) {
             return ": write it without an exponent";
         }
         return "";
+    }
+
+    /**
+     * Returns whether a value is a number written with an exponent ({@code 1e3}, {@code -2.5E-4}): the hint
+     * about exponents is for those, not for every value with an {@code e} ({@code one}, {@code free}).
+     */
+    private static boolean isExponentForm(String value) {
+        int e = Math.max(value.indexOf('e'), value.indexOf('E'));
+        if (e < 0 || e == value.length() - 1) {
+            return false;
+        }
+        int sign = value.charAt(0) == '+' || value.charAt(0) == '-' ? 1 : 0;
+        int point = value.indexOf('.');
+        // At least one digit in the mantissa, before or after its point.
+        boolean mantissa = point < 0 ? e > sign && digits(value, sign, e)
+                : point < e && e - sign > 1 && digits(value, sign, point) && digits(value, point + 1, e);
+        int exponent = value.charAt(e + 1) == '+' || value.charAt(e + 1) == '-' ? e + 2 : e + 1;
+        return mantissa && exponent < value.length() && digits(value, exponent, value.length());
     }
 }

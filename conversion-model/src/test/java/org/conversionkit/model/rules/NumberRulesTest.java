@@ -8,6 +8,7 @@ import org.conversionkit.model.Fixtures;
 import org.conversionkit.model.ViolationCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class NumberRulesTest {
@@ -57,6 +58,20 @@ class NumberRulesTest {
                 .contains("out of range");
         assertThat(NumberRules.checkJsonNumber("revenue", "1e999999999").message()).contains("out of range");
         assertThat(NumberRules.checkJsonNumber("revenue", "1e-400").message()).contains("zero");
+    }
+
+    /** Issue 13: the hint about exponents is for numbers written with one, not for any value with an e. */
+    @ParameterizedTest(name = "{index}: {0} -> exponent hint {1}")
+    @CsvSource(delimiter = '|', value = {
+        "1e3|true", "1E3|true", "-2.5E-4|true", "+1.5e+10|true", ".5e3|true", "5.e3|true", "1e999999999|true",
+        "one|false", "free|false", "e3|false", "1e|false", "1e+|false", ".e3|false", "-e3|false", "1e3e3|false",
+        "1.2.3e4|false", "1e3.5|false", "1eE3|false", "10 e3|false", "1 000e3|false",
+    })
+    void hintsAtAnExponentOnlyForExponentForms(String value, boolean hint) {
+        assertThat(NumberRules.checkDecimal("revenue", value).message().contains("exponent")).as(value)
+                .isEqualTo(hint);
+        assertThat(NumberRules.checkInteger("transactions", value).message().contains("exponent")).as(value)
+                .isEqualTo(hint);
     }
 
     @Test

@@ -37,6 +37,11 @@ class RuleDifferentialTest {
         ":99999", "1.2.3.4", "256", "127.1", "::", "ffff:", "1.2.3", "%25", "user:pass@",
         // Past Latin-1 but with the low byte of an ASCII host character: a fast path must not read them as one.
         "\u0375", "\u012D", "\u022E", "\u032D", "\u0161", "\u2D2D", "\u012F",
+        // Last labels a browser reads as numbers, punycode, the other dots, what UTS #46 ignores or maps, the
+        // Bidi Rule, file names, padded ports.
+        "0x", "0X", ".0x", "0x4", ".0xa", ".1", ".09", "xn--bcher-kva", "xn--a", "xn--pokxncvks", "xn--zca", "--",
+        "\u3002", "\uFF0E", "\uFF61", "\uFF11", "\uFF58", "\uD835\uDFCF", "\u3164", "\uFE0F", "\u0E33", "ß",
+        "\u05D0", "\u0663", ".html", ".php", "index.html", ":000", ":00080",
     };
     private static final String[] DATE_PIECES = {
         "0", "1", "2", "9", "-", "--", "T", "t", " ", ":", "Z", "+", ".", ",", "/", "02", "29", "30", "31", "13", "00",
@@ -69,7 +74,12 @@ class RuleDifferentialTest {
             "http://m.boutique-exemple.fr/lamps/lamps-accessories-456490;jsessionid=0A1B2C3D4E5F6789",
             "https://store.example.com/sale/boots-9?colors=red,blue&size=m#reviews",
             "https://www.gartenmoebel-beispiel.de/garden/chairs?ref=home%20page",
-            "https://example.com", "https://a_b.example-1.com/", "http://x1.y/p?q", "https://xn--bcher-kva.example/");
+            "https://example.com", "https://a_b.example-1.com/", "http://x1.y/p?q", "https://xn--bcher-kva.example/",
+            "http://foo.0x4/p", "https://0xa.example.com/", "https://example\u3002com/", "https://\u05D0\u05D1.com/",
+            "https://ab--cd.example/p", "index.html", "page.php?id=3", "http://f:00080/c",
+            // Plain, with what the fast path must not mistake for a number or punycode in the host.
+            "https://www.shop-1.example/p/0x4", "https://a1.b2.example/0xa?x=xn--", "https://m.example.de/index.html",
+            "http://0x4.example.org/", "https://cdn1.example.com/img/logo-2x.png", "https://x-n.example.net/a-b");
 
     @Test
     void urlFastPathAgreesWithTheThoroughCheck() {
@@ -100,6 +110,65 @@ class RuleDifferentialTest {
         assertThat(fast).as("values taken by the fast path").isGreaterThan(CASES / 20);
         assertThat(thoroughOnly).as("valid values left to the thorough check").isGreaterThan(CASES / 200);
         System.out.println("url fast path: " + fast + " taken, " + thoroughOnly + " valid left to the thorough check");
+    }
+
+    /**
+     * Hosts built from the pieces that decide the host rules: labels that are or look like numbers (decimal,
+     * {@code 0x} hex, full-width, mathematical digits), punycode labels good and bad, the four label separators,
+     * what UTS #46 ignores or maps, right-to-left letters. Every one is checked by the rule, the reference and
+     * the fast paths (string and characters), with and without a scheme.
+     */
+    @Test
+    void hostsAgreeWithTheReferenceAndTheFastPaths() {
+        String[] tokens = {"0", "1", "9", "25", "255", "256", "00", "0x", "0X", "a", "f", "g", "x", "z", "_", "-",
+            "xn--", "bcher-kva", "zca", "pokxncvks", "ab", "com", "\uFF11", "\uFF10", "\uFF58", "\uD835\uDFCF", "é",
+            "\u0301", "\u3164", "\u0E33", "\u05D0", "\u0663", "ß", "A"};
+        // Last labels that make a value without a scheme a file name, or nearly.
+        String[] extensions = {"html", "PHP", "json", "png", "htmlx", "js", "zip"};
+        String[] separators = {".", ".", ".", "\u3002", "\uFF0E", "\uFF61"};
+        String[] prefixes = {"https://", "https://", "http://", "HTTPS://", "", "", "//"};
+        String[] suffixes = {"", "/", "/p?q#f", ".", ":8080/", ":00080", "/index.html"};
+        Random random = new Random(20261201L);
+        Map<String, String> disagreements = new LinkedHashMap<>();
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
+        int fast = 0;
+        for (int i = 0; i < CASES; i++) {
+            StringBuilder host = new StringBuilder();
+            int labels = 1 + random.nextInt(4);
+            for (int l = 0; l < labels; l++) {
+                if (l > 0) {
+                    host.append(separators[random.nextInt(separators.length)]);
+                }
+                if (l == labels - 1 && l > 0 && random.nextInt(3) == 0) {
+                    host.append(extensions[random.nextInt(extensions.length)]);
+                    continue;
+                }
+                int parts = 1 + random.nextInt(3);
+                for (int t = 0; t < parts; t++) {
+                    host.append(tokens[random.nextInt(tokens.length)]);
+                }
+            }
+            String value = prefixes[random.nextInt(prefixes.length)] + host + suffixes[random.nextInt(suffixes.length)];
+            String expected = ReferenceRules.url(value);
+            String actual = code(UrlRule.check(value));
+            String thorough = code(UrlRule.checkThoroughly(value));
+            boolean plain = UrlRule.isPlainHttpUrl(value);
+            char[] chars = ("x" + value + "x").toCharArray();
+            boolean plainChars = PlainUrl.isPlain(chars, 1, chars.length - 1);
+            outcomes.merge(expected, 1, Integer::sum);
+            fast += plain ? 1 : 0;
+            if ((!expected.equals(actual) || !expected.equals(thorough) || plain && !thorough.equals("VALID")
+                    || plain != plainChars) && disagreements.size() < 20) {
+                disagreements.put(Fixtures.show(value), "check " + actual + ", thorough " + thorough + ", fast path "
+                        + plain + ", characters " + plainChars + ", reference " + expected);
+            }
+        }
+        assertThat(disagreements).as("host disagreements").isEmpty();
+        for (String outcome : List.of("VALID", "URL_INVALID", "URL_NO_SCHEME", "URL_RELATIVE")) {
+            assertThat(outcomes.get(outcome)).as("host outcomes " + outcomes).isGreaterThan(CASES / 200);
+        }
+        assertThat(fast).as("hosts taken by the fast path").isGreaterThan(CASES / 200);
+        System.out.println("hosts: " + outcomes + ", " + fast + " taken by the fast path");
     }
 
     @Test
