@@ -3,6 +3,7 @@ package org.conversionkit.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -202,6 +203,7 @@ public final class BenchmarkMain {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+                // The machine's own zone on purpose: the time the figures were taken, where they were taken.
+                ZonedDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     }
 }

@@ -114,7 +114,7 @@ public enum FileFormat {
                 return CSV;
             }
             boolean skip = b == ' ' || b == '\t' || b == '\r' || b == '\n'
-                    || i < 3 && (b == 0xEF || b == 0xBB || b == 0xBF);
+                    || (i < 3 && (b == 0xEF || b == 0xBB || b == 0xBF));
             if (!skip) {
                 return b == '{' || b == '[' ? JSON : CSV;
             }

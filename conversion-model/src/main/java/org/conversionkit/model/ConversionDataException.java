@@ -11,11 +11,11 @@ public class ConversionDataException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** The violations of the record; a list of serializable records. */
-    @SuppressWarnings("serial")
+    /** The violations of the record. */
+    @SuppressWarnings("serial") // an unmodifiable list; serializing the exception is not supported
     private final List<Violation> violations;
-    /** The first error, whose location the exception reports. */
-    private final Violation first;
+    /** The index of the first error, whose location the exception reports. */
+    private final int first;
 
     /**
      * Creates the exception for a record's violations.
@@ -24,12 +24,12 @@ public class ConversionDataException extends RuntimeException {
      * @throws IllegalArgumentException if no violation is an error
      */
     public ConversionDataException(List<Violation> violations) {
-        this(violations, firstError(violations));
+        this(List.copyOf(violations), firstError(violations));
     }
 
-    private ConversionDataException(List<Violation> violations, Violation first) {
-        super(message(first, violations.size()));
-        this.violations = List.copyOf(violations);
+    private ConversionDataException(List<Violation> violations, int first) {
+        super(message(violations.get(first), violations.size()));
+        this.violations = violations;
         this.first = first;
     }
 
@@ -39,7 +39,7 @@ public class ConversionDataException extends RuntimeException {
      * @return the line
      */
     public long line() {
-        return first.line();
+        return first().line();
     }
 
     /**
@@ -48,7 +48,7 @@ public class ConversionDataException extends RuntimeException {
      * @return the record number
      */
     public long record() {
-        return first.record();
+        return first().record();
     }
 
     /**
@@ -57,7 +57,7 @@ public class ConversionDataException extends RuntimeException {
      * @return the field name, or {@code null} when the error concerns the whole record
      */
     public @Nullable String field() {
-        return first.field();
+        return first().field();
     }
 
     /**
@@ -66,7 +66,7 @@ public class ConversionDataException extends RuntimeException {
      * @return the code
      */
     public ViolationCode code() {
-        return first.code();
+        return first().code();
     }
 
     /**
@@ -78,13 +78,17 @@ public class ConversionDataException extends RuntimeException {
         return violations;
     }
 
-    private static Violation firstError(List<Violation> violations) {
-        for (Violation violation : violations) {
-            if (violation.isError()) {
-                return violation;
+    private static int firstError(List<Violation> violations) {
+        for (int i = 0; i < violations.size(); i++) {
+            if (violations.get(i).isError()) {
+                return i;
             }
         }
         throw new IllegalArgumentException("no error among " + violations);
+    }
+
+    private Violation first() {
+        return violations.get(first);
     }
 
     private static String message(Violation first, int count) {

@@ -150,9 +150,9 @@ public final class ConversionMapper {
         return url != null && kinds[URL] == ValueKind.STRING && date != null && date.equals(expectedText)
                 && !isStructured(values[CHANNEL] == null ? null : kinds[CHANNEL])
                 && !isStructured(values[DEVICE] == null ? null : kinds[DEVICE])
-                && (transactions == null || PlainRowCheck.isPlainCount(transactions)
-                        && (countKind == ValueKind.STRING || countKind == ValueKind.INTEGER))
-                && (revenue == null || PlainRowCheck.isPlainAmount(revenue) && isNumberOrText(amountKind))
+                && (transactions == null || (PlainRowCheck.isPlainCount(transactions)
+                        && (countKind == ValueKind.STRING || countKind == ValueKind.INTEGER)))
+                && (revenue == null || (PlainRowCheck.isPlainAmount(revenue) && isNumberOrText(amountKind)))
                 && UrlRule.check(url) == null;
     }
 
@@ -208,7 +208,7 @@ public final class ConversionMapper {
     private boolean checkTransactions(RawRecord record, Consumer<? super Violation> sink) {
         int slot = Field.TRANSACTIONS.ordinal();
         String value = record.value(slot);
-        if (isEmpty(value)) {
+        if (value == null || value.isBlank()) {
             return true;
         }
         ValueKind kind = Objects.requireNonNull(record.kind(slot));
@@ -225,7 +225,7 @@ public final class ConversionMapper {
     private boolean checkRevenue(RawRecord record, Consumer<? super Violation> sink) {
         int slot = Field.REVENUE.ordinal();
         String value = record.value(slot);
-        if (isEmpty(value)) {
+        if (value == null || value.isBlank()) {
             return true;
         }
         ValueKind kind = Objects.requireNonNull(record.kind(slot));

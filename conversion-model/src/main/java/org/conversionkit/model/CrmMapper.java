@@ -164,7 +164,7 @@ public final class CrmMapper {
     private boolean checkText(RawRecord record, CrmField field, boolean integerAllowed,
             Consumer<? super Violation> sink) {
         ValueKind kind = record.kind(field.ordinal());
-        if (kind == null || kind == ValueKind.STRING || integerAllowed && kind == ValueKind.INTEGER) {
+        if (kind == null || kind == ValueKind.STRING || (integerAllowed && kind == ValueKind.INTEGER)) {
             return true;
         }
         return report(record, field, record.value(field.ordinal()), typeProblem(field, "a string", kind), sink);

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A file-level violation (file name, empty file, delivery set) has {@code line}, {@code column} and
  * {@code record} 0. The column is known where the reader knows it cheaply: always for JSON syntax errors,
- * for CSV the first character of the field concerned; it is 0 otherwise. The rejected value is kept shortened to at most {@value #MAX_VALUE_LENGTH}
- * characters so that one huge field cannot make a report huge.
+ * for CSV the first character of the field concerned; it is 0 otherwise. The rejected value is kept shortened
+ * to at most {@value #MAX_VALUE_LENGTH} characters so that one huge field cannot make a report huge.
  *
  * @param code     what is wrong
  * @param severity how much it weighs; usually {@link ViolationCode#defaultSeverity()}

@@ -6,9 +6,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 import java.nio.charset.StandardCharsets;
 import org.conversionkit.cli.ConversionCheck;
 import org.conversionkit.files.internal.Printable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 
 /**
@@ -79,7 +81,6 @@ public final class Cli {
         return err;
     }
 
-    /** Prints an error line, prefixed with the command's name. */
     /**
      * Writes a report to standard output, and fails when it could not be written: a print stream keeps its
      * errors to itself.
@@ -104,8 +105,9 @@ public final class Cli {
         void writeTo(PrintStream out) throws IOException;
     }
 
-    void error(String message) {
-        err.println("conversion-check: " + Printable.of(message));
+    /** Prints an error line, prefixed with the command's name. */
+    void error(@Nullable String message) {
+        err.println("conversion-check: " + Printable.of(String.valueOf(message)));
         err.flush();
     }
 
@@ -132,7 +134,8 @@ public final class Cli {
             return ConversionCheck.EXIT_USAGE;
         }
         if (exception instanceof UncheckedIOException io) {
-            error("cannot read input: " + io.getCause().getMessage());
+            // An UncheckedIOException always has its cause.
+            error("cannot read input: " + Objects.requireNonNull(io.getCause()).getMessage());
             return ConversionCheck.EXIT_USAGE;
         }
         if (exception instanceof OutOfMemoryError) {

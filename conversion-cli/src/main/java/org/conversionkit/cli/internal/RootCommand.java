@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 final class RootCommand implements Callable<Integer> {
 
     @Spec
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
     CommandSpec spec;
 
     @Override

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.conversionkit.cli.ConversionCheck;
 import org.conversionkit.files.FileChecker;
@@ -185,7 +186,9 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             return file.equals(Inputs.STDIN) ? checker.check(in) : checker.check(file, in);
         } catch (UncheckedIOException e) {
-            throw new InputException(file + ": cannot be read (" + e.getCause().getMessage() + ")");
+            // An UncheckedIOException always has its cause.
+            throw new InputException(file + ": cannot be read (" + Objects.requireNonNull(e.getCause()).getMessage()
+                    + ")");
         } catch (IllegalArgumentException e) {
             // The detected format does not fit the profile.
             throw new UsageException(file + ": " + e.getMessage());

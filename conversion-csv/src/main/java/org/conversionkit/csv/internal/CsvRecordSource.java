@@ -157,7 +157,8 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
             return parseFailure(e, recordHandler);
         } catch (UncheckedIOException e) {
             done = true;
-            IOException cause = e.getCause();
+            // An UncheckedIOException always has its cause.
+            IOException cause = Objects.requireNonNull(e.getCause());
             if (cause instanceof InputFailure failure) {
                 return failure(recordHandler.line(), recordHandler.records() + 1, failure.code(), failure.value(),
                         failure.getMessage(), recordHandler.line());
@@ -233,7 +234,7 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
         int lines = 0;
         for (int i = from; i < to; i++) {
             char c = text[i];
-            if (c == '\n' || c == '\r' && (i + 1 >= to || text[i + 1] != '\n')) {
+            if (c == '\n' || (c == '\r' && (i + 1 >= to || text[i + 1] != '\n'))) {
                 lines++;
             }
         }

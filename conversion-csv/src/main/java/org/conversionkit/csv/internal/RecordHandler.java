@@ -248,7 +248,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
 
     @Override
     protected @Nullable RawRecord buildRecord() {
-        if (empty || blank && (fieldCount == 1 || whitespaceDelimiter)) {
+        if (empty || (blank && (fieldCount == 1 || whitespaceDelimiter))) {
             blankLines++;
             return null;
         }

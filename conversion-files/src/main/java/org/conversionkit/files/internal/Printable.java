@@ -20,7 +20,7 @@ public final class Printable {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean unsafe = Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                    || Character.isSurrogate(c) && !validPair(text, i) || c == '\u2028' || c == '\u2029';
+                    || (Character.isSurrogate(c) && !validPair(text, i)) || c == '\u2028' || c == '\u2029';
             if (unsafe) {
                 if (escaped == null) {
                     escaped = new StringBuilder(text.length() + 16).append(text, 0, i);

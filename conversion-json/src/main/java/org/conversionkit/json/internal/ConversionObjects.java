@@ -58,6 +58,8 @@ final class ConversionObjects implements ObjectHandler {
     }
 
     @Override
+    // jackson-core interns the names it reads, and the slots' names are literals: identity is equality here.
+    @SuppressWarnings("ReferenceEquality")
     public @Nullable RawRecord readObject(JsonRecordSource source, long line, long record) {
         JsonParser parser = source.parser();
         PlainRowCheck check = source.plainCheck();
@@ -89,11 +91,11 @@ final class ConversionObjects implements ObjectHandler {
                 previous = slot;
                 guess = next[slot];
                 JsonToken token = parser.nextToken();
-                if (plain && holdPlain(source, check, token, slot)) {
+                if (plain && check != null && holdPlain(source, check, token, slot)) {
                     continue;
                 }
                 plain = false;
-                if (values == null) {
+                if (values == null || kinds == null) {
                     values = new String[SLOTS];
                     kinds = new ValueKind[SLOTS];
                 }
@@ -113,7 +115,7 @@ final class ConversionObjects implements ObjectHandler {
         if (plain && unknown == null && PlainRowCheck.hasRequiredSlots(held)) {
             return null;
         }
-        if (values == null) {
+        if (values == null || kinds == null) {
             values = new String[SLOTS];
             kinds = new ValueKind[SLOTS];
         }
@@ -145,8 +147,8 @@ final class ConversionObjects implements ObjectHandler {
             }
         }
         // The url and the date are strings; transactions an integer, as a number or a string.
-        if (kind != ValueKind.STRING && (slot == URL || slot == DATE)
-                || kind == ValueKind.DECIMAL && slot == TRANSACTIONS) {
+        if ((kind != ValueKind.STRING && (slot == URL || slot == DATE))
+                || (kind == ValueKind.DECIMAL && slot == TRANSACTIONS)) {
             return false;
         }
         JsonParser parser = source.parser();
@@ -164,6 +166,7 @@ final class ConversionObjects implements ObjectHandler {
         return true;
     }
 
+    @SuppressWarnings("ReferenceEquality") // interned names, as in readObject
     private int slotOf(String name) {
         for (int slot = 0; slot < SLOTS; slot++) {
             if (names[slot] == name) {

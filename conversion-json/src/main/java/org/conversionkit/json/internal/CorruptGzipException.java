@@ -12,13 +12,21 @@ final class CorruptGzipException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The message, which the exception's own accessor may not return as given. */
+    private final String text;
+
     CorruptGzipException(IOException cause) {
-        super("the gzip data is corrupt or truncated (" + (cause.getMessage() == null ? "it ends early"
-                : cause.getMessage()) + "): the rest of the file cannot be read; compress the file again", cause);
+        this(cause, "the gzip data is corrupt or truncated (" + (cause.getMessage() == null ? "it ends early"
+                : cause.getMessage()) + "): the rest of the file cannot be read; compress the file again");
+    }
+
+    private CorruptGzipException(IOException cause, String message) {
+        super(message, cause);
+        this.text = message;
     }
 
     /** Returns the violation the failure becomes. */
     Problem problem() {
-        return new Problem(ViolationCode.ENCODING, getMessage());
+        return new Problem(ViolationCode.ENCODING, text);
     }
 }

@@ -98,9 +98,9 @@ final class CrmObjects implements ObjectHandler {
                 return problems.checkNumber(key, text) ? new BigDecimal(text) : null;
             }
             case VALUE_TRUE:
-                return Boolean.TRUE;
+                return true;
             case VALUE_FALSE:
-                return Boolean.FALSE;
+                return false;
             case START_OBJECT: {
                 Map<String, @Nullable Object> map = new LinkedHashMap<>();
                 String name;

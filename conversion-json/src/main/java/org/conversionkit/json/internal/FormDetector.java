@@ -7,7 +7,8 @@ import org.conversionkit.json.JsonForm;
  * Detects the form of a JSON input from its first value, looking ahead at most a bounded number
  * of characters.
  *
- * <p>{@code [} followed by {@code {} or {@code ]} is {@link JsonForm#ARRAY}; a first object that uses single quotes, or is
+ * <p>{@code [} followed by <code>{</code> or {@code ]} is {@link JsonForm#ARRAY}; a first object that uses
+ * single quotes, or is
  * followed by a comma, is {@link JsonForm#LOOSE}; anything else, and a first value longer than the
  * look-ahead, is {@link JsonForm#NDJSON}.
  */

@@ -269,7 +269,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     private static boolean isUtf16Or32(PeekInputStream bytes) throws IOException {
         int b0 = bytes.peek(0);
         int b1 = bytes.peek(1);
-        if (b0 == 0xFE && b1 == 0xFF || b0 == 0xFF && b1 == 0xFE) {
+        if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE)) {
             return true;
         }
         for (int i = 0; i < 4; i++) {
@@ -374,7 +374,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
             } catch (StopReading e) {
                 TokenStreamLocation at = p.currentLocation();
                 return terminal(at.getLineNr(), at.getColumnNr(), e.code() == ViolationCode.RECORD_TOO_LARGE
-                        ? tooLarge(e.getMessage(), at) : e.problem());
+                        ? tooLarge(e.problem().message(), at) : e.problem());
             } catch (StreamConstraintsException e) {
                 // The exception has no location; the parser still knows where it stands.
                 TokenStreamLocation at = p.currentLocation();
@@ -661,14 +661,6 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
             throw new UncheckedIOException(e);
         } catch (JacksonIOException e) {
             throw new UncheckedIOException(e.getCause());
-        }
-    }
-
-    private static void closeQuietly(Closeable closeable, Exception failure) {
-        try {
-            closeable.close();
-        } catch (IOException | RuntimeException e) {
-            failure.addSuppressed(e);
         }
     }
 }

@@ -13,10 +13,12 @@ final class StopReading extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final ViolationCode code;
+    private final String text;
 
     StopReading(ViolationCode code, String message) {
         super(message, null, false, false);
         this.code = code;
+        this.text = message;
     }
 
     static StopReading limit(String message) {
@@ -28,6 +30,6 @@ final class StopReading extends RuntimeException {
     }
 
     Problem problem() {
-        return new Problem(code, getMessage());
+        return new Problem(code, text);
     }
 }

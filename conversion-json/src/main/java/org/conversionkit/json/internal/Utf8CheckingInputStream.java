@@ -139,7 +139,7 @@ final class Utf8CheckingInputStream extends FilterInputStream {
     /** Why a continuation byte out of bounds breaks the sequence in progress. */
     private String[] reason(int b) {
         if (b >= 0x80 && b <= 0xBF) {
-            int lead = sequence >>> 8 * (sequenceLength - 1);
+            int lead = sequence >>> (8 * (sequenceLength - 1));
             if (lead == 0xED) {
                 return new String[] {"", "encode a UTF-16 surrogate, which UTF-8 cannot hold"};
             }
@@ -155,7 +155,7 @@ final class Utf8CheckingInputStream extends FilterInputStream {
     private InvalidUtf8Exception fail(int extra, String[] reason) {
         StringBuilder hex = new StringBuilder();
         for (int k = sequenceLength - 1; k >= 0; k--) {
-            appendHex(hex, sequence >>> 8 * k & 0xFF);
+            appendHex(hex, sequence >>> (8 * k) & 0xFF);
         }
         if (extra >= 0) {
             appendHex(hex, extra);

@@ -116,7 +116,7 @@ public record TableName(String project, String dataset, String table) {
         }
         for (int i = 0; i < length; i++) {
             char c = project.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
                 String lower = project.toLowerCase(Locale.ROOT);
                 String hint = c >= 'A' && c <= 'Z' && !lower.equals(project) ? " (write it in lower case, " + lower
                         + ", if that is the project)" : "";
@@ -142,7 +142,7 @@ public record TableName(String project, String dataset, String table) {
         }
         for (int i = 0; i < length; i++) {
             char c = dataset.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
                 throw new IllegalArgumentException("the dataset name '" + shorten(dataset) + "' holds "
                         + describe(dataset, i) + rule + (c == '-' ? " (write _ for -)" : ""));
             }

@@ -91,8 +91,8 @@ public final class CrmFeedCheck {
         LongHashSet seen = keys;
         String id = record.value(ID);
         ValueKind idKind = record.kind(ID);
-        if (seen == null || id == null || id.isBlank() || idKind != ValueKind.STRING && idKind != ValueKind.INTEGER
-                || feedDate != null && updatedAt == null) {
+        if (seen == null || id == null || id.isBlank() || (idKind != ValueKind.STRING && idKind != ValueKind.INTEGER)
+                || (feedDate != null && updatedAt == null)) {
             return ok;
         }
         long key;

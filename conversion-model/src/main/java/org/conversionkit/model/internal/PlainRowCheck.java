@@ -210,7 +210,7 @@ public final class PlainRowCheck {
         // Branch-free, as isPlainAmount(String): where the point stands differs from row to row.
         int other = 0;
         int points = 0;
-        for (long i = from + 1; i < to - 1; i++) {
+        for (long i = from + 1L; i < to - 1; i++) {
             int c = chars[(int) i];
             int isPoint = ((c ^ '.') - 1) >>> 31;
             other |= (c - '0' | '9' - c) >>> 31 & ~isPoint;

@@ -91,7 +91,7 @@ public final class PlainUrl {
         // (123, 0x4, 0xa) and is for the thorough check: found from the end, once a URL, as the scheme holds no
         // dot.
         if (hostEnd == hostStart || hostEnd - hostStart > MAX_LABEL_LENGTH
-                || hostEnd < length && url.charAt(hostEnd) != '/' || (pairs & BAD_LABEL_PAIRS) != 0
+                || (hostEnd < length && url.charAt(hostEnd) != '/') || (pairs & BAD_LABEL_PAIRS) != 0
                 || !isLabelEnd(url.charAt(hostEnd - 1))
                 || isDigit(url.charAt(Math.max(url.lastIndexOf('.', hostEnd - 1) + 1, hostStart)))) {
             return false;
@@ -133,7 +133,7 @@ public final class PlainUrl {
             previous = type;
         }
         if (hostEnd == hostStart || hostEnd - hostStart > MAX_LABEL_LENGTH
-                || hostEnd < to && chars[hostEnd] != '/' || (pairs & BAD_LABEL_PAIRS) != 0
+                || (hostEnd < to && chars[hostEnd] != '/') || (pairs & BAD_LABEL_PAIRS) != 0
                 || !isLabelEnd(chars[hostEnd - 1]) || isDigit(chars[lastLabelStart(chars, hostStart, hostEnd)])) {
             return false;
         }
@@ -195,7 +195,7 @@ public final class PlainUrl {
     }
 
     private static boolean isAsciiLetter(int c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static boolean isDigit(int c) {
@@ -203,6 +203,6 @@ public final class PlainUrl {
     }
 
     private static boolean isHexDigit(char c) {
-        return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 }

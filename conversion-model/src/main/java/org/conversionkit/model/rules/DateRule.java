@@ -69,7 +69,7 @@ public final class DateRule {
         }
         for (int i = 0; i < LENGTH; i++) {
             char c = text.charAt(from + i);
-            if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
+            if ((i == 4 || i == 7) ? c != '-' : c < '0' || c > '9') {
                 return false;
             }
         }

@@ -63,8 +63,8 @@ final class Idna {
      */
     static boolean isIgnored(int cp) {
         return cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5
-                || cp >= 0x180B && cp <= 0x180F || cp == 0x3164 || cp >= 0xFE00 && cp <= 0xFE0F || cp == 0xFFA0
-                || cp >= 0xE0100 && cp <= 0xE01EF;
+                || (cp >= 0x180B && cp <= 0x180F) || cp == 0x3164 || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFFA0
+                || (cp >= 0xE0100 && cp <= 0xE01EF);
     }
 
     /**
@@ -258,7 +258,7 @@ final class Idna {
             }
             n += i / (length + 1);
             i %= length + 1;
-            if (n > Character.MAX_CODE_POINT || n >= Character.MIN_SURROGATE && n <= Character.MAX_SURROGATE
+            if (n > Character.MAX_CODE_POINT || (n >= Character.MIN_SURROGATE && n <= Character.MAX_SURROGATE)
                     || length == into.length) {
                 return -1;
             }

@@ -222,8 +222,8 @@ public final class NumberRules {
             return digits < LONG_MAX.length();
         }
         int cmp = value.substring(from, to).compareTo(LONG_MAX);
-        return cmp <= 0 || cmp == 1 && value.charAt(0) == '-' && value.endsWith("8")
-                && value.substring(from, to - 1).equals(LONG_MAX.substring(0, LONG_MAX.length() - 1));
+        return cmp <= 0 || (cmp == 1 && value.charAt(0) == '-' && value.endsWith("8")
+                && value.substring(from, to - 1).equals(LONG_MAX.substring(0, LONG_MAX.length() - 1)));
     }
 
     private static String integerMessage(String field, String value) {

@@ -186,8 +186,8 @@ public final class UrlRule {
     }
 
     private static boolean isHttpScheme(String url, int colon) {
-        return colon == 4 && url.regionMatches(true, 0, "http", 0, 4)
-                || colon == 5 && url.regionMatches(true, 0, "https", 0, 5);
+        return (colon == 4 && url.regionMatches(true, 0, "http", 0, 4))
+                || (colon == 5 && url.regionMatches(true, 0, "https", 0, 5));
     }
 
     private static @Nullable String checkAfterScheme(String url, int colon) {
@@ -469,7 +469,7 @@ public final class UrlRule {
         for (int i = from; i < length; i++) {
             char c = url.charAt(i);
             if (c < 0x80) {
-                if (c >= 'a' && c <= 'z' || c >= '?' && c <= '[' || c >= '&' && c <= ';' || c == '!'
+                if ((c >= 'a' && c <= 'z') || (c >= '?' && c <= '[') || (c >= '&' && c <= ';') || c == '!'
                         || c == '$' || c == '=' || c == ']' || c == '_' || c == '~'
                         || c == '{' || c == '|' || c == '}' || c == '^') {
                     continue;
@@ -636,7 +636,7 @@ public final class UrlRule {
                 i++;
             }
             int digits = i - start;
-            if (digits == 0 || value > 255 || digits > 1 && url.charAt(start) == '0') {
+            if (digits == 0 || value > 255 || (digits > 1 && url.charAt(start) == '0')) {
                 return false;
             }
             parts++;
@@ -711,7 +711,7 @@ public final class UrlRule {
     }
 
     private static boolean isAsciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static boolean isDigit(char c) {
@@ -719,6 +719,6 @@ public final class UrlRule {
     }
 
     private static boolean isHexDigit(char c) {
-        return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 }

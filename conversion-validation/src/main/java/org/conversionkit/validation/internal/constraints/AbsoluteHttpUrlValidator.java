@@ -33,7 +33,7 @@ public final class AbsoluteHttpUrlValidator implements ConstraintValidator<Absol
                     Reasons.blank("a URL", "https://domain.tld/path"));
         }
         Problem problem = UrlRule.check(text);
-        return problem == null || schemeOptional && problem.code() == ViolationCode.URL_NO_SCHEME
+        return problem == null || (schemeOptional && problem.code() == ViolationCode.URL_NO_SCHEME)
                 || Reasons.reject(context, problem);
     }
 }
