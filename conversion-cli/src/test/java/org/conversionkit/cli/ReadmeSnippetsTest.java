@@ -1,0 +1,119 @@
+package org.conversionkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
+import org.conversionkit.files.ConversionFiles;
+import org.conversionkit.files.FileChecker;
+import org.conversionkit.files.ReportFormat;
+import org.conversionkit.files.ReportWriter;
+import org.conversionkit.json.CrmFeedReader;
+import org.conversionkit.model.ColumnLayout;
+import org.conversionkit.model.ConversionProfile;
+import org.conversionkit.model.CrmProfile;
+import org.conversionkit.model.RecordSource;
+import org.conversionkit.validation.FeedValidator;
+import org.conversionkit.validation.ValidationReport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the README's other Java snippets compiled and true: each {@code <!-- snippet: NAME -->} block is the code
+ * between this class's {@code // snippet:NAME} markers, character for character, run on files of its own.
+ */
+class ReadmeSnippetsTest {
+
+    private static final Path SOURCE = Path.of("src/test/java/org/conversionkit/cli/ReadmeSnippetsTest.java");
+
+    /** The profiles snippet; it runs where {@code leads.ndjson} is. */
+    static ValidationReport profiles() throws IOException {
+        ValidationReport result;
+        // snippet:profiles
+        CrmProfile leads = CrmProfile.builder().idField("leadId").dailyFeed(LocalDate.of(2020, 1, 20)).build();
+        try (RecordSource feed = CrmFeedReader.builder().profile(leads).source(Path.of("leads.ndjson"))) {
+            ValidationReport report = FeedValidator.builder().maxViolations(20).build().validate(feed);
+            // snippet:end
+            result = report;
+        }
+        return result;
+    }
+
+    /** The checker snippet, writing to {@code out} where the README writes to {@code System.out}. */
+    static ValidationReport checker(PrintStream out) throws IOException {
+        // snippet:checker
+        FileChecker checker = ConversionFiles.checker()
+                .profile(ConversionProfile.builder().columns(ColumnLayout.parse("url,date,transactions")).build())
+                .maxViolations(20)
+                .build();                                   // immutable and thread-safe: one per service
+        ValidationReport report = checker.check(Path.of("conversion-export-2020-09-22.csv.gz"));
+        ReportWriter.of(ReportFormat.TEXT).write(List.of(report), out);
+        // snippet:end
+        return report;
+    }
+
+    @Test
+    void theReadmeShowsTheCodeThatIsCompiledHere() throws IOException {
+        String source = Files.readString(SOURCE, StandardCharsets.UTF_8);
+        String readme = Files.readString(ReadmeQuickStartTest.README, StandardCharsets.UTF_8);
+        for (String name : List.of("profiles", "checker")) {
+            Matcher code = Pattern.compile("// snippet:" + name + "\n(.*?)\n\\s*// snippet:end", Pattern.DOTALL)
+                    .matcher(source);
+            assertThat(code.find()).as(name).isTrue();
+            String expected = code.group(1).replace("\n        ", "\n").strip()
+                    .replace("write(List.of(report), out);", "write(List.of(report), System.out);");
+            if (name.equals("profiles")) {
+                // The README closes the try block the test leaves open to keep the report.
+                expected += "\n}";
+            }
+            Matcher block = Pattern.compile("<!-- snippet: " + name + " -->\n```java\n(.*?)```", Pattern.DOTALL)
+                    .matcher(readme);
+            assertThat(block.find()).as("README has the snippet %s", name).isTrue();
+            assertThat(block.group(1).strip()).as(name).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void theSnippetsRun() throws IOException {
+        // The snippets name files relative to the working directory, which a test cannot change: run them on
+        // files written there, then remove them.
+        Path leads = Path.of("leads.ndjson");
+        Path export = Path.of("conversion-export-2020-09-22.csv.gz");
+        assertThat(leads).doesNotExist();
+        assertThat(export).doesNotExist();
+        try {
+            Files.writeString(leads, """
+                    {"leadId":"L1","createdAt":"2020-01-10","updatedAt":"2020-01-20T10:00:00Z"}
+                    {"leadId":"L1","createdAt":"2020-01-10","updatedAt":"2020-01-21T10:00:00Z"}
+                    """);
+            try (GZIPOutputStream gzip = new GZIPOutputStream(Files.newOutputStream(export))) {
+                gzip.write("https://domain.tld/a;2020-09-22;2\n/b;2020-09-22;1\n".getBytes(StandardCharsets.UTF_8));
+            }
+            ValidationReport feed = profiles();
+            assertThat(feed.validRecords()).isEqualTo(1);
+            assertThat(feed.violations()).extracting(v -> v.code().name() + "@" + v.line())
+                    .containsExactly("DATE_MISMATCH@2");
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ValidationReport report;
+            try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+                report = checker(out);
+            }
+            assertThat(report.delimiter()).isEqualTo(";");
+            assertThat(report.violations()).extracting(v -> v.code().name()).containsExactly("URL_RELATIVE");
+            assertThat(bytes.toString(StandardCharsets.UTF_8))
+                    .startsWith("conversion-export-2020-09-22.csv.gz: INVALID (csv, delimiter ';', conversions,"
+                            + " date 2020-09-22)");
+        } finally {
+            Files.deleteIfExists(leads);
+            Files.deleteIfExists(export);
+        }
+    }
+}
