@@ -13,5 +13,6 @@ module org.conversionkit.model {
             org.conversionkit.csv,
             org.conversionkit.json,
             org.conversionkit.validation,
+            org.conversionkit.files,
             org.conversionkit.cli;
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Objects;
@@ -19,6 +18,7 @@ import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.InvalidRecordStrategy;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Strictness;
+import org.conversionkit.model.internal.FileInput;
 import org.conversionkit.model.internal.ReaderSettings;
 import org.conversionkit.model.internal.TypedRecordIterator;
 import org.jspecify.annotations.Nullable;
@@ -365,7 +365,7 @@ public final class ConversionCsvReader implements Iterable<ConversionRow>, Close
 
         private CsvRecordSource open(Path path) throws IOException {
             Objects.requireNonNull(path, "path");
-            return CsvRecordSource.of(Files.newInputStream(path), path.toString(), delimiter, profile, limits);
+            return CsvRecordSource.of(FileInput.open(path), path.toString(), delimiter, profile, limits);
         }
 
         private void checkSource() {

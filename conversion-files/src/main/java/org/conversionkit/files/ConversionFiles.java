@@ -1,6 +1,5 @@
 package org.conversionkit.files;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import org.conversionkit.model.ConversionProfile;
@@ -33,10 +32,9 @@ public final class ConversionFiles {
      * Checks a conversion file with the defaults ({@link ConversionProfile#DEFAULT}).
      *
      * @param path the file, plain or gzip-compressed
-     * @return the report
-     * @throws IOException if the file cannot be opened or read
+     * @return the report; a file that cannot be read gets one with a {@code FILE_UNREADABLE} error
      */
-    public static ValidationReport check(Path path) throws IOException {
+    public static ValidationReport check(Path path) {
         return DEFAULTS.check(path);
     }
 
@@ -46,8 +44,8 @@ public final class ConversionFiles {
      *
      * @param name the input's file name, as a path or a bare name
      * @param in   the bytes, plain or gzip-compressed
-     * @return the report
-     * @throws java.io.UncheckedIOException if the input cannot be read
+     * @return the report; when reading fails part of the way, the records read before and a
+     *         {@code FILE_UNREADABLE} error
      */
     public static ValidationReport check(String name, InputStream in) {
         return DEFAULTS.check(name, in);

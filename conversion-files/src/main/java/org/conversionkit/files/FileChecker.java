@@ -4,8 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Objects;
 import org.conversionkit.csv.ConversionCsvReader;
 import org.conversionkit.csv.CsvLimits;
@@ -17,6 +17,7 @@ import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.FileProfile;
 import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.internal.FileInput;
 import org.conversionkit.validation.ConversionValidator;
 import org.conversionkit.validation.FeedValidator;
 import org.conversionkit.validation.ValidationReport;
@@ -75,21 +76,40 @@ public final class FileChecker {
 
     /**
      * Checks a file, plain or gzip-compressed; its path is its name in the report, and its name gives the
-     * date a conversion file's rows are held to.
+     * date a conversion file's rows are held to. A file that cannot be read is not an exception but a report:
+     * not valid, with a {@code FILE_UNREADABLE} error that says why (no such file, permission denied, a
+     * directory), or, when reading fails part of the way, the records read before and that error.
      *
-     * @param path the file
+     * @param path the file; a named pipe or a device is read as a stream
      * @return the report
-     * @throws IOException              if the file cannot be opened or read
      * @throws IllegalArgumentException if the file's detected format does not fit the profile (a CRM feed
      *                                  detected as CSV)
      */
-    public ValidationReport check(Path path) throws IOException {
+    public ValidationReport check(Path path) {
         Objects.requireNonNull(path, "path");
+        String name = path.toString();
+        InputStream in;
         try {
-            return check(path.toString(), Files.newInputStream(path));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            in = FileInput.open(path);
+        } catch (IOException e) {
+            return unreadable(name, FileInput.reason(e));
         }
+        return run(name, in);
+    }
+
+    /**
+     * Returns the report of an input that could not be opened: what the name and the settings tell of it, and
+     * why it cannot be read.
+     *
+     * @param name  the input's name as given
+     * @param cause why it cannot be read, e.g. {@code "no such file"}
+     * @return the report: not valid, one {@code FILE_UNREADABLE} error
+     */
+    public ValidationReport unreadable(String name, String cause) {
+        FileFormat known = format != null ? format : FileFormat.byExtension(name).orElse(null);
+        LocalDate date = profile instanceof ConversionProfile conversions ? conversions.dateFor(name).orElse(null)
+                : ((CrmProfile) profile).feedDate();
+        return ValidationReport.unreadable(name, known == null ? null : known.label(), profile.kind(), date, cause);
     }
 
     /**
@@ -99,8 +119,8 @@ public final class FileChecker {
      *
      * @param name the input's file name, as a path or a bare name
      * @param in   the bytes, plain or gzip-compressed
-     * @return the report
-     * @throws UncheckedIOException     if the input cannot be read
+     * @return the report; when reading fails part of the way, the records read before and a
+     *         {@code FILE_UNREADABLE} error
      * @throws IllegalArgumentException if the input's detected format does not fit the profile
      */
     public ValidationReport check(String name, InputStream in) {
@@ -112,8 +132,8 @@ public final class FileChecker {
      * file's rows are held only to the profile's date, if it sets one. The stream is read to its end and closed.
      *
      * @param in the bytes, plain or gzip-compressed
-     * @return the report
-     * @throws UncheckedIOException     if the input cannot be read
+     * @return the report, with {@value ValidationReport#NO_NAME} as the input's name; when reading fails part of
+     *         the way, the records read before and a {@code FILE_UNREADABLE} error
      * @throws IllegalArgumentException if the input's detected format does not fit the profile
      */
     public ValidationReport check(InputStream in) {
@@ -135,7 +155,15 @@ public final class FileChecker {
     private ValidationReport run(@Nullable String name, InputStream in) {
         Objects.requireNonNull(in, "in");
         InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in, FileFormat.PEEK);
-        try (RecordSource source = source(name, buffered)) {
+        RecordSource opened;
+        try {
+            opened = source(name, buffered);
+        } catch (UncheckedIOException e) {
+            // The start could not be read to tell the format.
+            return unreadable(name == null ? ValidationReport.NO_NAME : name,
+                    FileInput.reason(Objects.requireNonNull(e.getCause())));
+        }
+        try (RecordSource source = opened) {
             if (profile instanceof CrmProfile) {
                 return FeedValidator.builder().maxViolations(maxViolations).build().validate(source);
             }

@@ -44,8 +44,6 @@ public final class ReportWriter {
     /** The class-path resource of the JSON report's JSON Schema. */
     public static final String JSON_SCHEMA_RESOURCE = "/org/conversionkit/files/report.schema.json";
 
-    private static final String NO_NAME = "-";
-
     private final ReportFormat format;
     private final String limitName;
 
@@ -211,8 +209,7 @@ public final class ReportWriter {
         json.writeArrayPropertyStart("files");
         for (ValidationReport report : reports) {
             json.writeStartObject();
-            String file = report.file();
-            json.writeStringProperty("file", file == null ? NO_NAME : file);
+            json.writeStringProperty("file", report.file());
             json.writeStringProperty("format", report.format());
             json.writeStringProperty("delimiter", report.delimiter());
             json.writeStringProperty("profile", report.profile().label());
@@ -276,9 +273,9 @@ public final class ReportWriter {
             if (report.valid()) {
                 valid++;
             }
-            String file = report.file();
-            StringBuilder head = new StringBuilder(file == null ? "(standard input)" : Printable.of(file))
-                    .append(": ").append(report.valid() ? "valid" : "INVALID").append(" (").append(report.format());
+            StringBuilder head = new StringBuilder(Printable.of(report.file())).append(": ")
+                    .append(report.valid() ? "valid" : "INVALID").append(" (")
+                    .append(report.format() == null ? "format unknown" : report.format());
             String delimiter = report.delimiter();
             if (delimiter != null) {
                 head.append(", delimiter ").append(describeDelimiter(delimiter));
@@ -296,13 +293,7 @@ public final class ReportWriter {
             for (Violation violation : report.violations()) {
                 out.write("  " + violationLine(violation) + newline);
             }
-            long listed = report.violations().size();
-            long found = report.errors() + report.warnings();
-            if (report.truncated()) {
-                // A list is cut only when full: its length is the cap.
-                out.write("  ... " + (found - listed) + " more not listed (" + limitName + " " + listed + ")"
-                        + newline);
-            }
+            writeNotListed(out, report.errors() + report.warnings(), report.violations().size());
         }
         if (reports.size() > 1) {
             out.write(reports.size() + " files: " + valid + " valid, " + (reports.size() - valid) + " invalid"
@@ -311,7 +302,7 @@ public final class ReportWriter {
     }
 
     /** Writes, per name, its verdict and date, then one line per violation. */
-    private static void writeDeliveries(Writer out, DeliveryReport report) throws IOException {
+    private void writeDeliveries(Writer out, DeliveryReport report) throws IOException {
         String newline = System.lineSeparator();
         for (DeliveryEntry entry : report.entries()) {
             out.write(Printable.of(entry.file()) + ": " + (entry.valid() ? "valid" : "INVALID")
@@ -319,9 +310,18 @@ public final class ReportWriter {
             for (Violation violation : entry.violations()) {
                 out.write("  " + violationLine(violation) + newline);
             }
+            writeNotListed(out, entry.errors() + entry.warnings(), entry.violations().size());
         }
         out.write(report.entries().size() + plural(" file", report.entries().size()) + ": "
                 + (report.valid() ? "the delivery set is valid" : "the delivery set is INVALID") + newline);
+    }
+
+    /** Says how many violations a cut list leaves out; a list is cut only when full: its length is the cap. */
+    private void writeNotListed(Writer out, long found, long listed) throws IOException {
+        if (found > listed) {
+            out.write("  ... " + (found - listed) + " more not listed (" + limitName + " " + listed + ")"
+                    + System.lineSeparator());
+        }
     }
 
     private static String violationLine(Violation violation) {

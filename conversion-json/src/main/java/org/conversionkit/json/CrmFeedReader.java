@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Objects;
@@ -19,6 +18,7 @@ import org.conversionkit.model.CrmRecord;
 import org.conversionkit.model.InvalidRecordStrategy;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.internal.CrmFeedCheck;
+import org.conversionkit.model.internal.FileInput;
 import org.conversionkit.model.internal.ReaderSettings;
 import org.conversionkit.model.internal.TypedRecordIterator;
 import org.jspecify.annotations.Nullable;
@@ -288,7 +288,7 @@ public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
 
         private JsonRecordSource open(Path path, boolean extras) throws IOException {
             Objects.requireNonNull(path, "path");
-            return JsonRecordSource.of(Files.newInputStream(path), path.toString(), profile, limits, handler(extras));
+            return JsonRecordSource.of(FileInput.open(path), path.toString(), profile, limits, handler(extras));
         }
 
         private ObjectHandler handler(boolean extras) {

@@ -62,7 +62,12 @@ public enum ViolationCode {
     /** CRM: currency not an ISO 4217 code. */
     CURRENCY_CODE(Severity.ERROR, "not an ISO 4217 currency code"),
     /** CRM: a duplicate id (snapshot feed, error) or id and updatedAt (daily feed, warning). */
-    DUPLICATE_RECORD(Severity.ERROR, "a duplicate record");
+    DUPLICATE_RECORD(Severity.ERROR, "a duplicate record"),
+    /**
+     * The file cannot be read, or its reading failed part of the way (missing, permission denied, a directory,
+     * a failing disk): its report lists what was read before, and the file is not valid.
+     */
+    FILE_UNREADABLE(Severity.ERROR, "the file cannot be read");
 
     private final Severity defaultSeverity;
     private final String summary;

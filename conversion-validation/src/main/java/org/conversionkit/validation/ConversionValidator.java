@@ -1,5 +1,6 @@
 package org.conversionkit.validation;
 
+import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.conversionkit.model.ConversionMapper;
@@ -39,8 +40,10 @@ import org.jspecify.annotations.Nullable;
  * most {@link Builder#maxViolations(int)} of them; counting never stops.
  *
  * <p>The validator reads the source to its end but does not close it: the caller opened it and
- * closes it, typically with try-with-resources. An {@link java.io.UncheckedIOException} from the
- * source (a disk error) propagates. One record is in memory at a time.
+ * closes it, typically with try-with-resources. A source that fails part of the way (an
+ * {@link java.io.UncheckedIOException} from {@code next()}, a disk error) does not lose the result: the report
+ * keeps the records read before and gets a {@code FILE_UNREADABLE} error, listed even past
+ * {@code maxViolations}. One record is in memory at a time.
  *
  * <p>Instances are immutable and thread-safe; each call to {@code validate} uses its own state.
  */
@@ -67,7 +70,6 @@ public final class ConversionValidator {
      * @param source the file's records, of profile {@code conversions}; read to its end, not closed
      * @return the report
      * @throws IllegalArgumentException     if the source's profile is not a {@link ConversionProfile}
-     * @throws java.io.UncheckedIOException if the source cannot be read
      */
     public ValidationReport validate(RecordSource source) {
         return run(source, null);
@@ -82,7 +84,6 @@ public final class ConversionValidator {
      * @param validRows receives every valid row, in order
      * @return the report
      * @throws IllegalArgumentException     if the source's profile is not a {@link ConversionProfile}
-     * @throws java.io.UncheckedIOException if the source cannot be read
      */
     public ValidationReport validate(RecordSource source, Consumer<? super ConversionRow> validRows) {
         return run(source, Objects.requireNonNull(validRows, "validRows"));
@@ -115,20 +116,25 @@ public final class ConversionValidator {
         }
         long records = 0;
         long validRecords = 0;
-        for (RawRecord record = source.next(); record != null; record = source.next()) {
-            records++;
-            collector.startRecord();
-            if (validRows == null) {
-                mapper.check(record, collector);
-            } else {
-                ConversionRow row = mapper.map(record, collector);
-                if (row != null && !collector.recordHasError()) {
-                    validRows.accept(row);
+        UncheckedIOException failure = null;
+        try {
+            for (RawRecord record = source.next(); record != null; record = source.next()) {
+                records++;
+                collector.startRecord();
+                if (validRows == null) {
+                    mapper.check(record, collector);
+                } else {
+                    ConversionRow row = mapper.map(record, collector);
+                    if (row != null && !collector.recordHasError()) {
+                        validRows.accept(row);
+                    }
+                }
+                if (!collector.recordHasError()) {
+                    validRecords++;
                 }
             }
-            if (!collector.recordHasError()) {
-                validRecords++;
-            }
+        } catch (UncheckedIOException e) {
+            failure = e;
         }
         if (skipping != null) {
             long skipped = skipping.plainRowsSkipped() - skippedBefore;
@@ -136,13 +142,16 @@ public final class ConversionValidator {
             validRecords += skipped;
         }
         long blankLines = source.blankLines();
-        if (records == 0) {
+        if (failure != null) {
+            collector.acceptAlways(Unreadable.violation(failure, records));
+        } else if (records == 0) {
             collector.accept(Violation.ofFile(ViolationCode.EMPTY_FILE, null, blankLines == 0
                     ? "the file holds no records: check that the export wrote its rows"
                     : "the file holds no records, only " + blankLines + " blank line" + (blankLines == 1 ? "" : "s")
                             + ": check that the export wrote its rows"));
         }
-        return new ValidationReport(fileName, source.format(), source.delimiter().orElse(null),
+        return new ValidationReport(fileName == null ? ValidationReport.NO_NAME : fileName, source.format(),
+                source.delimiter().orElse(null),
                 Profile.CONVERSIONS, mapper.expectedDate().orElse(null), collector.errors() == 0, records, validRecords,
                 records - validRecords, blankLines, collector.errors(), collector.warnings(), collector.truncated(),
                 collector.violations());

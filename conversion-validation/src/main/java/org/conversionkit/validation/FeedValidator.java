@@ -1,5 +1,6 @@
 package org.conversionkit.validation;
 
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -52,7 +53,9 @@ import org.jspecify.annotations.Nullable;
  * 1.1&nbsp;&times;&nbsp;10<sup>-7</sup> for 2,000,000 keys.
  *
  * <p>The validator reads the source to its end but does not close it: the caller opened it and
- * closes it. An {@link java.io.UncheckedIOException} from the source propagates. Instances are
+ * closes it. A source that fails part of the way (an {@link java.io.UncheckedIOException} from
+ * {@code next()}) does not lose the result: the report keeps the records read before and gets a
+ * {@code FILE_UNREADABLE} error, listed even past {@code maxViolations}. Instances are
  * immutable and thread-safe; each call to {@code validate} uses its own state.
  */
 public final class FeedValidator {
@@ -78,7 +81,6 @@ public final class FeedValidator {
      * @param source the feed's records, of profile {@code crm}; read to its end, not closed
      * @return the report
      * @throws IllegalArgumentException     if the source's profile is not a {@link CrmProfile}
-     * @throws java.io.UncheckedIOException if the source cannot be read
      */
     public ValidationReport validate(RecordSource source) {
         return run(source, null);
@@ -92,7 +94,6 @@ public final class FeedValidator {
      * @param validRecords receives every valid record, in order
      * @return the report
      * @throws IllegalArgumentException     if the source's profile is not a {@link CrmProfile}
-     * @throws java.io.UncheckedIOException if the source cannot be read
      */
     public ValidationReport validate(RecordSource source, Consumer<? super CrmRecord> validRecords) {
         return run(source, Objects.requireNonNull(validRecords, "validRecords"));
@@ -109,26 +110,34 @@ public final class FeedValidator {
         CrmFeedCheck check = new CrmFeedCheck(profile);
         long records = 0;
         long validRecords = 0;
-        for (RawRecord record = source.next(); record != null; record = source.next()) {
-            records++;
-            collector.startRecord();
-            CrmRecord crm = check.check(record, collector);
-            if (!collector.recordHasError()) {
-                validRecords++;
-                if (consumer != null && crm != null) {
-                    consumer.accept(crm);
+        UncheckedIOException failure = null;
+        try {
+            for (RawRecord record = source.next(); record != null; record = source.next()) {
+                records++;
+                collector.startRecord();
+                CrmRecord crm = check.check(record, collector);
+                if (!collector.recordHasError()) {
+                    validRecords++;
+                    if (consumer != null && crm != null) {
+                        consumer.accept(crm);
+                    }
                 }
             }
+        } catch (UncheckedIOException e) {
+            failure = e;
         }
         long blankLines = source.blankLines();
         LocalDate feedDate = profile.feedDate();
-        if (records == 0) {
+        if (failure != null) {
+            collector.acceptAlways(Unreadable.violation(failure, records));
+        } else if (records == 0) {
             collector.accept(Violation.ofFile(ViolationCode.EMPTY_FILE, null, (feedDate == null
                     ? "the feed holds no records: a snapshot feed holds every order or lead"
                     : "the feed holds no records: fine for a day without updates, else check the export")
                     + (blankLines == 0 ? "" : " (it holds only blank lines)")));
         }
-        return new ValidationReport(source.name().orElse(null), source.format(), source.delimiter().orElse(null),
+        return new ValidationReport(source.name().orElse(ValidationReport.NO_NAME), source.format(),
+                source.delimiter().orElse(null),
                 Profile.CRM, feedDate, collector.errors() == 0, records, validRecords, records - validRecords,
                 blankLines, collector.errors(), collector.warnings(), collector.truncated(), collector.violations());
     }

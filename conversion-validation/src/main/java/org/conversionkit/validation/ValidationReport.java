@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.conversionkit.model.Profile;
 import org.conversionkit.model.Strictness;
 import org.conversionkit.model.Violation;
+import org.conversionkit.model.ViolationCode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * not, and {@code truncated} tells that the list is incomplete. A file is valid when it has no error;
  * warnings do not make it invalid unless checking is {@link Strictness#STRICT strict}.
  *
- * @param file           the file name as given, or {@code null} for standard input
- * @param format         the input's format, {@code "csv"} or {@code "json"}
+ * @param file           the file name as given, or {@value #NO_NAME} for an input without one (standard input)
+ * @param format         the input's format, {@code "csv"} or {@code "json"}, or {@code null} for an input that
+ *                       could not be read far enough to tell
  * @param delimiter      the CSV delimiter used, as the character itself ({@code "\t"} for tab), or
  *                       {@code null} for other formats
  * @param profile        the rules applied
@@ -35,8 +37,8 @@ import org.jspecify.annotations.Nullable;
  *                       and record ones; copied
  */
 public record ValidationReport(
-        @Nullable String file,
-        String format,
+        String file,
+        @Nullable String format,
         @Nullable String delimiter,
         Profile profile,
         @Nullable LocalDate date,
@@ -50,11 +52,14 @@ public record ValidationReport(
         boolean truncated,
         List<Violation> violations) {
 
+    /** The name of an input without one, standard input: as the command line spells it. */
+    public static final String NO_NAME = "-";
+
     /**
      * Checks that the counts agree with each other and copies the violations.
      *
-     * @param file the file name as given, or {@code null} for standard input
-     * @param format the input's format, {@code "csv"} or {@code "json"}
+     * @param file the file name as given, or {@value #NO_NAME} for an input without one
+     * @param format the input's format, {@code "csv"} or {@code "json"}, or {@code null} when unknown
      * @param delimiter the CSV delimiter used, or {@code null} for other formats
      * @param profile the rules applied
      * @param date the date rows were held to, or {@code null} when there was none
@@ -73,7 +78,7 @@ public record ValidationReport(
      *                                  disagree with the counts
      */
     public ValidationReport {
-        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(file, "file");
         Objects.requireNonNull(profile, "profile");
         violations = List.copyOf(violations);
         if (records < 0 || validRecords < 0 || invalidRecords < 0 || blankLines < 0 || errors < 0 || warnings < 0) {
@@ -91,5 +96,39 @@ public record ValidationReport(
             throw new IllegalArgumentException(violations.size() + " violations listed of " + found
                     + " found disagree with truncated=" + truncated);
         }
+    }
+
+    /**
+     * Returns the report of an input that could not be read at all (missing, permission denied, a directory):
+     * no record, one {@code FILE_UNREADABLE} error that names the cause, not valid.
+     *
+     * @param file    the file name as given, or {@value #NO_NAME}
+     * @param format  the format its name or the options give, or {@code null} when none does
+     * @param profile the rules it was to be checked by
+     * @param date    the date its rows were to be held to, or {@code null}
+     * @param cause   why it cannot be read, for a person, e.g. {@code "no such file"}
+     * @return the report
+     */
+    public static ValidationReport unreadable(String file, @Nullable String format, Profile profile,
+            @Nullable LocalDate date, String cause) {
+        Violation violation = Violation.ofFile(ViolationCode.FILE_UNREADABLE, null, "the file cannot be read: "
+                + Objects.requireNonNull(cause, "cause") + "; nothing in it was checked");
+        return new ValidationReport(file, format, null, profile, date, false, 0, 0, 0, 0, 1, 0, false,
+                List.of(violation));
+    }
+
+    /**
+     * Returns whether the input, or part of it, could not be read ({@code FILE_UNREADABLE}): the command line
+     * exits 2 for such a file.
+     *
+     * @return {@code true} when a listed violation is {@code FILE_UNREADABLE}
+     */
+    public boolean unreadableInput() {
+        for (Violation violation : violations) {
+            if (violation.code() == ViolationCode.FILE_UNREADABLE) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -72,11 +72,11 @@ class ConversionValidatorTest {
     }
 
     @Test
-    void aSourceWithoutANameHasNoFileNameAndNoNameRule() {
+    void aSourceWithoutANameIsNamedLikeStandardInputAndHasNoNameRule() {
         ConversionValidator validator = ConversionValidator.builder().build();
         ConversionProfile dated = ConversionProfile.builder().date(LocalDate.of(2020, 9, 22)).build();
         ValidationReport unnamed = validator.validate(InMemorySource.csv(List.of()).with(dated));
-        assertThat(unnamed.file()).isNull();
+        assertThat(unnamed.file()).isEqualTo("-");
         assertThat(unnamed.date()).isEqualTo(LocalDate.of(2020, 9, 22));
         assertThat(unnamed.violations()).extracting(v -> v.code()).containsExactly(ViolationCode.EMPTY_FILE);
         assertThat(validator.validate(InMemorySource.csv(List.of()).named("dir/conversion-export-2020-09-22.csv"))
@@ -112,7 +112,7 @@ class ConversionValidatorTest {
     }
 
     @Test
-    void aFailingInputPropagates() {
+    void anInputThatFailsPartOfTheWayKeepsWhatWasReadAndSaysWhy() {
         RecordSource failing = new RecordSource() {
             private int calls;
 
@@ -153,8 +153,17 @@ class ConversionValidatorTest {
             public void close() {
             }
         };
-        assertThatThrownBy(() -> ConversionValidator.builder().build().validate(failing))
-                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk error");
+        // Even with no violation listed, the one that says the file could not be read is.
+        ValidationReport report = ConversionValidator.builder().maxViolations(0).build().validate(failing);
+        assertThat(report.records()).isEqualTo(1);
+        assertThat(report.validRecords()).isEqualTo(1);
+        assertThat(report.valid()).isFalse();
+        assertThat(report.unreadableInput()).isTrue();
+        assertThat(report.violations()).singleElement().satisfies(v -> {
+            assertThat(v.code()).isEqualTo(ViolationCode.FILE_UNREADABLE);
+            assertThat(v.line()).isZero();
+            assertThat(v.message()).contains("reading failed after 1 record (disk error)");
+        });
     }
 
     @Test

@@ -18,8 +18,8 @@ import org.conversionkit.model.Field;
 import org.conversionkit.model.FieldDefaults;
 import org.conversionkit.model.FileProfile;
 import org.conversionkit.model.Profile;
-import org.conversionkit.model.Strictness;
 import org.conversionkit.model.RawRecord;
+import org.conversionkit.model.Strictness;
 import org.conversionkit.model.ValueKind;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
@@ -82,7 +82,7 @@ class FileCasesTest {
 
         ValidationReport report = streamed;
         assertThat(report.profile()).isEqualTo(profile);
-        assertThat(report.file()).isEqualTo(file == null || file.equals("-") ? null : file);
+        assertThat(report.file()).isEqualTo(file == null ? ValidationReport.NO_NAME : file);
         assertThat(report.format()).isEqualTo(format);
         assertThat(report.delimiter()).isEqualTo(delimiter);
         Map<String, String> expected = expectations(c);

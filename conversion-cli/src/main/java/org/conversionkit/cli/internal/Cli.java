@@ -6,8 +6,10 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.Objects;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
 import org.conversionkit.cli.ConversionCheck;
 import org.conversionkit.files.internal.Printable;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +61,8 @@ public final class Cli {
             commandLine.addSubcommand("feed-url", new FeedUrlCommand(this));
             commandLine.addSubcommand("table-name", new TableNameCommand(this));
             commandLine.addSubcommand("schema", new SchemaCommand(this));
+            // The git-style "help validate", which people try, as well as "validate --help".
+            commandLine.addSubcommand("help", new CommandLine.HelpCommand());
             commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
             commandLine.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
             commandLine.setParameterExceptionHandler(this::usageError);
@@ -105,6 +109,11 @@ public final class Cli {
         void writeTo(PrintStream out) throws IOException;
     }
 
+    private static boolean isFile(String name) {
+        Path path = Inputs.path(name);
+        return path != null && Files.exists(path);
+    }
+
     /** Prints an error line, prefixed with the command's name. */
     void error(@Nullable String message) {
         err.println("conversion-check: " + Printable.of(String.valueOf(message)));
@@ -114,6 +123,15 @@ public final class Cli {
     private int usageError(CommandLine.ParameterException exception, String[] args) {
         error(exception.getMessage());
         CommandLine command = exception.getCommandLine();
+        for (String arg : args) {
+            // A file whose name starts with '-' reads as an option: say how to name it.
+            if (arg.length() > 1 && arg.startsWith("-") && !arg.startsWith("--")
+                    && command.getCommandSpec().findOption(arg) == null
+                    && (arg.indexOf('.') > 0 || isFile(arg))) {
+                error("'" + arg + "' is read as an option; a file whose name starts with '-' goes after '--': "
+                        + command.getCommandSpec().qualifiedName() + " -- " + arg);
+            }
+        }
         String name = command.getCommandSpec().qualifiedName();
         err.println("Try '" + name + " --help' for more information.");
         err.flush();

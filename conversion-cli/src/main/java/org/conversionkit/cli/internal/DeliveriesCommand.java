@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.conversionkit.cli.ConversionCheck;
 import org.conversionkit.files.ReportFormat;
 import org.conversionkit.files.ReportWriter;
+import org.conversionkit.model.Strictness;
 import org.conversionkit.validation.DeliveryReport;
 import org.conversionkit.validation.DeliveryValidator;
 import picocli.CommandLine.Command;
@@ -28,15 +29,26 @@ final class DeliveriesCommand implements Callable<Integer> {
             description = "text (default) or json")
     ValidateCommand.ReportStyle report = ValidateCommand.ReportStyle.text;
 
+    @Option(names = "--strict", description = "warnings (MISSING_DELIVERY) count as errors")
+    boolean strict;
+
+    @Option(names = "--max-violations", paramLabel = "N", defaultValue = "100",
+            description = "violations listed per name (default 100); counting never stops")
+    int maxViolations = ValidateCommand.DEFAULT_MAX_VIOLATIONS;
+
     DeliveriesCommand(Cli cli) {
         this.cli = cli;
     }
 
     @Override
     public Integer call() {
-        DeliveryReport result = DeliveryValidator.validate(names);
+        if (maxViolations < 0) {
+            throw new UsageException("--max-violations must be 0 or more, was " + maxViolations);
+        }
+        DeliveryReport result = DeliveryValidator.validate(names, strict ? Strictness.STRICT : Strictness.STANDARD,
+                maxViolations);
         ReportWriter writer = ReportWriter.of(report == ValidateCommand.ReportStyle.json ? ReportFormat.JSON
-                : ReportFormat.TEXT);
+                : ReportFormat.TEXT).withLimitName("--max-violations");
         cli.writeReport(out -> writer.write(result, out));
         return result.valid() ? ConversionCheck.EXIT_VALID : ConversionCheck.EXIT_INVALID;
     }

@@ -1,13 +1,14 @@
 package org.conversionkit.cli.internal;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.conversionkit.model.internal.FileInput;
+import org.jspecify.annotations.Nullable;
 
 /** Opens the inputs of {@code validate} and {@code schema}: files, or standard input for {@code -}. */
 final class Inputs {
@@ -27,30 +28,80 @@ final class Inputs {
      * @throws InputException when the file is missing or cannot be read
      */
     static InputStream open(String name, InputStream stdin) {
-        InputStream raw;
         if (name.equals(STDIN)) {
-            raw = new UnclosableInputStream(stdin);
-        } else {
-            Path path;
-            try {
-                path = Path.of(name);
-            } catch (InvalidPathException e) {
-                throw new InputException(name + ": not a valid file name");
-            }
-            if (Files.isDirectory(path)) {
-                throw new InputException(name + ": is a directory, not a file");
-            }
-            try {
-                raw = Files.newInputStream(path);
-            } catch (NoSuchFileException e) {
-                throw new InputException(name + ": no such file");
-            } catch (AccessDeniedException e) {
-                throw new InputException(name + ": permission denied");
-            } catch (IOException e) {
-                throw new InputException(name + ": cannot be read (" + e.getMessage() + ")");
-            }
+            return standardInput(stdin);
         }
-        return new BufferedInputStream(raw, BUFFER);
+        Path path = path(name);
+        if (path == null) {
+            throw new InputException(name + ": " + badName(name));
+        }
+        try {
+            return new BufferedInputStream(FileInput.open(path), BUFFER);
+        } catch (IOException e) {
+            throw new InputException(name + ": " + reason(name, e));
+        }
+    }
+
+    /** Standard input, buffered, which the command reads but never closes. */
+    static InputStream standardInput(InputStream stdin) {
+        return new BufferedInputStream(new UnclosableInputStream(stdin), BUFFER);
+    }
+
+    /** The path a name on the command line stands for, or null when it names none. */
+    static @Nullable Path path(String name) {
+        try {
+            return Path.of(name);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** Why a name on the command line is not a file name. */
+    static String badName(String name) {
+        return "not a valid file name" + (hasUndecodedBytes(name) ? encodingHint() : "");
+    }
+
+    /**
+     * Why a file cannot be opened, in words; a name the JVM could not decode from the command line says so, since
+     * the file then exists under a name Java cannot spell.
+     */
+    static String reason(String name, IOException failure) {
+        String reason = FileInput.reason(failure);
+        return hasUndecodedBytes(name) ? reason + encodingHint() : reason;
+    }
+
+    /**
+     * Returns whether a name holds characters the JVM could not decode from the command line's bytes: it
+     * decodes them in its file-name encoding, and a byte that encoding does not map becomes U+FFFD.
+     */
+    private static boolean hasUndecodedBytes(String name) {
+        return name.indexOf('\uFFFD') >= 0;
+    }
+
+    private static String encodingHint() {
+        return " (the name holds bytes the JVM cannot decode in its file-name encoding "
+                + System.getProperty("sun.jnu.encoding", "unknown") + ", so Java cannot open the file by this"
+                + " name: run the command in a UTF-8 locale, e.g. LC_ALL=C.UTF-8, or rename the file)";
+    }
+
+    /**
+     * Returns whether standard input is closed: a process started with it closed ({@code <&-}) gives its file
+     * descriptor 0 to the first file the JVM opens, its own modules file, which the command would then read.
+     * Linux names the file of a descriptor under {@code /proc/self/fd}; elsewhere nothing is known and the
+     * answer is {@code false}.
+     */
+    static boolean standardInputIsClosed() {
+        Path descriptor = Path.of("/proc/self/fd/0");
+        try {
+            if (!Files.isSymbolicLink(descriptor)) {
+                return false;
+            }
+            Path target = Files.readSymbolicLink(descriptor);
+            Path home = Path.of(System.getProperty("java.home")).toRealPath();
+            return target.isAbsolute() && target.normalize().startsWith(home);
+        } catch (IOException | SecurityException | InvalidPathException e) {
+            return false;
+        }
     }
 
     static void closeQuietly(InputStream in) {
@@ -62,7 +113,7 @@ final class Inputs {
     }
 
     /** Standard input, which the command must not close. */
-    private static final class UnclosableInputStream extends java.io.FilterInputStream {
+    private static final class UnclosableInputStream extends FilterInputStream {
         UnclosableInputStream(InputStream in) {
             super(in);
         }

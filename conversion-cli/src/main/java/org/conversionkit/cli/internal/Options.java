@@ -24,6 +24,38 @@ final class Options {
     }
 
     /**
+     * Parses a positive count with an optional binary suffix ({@code K}, {@code M}, {@code G}: 2<sup>10</sup>,
+     * 2<sup>20</sup>, 2<sup>30</sup>), or returns 0 when the option is absent.
+     */
+    static long size(String option, @Nullable String value) {
+        if (value == null) {
+            return 0;
+        }
+        String text = value.strip();
+        int shift = 0;
+        if (!text.isEmpty()) {
+            switch (Character.toUpperCase(text.charAt(text.length() - 1))) {
+                case 'K' -> shift = 10;
+                case 'M' -> shift = 20;
+                case 'G' -> shift = 30;
+                default -> shift = 0;
+            }
+        }
+        String digits = shift == 0 ? text : text.substring(0, text.length() - 1);
+        long number;
+        try {
+            number = digits.isEmpty() || digits.charAt(0) == '+' ? -1 : Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            number = -1;
+        }
+        if (number < 1 || number > Long.MAX_VALUE >> shift) {
+            throw new UsageException(option + ": '" + value + "' is not a count from 1 up; write e.g. 500000, 100M"
+                    + " or 2G");
+        }
+        return number << shift;
+    }
+
+    /**
      * Parses a {@code --delimiter} value: {@code auto}, {@code tab}, {@code pipe}, {@code comma},
      * {@code semicolon}, {@code \t}, or one character.
      *

@@ -115,6 +115,8 @@ final class QuickValidate {
             case "--profile" -> command.profile = value;
             case "--id-field" -> command.idField = value;
             case "--feed-date" -> command.feedDate = value;
+            case "--max-file-bytes" -> command.maxFileBytes = value;
+            case "--max-records" -> command.maxRecords = value;
             default -> {
                 return false;
             }

@@ -1,23 +1,26 @@
 package org.conversionkit.cli.internal;
 
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.conversionkit.cli.ConversionCheck;
+import org.conversionkit.csv.CsvLimits;
 import org.conversionkit.files.FileChecker;
 import org.conversionkit.files.FileFormat;
 import org.conversionkit.files.ReportFormat;
 import org.conversionkit.files.ReportWriter;
+import org.conversionkit.json.JsonLimits;
 import org.conversionkit.model.ColumnLayout;
 import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.FieldDefaults;
 import org.conversionkit.model.Profile;
 import org.conversionkit.model.Strictness;
+import org.conversionkit.model.internal.FileInput;
 import org.conversionkit.validation.ValidationReport;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -38,6 +41,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** The report styles of {@code --report}. */
     enum ReportStyle { text, json }
+
+    /** The default of {@code --max-violations}. */
+    static final int DEFAULT_MAX_VIOLATIONS = 100;
 
     private final Cli cli;
 
@@ -81,7 +87,17 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--max-violations", paramLabel = "N", defaultValue = "100",
             description = "violations listed per file (default 100); counting never stops")
-    int maxViolations = 100;
+    int maxViolations = DEFAULT_MAX_VIOLATIONS;
+
+    @Option(names = "--max-file-bytes", paramLabel = "N",
+            description = "stop reading a file past N bytes (after gzip), a located RECORD_TOO_LARGE error;"
+                    + " suffixes K, M, G (default: no limit)")
+    @Nullable String maxFileBytes;
+
+    @Option(names = "--max-records", paramLabel = "N",
+            description = "stop reading a file past N records, a located RECORD_TOO_LARGE error; suffixes K, M, G"
+                    + " (default: no limit)")
+    @Nullable String maxRecords;
 
     @Option(names = "--report", paramLabel = "text|json", defaultValue = "text",
             description = "text (default) or json; json writes only JSON to standard output")
@@ -94,31 +110,42 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FileChecker checker = checker();
-        if (profile() == Profile.CONVERSIONS && date == null && files.contains(Inputs.STDIN)) {
-            throw new UsageException("standard input has no file name to take its date from: give --date"
-                    + " YYYY-MM-DD");
+        if (files.indexOf(Inputs.STDIN) != files.lastIndexOf(Inputs.STDIN)) {
+            throw new UsageException("standard input ('-') can be read once: name it once");
         }
-        List<ValidationReport> reports = new ArrayList<>();
-        boolean unreadable = false;
-        for (String file : files) {
-            try {
-                reports.add(validate(checker, file));
-            } catch (InputException e) {
-                cli.error(e.getMessage());
-                unreadable = true;
+        if (files.contains(Inputs.STDIN)) {
+            if (profile() == Profile.CONVERSIONS && date == null) {
+                throw new UsageException("standard input has no file name to take its date from: give --date"
+                        + " YYYY-MM-DD");
+            }
+            if (Inputs.standardInputIsClosed()) {
+                throw new UsageException("standard input is closed, so '-' has nothing to read: feed it a file or a"
+                        + " pipe, or name the file instead");
             }
         }
-        if (reports.isEmpty()) {
-            // Nothing could be read: no report, only the errors already printed.
-            return ConversionCheck.EXIT_USAGE;
+        // Every file named gets its report, in order, even one that cannot be read (FILE_UNREADABLE).
+        List<ValidationReport> reports = new ArrayList<>(files.size());
+        try {
+            for (String file : files) {
+                reports.add(validate(checker, file));
+            }
+        } catch (OutOfMemoryError e) {
+            if (maxViolations > DEFAULT_MAX_VIOLATIONS) {
+                throw new OutputException("out of memory while keeping up to " + maxViolations + " violations a"
+                        + " file (--max-violations " + maxViolations + "): lower --max-violations, or raise the"
+                        + " JVM's heap (-Xmx)");
+            }
+            throw e;
         }
         ReportWriter writer = ReportWriter.of(report == ReportStyle.json ? ReportFormat.JSON : ReportFormat.TEXT)
                 .withLimitName("--max-violations");
         cli.writeReport(out -> writer.write(reports, out));
-        if (unreadable) {
-            return ConversionCheck.EXIT_USAGE;
+        // Loops, not streams: a stream's first use costs a lambda bootstrap at start-up.
+        for (ValidationReport each : reports) {
+            if (each.unreadableInput()) {
+                return ConversionCheck.EXIT_USAGE;
+            }
         }
-        // A loop, not a stream: a stream's first use costs a lambda bootstrap at start-up.
         for (ValidationReport each : reports) {
             if (!each.valid()) {
                 return ConversionCheck.EXIT_INVALID;
@@ -166,6 +193,21 @@ final class ValidateCommand implements Callable<Integer> {
         if (format != FormatOption.auto) {
             builder.format(format == FormatOption.csv ? FileFormat.CSV : FileFormat.JSON);
         }
+        long fileBytes = Options.size("--max-file-bytes", maxFileBytes);
+        long recordCount = Options.size("--max-records", maxRecords);
+        if (fileBytes > 0 || recordCount > 0) {
+            CsvLimits.Builder csv = CsvLimits.builder();
+            JsonLimits.Builder json = JsonLimits.builder();
+            if (fileBytes > 0) {
+                csv.maxFileBytes(fileBytes);
+                json.maxFileBytes(fileBytes);
+            }
+            if (recordCount > 0) {
+                csv.maxRecords(recordCount);
+                json.maxRecords(recordCount);
+            }
+            builder.csvLimits(csv.build()).jsonLimits(json.build());
+        }
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
@@ -181,19 +223,25 @@ final class ValidateCommand implements Callable<Integer> {
         return "--delimiter and --columns do not apply to --format json";
     }
 
+    /** Checks one file, or standard input; a file that cannot be opened gets a FILE_UNREADABLE report. */
     private ValidationReport validate(FileChecker checker, String file) {
-        InputStream in = Inputs.open(file, cli.in());
         try {
-            return file.equals(Inputs.STDIN) ? checker.check(in) : checker.check(file, in);
-        } catch (UncheckedIOException e) {
-            // An UncheckedIOException always has its cause.
-            throw new InputException(file + ": cannot be read (" + Objects.requireNonNull(e.getCause()).getMessage()
-                    + ")");
+            if (file.equals(Inputs.STDIN)) {
+                return checker.check(Inputs.standardInput(cli.in()));
+            }
+            Path path = Inputs.path(file);
+            if (path == null) {
+                return checker.unreadable(file, Inputs.badName(file));
+            }
+            try {
+                InputStream in = FileInput.open(path);
+                return checker.check(file, in);
+            } catch (IOException e) {
+                return checker.unreadable(file, Inputs.reason(file, e));
+            }
         } catch (IllegalArgumentException e) {
             // The detected format does not fit the profile.
             throw new UsageException(file + ": " + e.getMessage());
-        } finally {
-            Inputs.closeQuietly(in);
         }
     }
 

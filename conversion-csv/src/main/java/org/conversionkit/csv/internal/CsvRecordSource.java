@@ -95,8 +95,8 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
     public static CsvRecordSource of(InputStream in, @Nullable String name, int delimiter, ConversionProfile profile,
             CsvLimits limits) {
         Objects.requireNonNull(in, "in");
-        return new CsvRecordSource(in, () -> Utf8Reader.open(in, limits.maxFileBytes()), name, delimiter, profile,
-                limits);
+        return new CsvRecordSource(in, () -> Utf8Reader.open(in, name, limits.maxFileBytes(), delimiter == 0), name,
+                delimiter, profile, limits);
     }
 
     /**

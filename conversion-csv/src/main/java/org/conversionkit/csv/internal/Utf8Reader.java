@@ -1,6 +1,5 @@
 package org.conversionkit.csv.internal;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -11,9 +10,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
+import java.util.Locale;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.model.internal.GzipMembers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +27,6 @@ import org.jspecify.annotations.Nullable;
 final class Utf8Reader extends Reader {
 
     private static final int BUFFER_SIZE = 16 * 1024;
-    private static final int GZIP_BUFFER_SIZE = 16 * 1024;
 
     private final InputStream in;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -37,6 +35,8 @@ final class Utf8Reader extends Reader {
     /** Bytes read but not decoded yet, in read mode. */
     private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER_SIZE).flip();
     private final long maxBytes;
+    /** Whether NUL is the delimiter, and so tells nothing of the encoding. */
+    private final boolean nulData;
     /** Bytes read from {@link #in} so far. */
     private long bytesRead;
     private boolean endOfInput;
@@ -44,21 +44,27 @@ final class Utf8Reader extends Reader {
     private boolean bomChecked;
     private @Nullable InputFailure failure;
 
-    private Utf8Reader(InputStream in, long maxBytes) {
+    private Utf8Reader(InputStream in, long maxBytes, boolean nulData) {
         this.in = in;
         this.maxBytes = maxBytes;
+        this.nulData = nulData;
     }
 
     /**
-     * Opens a byte stream, transparently decompressing it when it starts with the gzip magic bytes.
+     * Opens a byte stream, transparently decompressing it when it starts with the gzip magic bytes (or with the
+     * first of them, cut short), or when its name ends with {@code .gz}; every member of concatenated gzip data
+     * is read ({@link GzipMembers}).
      *
      * @param in       the bytes; owned by the reader from now on
+     * @param name     the input's name, or {@code null}
      * @param maxBytes the most bytes to read (after decompression)
+     * @param nulData  whether NUL is data (the delimiter), so that NUL bytes do not tell UTF-16 or UTF-32
      * @return the decoding reader
      * @throws InputFailure if the stream is gzip but its header is corrupt
      * @throws IOException  if the stream cannot be read
      */
-    static Utf8Reader open(InputStream in, long maxBytes) throws IOException {
+    static Utf8Reader open(InputStream in, @Nullable String name, long maxBytes, boolean nulData)
+            throws IOException {
         PushbackInputStream head = new PushbackInputStream(in, 2);
         try {
             byte[] magic = new byte[2];
@@ -71,8 +77,10 @@ final class Utf8Reader extends Reader {
                 count += read;
             }
             head.unread(magic, 0, count);
-            boolean gzip = count == 2 && magic[0] == (byte) 0x1F && magic[1] == (byte) 0x8B;
-            return new Utf8Reader(gzip ? gunzip(head) : head, maxBytes);
+            // The magic bytes, or the first of them and nothing after (gzip data cut short), or the name.
+            boolean gzip = (count >= 1 && magic[0] == (byte) 0x1F && (count == 1 || magic[1] == (byte) 0x8B))
+                    || (name != null && name.toLowerCase(Locale.ROOT).endsWith(".gz"));
+            return new Utf8Reader(gzip ? gunzip(head) : head, maxBytes, nulData);
         } catch (IOException | RuntimeException e) {
             closeQuietly(head, e);
             throw e;
@@ -81,8 +89,8 @@ final class Utf8Reader extends Reader {
 
     private static InputStream gunzip(InputStream in) throws IOException {
         try {
-            return new GuardedGzipStream(new GZIPInputStream(in, GZIP_BUFFER_SIZE));
-        } catch (ZipException | EOFException e) {
+            return new GuardedGzipStream(new GzipMembers(in));
+        } catch (GzipMembers.FormatException e) {
             throw GuardedGzipStream.corrupt(e);
         }
     }
@@ -167,13 +175,58 @@ final class Utf8Reader extends Reader {
 
     private void skipBom() throws IOException {
         bomChecked = true;
-        while (bytes.remaining() < 3 && !endOfInput) {
+        while (bytes.remaining() < 7 && !endOfInput) {
             fill();
         }
         if (bytes.remaining() >= 3 && bytes.get(bytes.position()) == (byte) 0xEF
                 && bytes.get(bytes.position() + 1) == (byte) 0xBB && bytes.get(bytes.position() + 2) == (byte) 0xBF) {
             bytes.position(bytes.position() + 3);
         }
+        String wide = nulData ? null : wideEncoding();
+        if (wide != null) {
+            failure = new InputFailure(ViolationCode.ENCODING, null, "the file looks like " + wide + ", not UTF-8 ("
+                    + "its first bytes are characters of two or four bytes, NUL bytes between letters): save it as"
+                    + " UTF-8");
+            throw failure;
+        }
+    }
+
+    /**
+     * Names the encoding the first bytes show when it is UTF-16 or UTF-32 rather than UTF-8: a UTF-16 byte order
+     * mark, or, over the first 8 to 32 bytes, NUL bytes exactly where such an encoding puts the zero bytes of ASCII
+     * characters and nowhere else (a UTF-8 file holds no NUL unless NUL is its delimiter); else {@code null}.
+     * Told once, at line 1, instead of a violation per field.
+     */
+    private @Nullable String wideEncoding() {
+        int at = bytes.position();
+        int available = bytes.remaining();
+        if (available >= 2) {
+            int b0 = bytes.get(at) & 0xFF;
+            int b1 = bytes.get(at + 1) & 0xFF;
+            if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
+                return "UTF-16 with a byte order mark";
+            }
+        }
+        int window = Math.min(available, 32) & ~3;
+        if (window < 8) {
+            return null;
+        }
+        // Bit i of the pattern: byte i is NUL.
+        int pattern = 0;
+        for (int i = 0; i < window; i++) {
+            pattern |= (bytes.get(at + i) == 0 ? 1 : 0) << i;
+        }
+        int mask = window == 32 ? -1 : (1 << window) - 1;
+        if (pattern == (0xAAAA_AAAA & mask)) {
+            return "UTF-16 (little-endian) without a byte order mark";
+        }
+        if (pattern == (0x5555_5555 & mask)) {
+            return "UTF-16 (big-endian) without a byte order mark";
+        }
+        if (pattern == (0xEEEE_EEEE & mask) || pattern == (0x7777_7777 & mask)) {
+            return "UTF-32";
+        }
+        return null;
     }
 
     private InputFailure encodingFailure(int length) {
@@ -212,23 +265,22 @@ final class Utf8Reader extends Reader {
      */
     private static final class GuardedGzipStream extends InputStream {
 
-        private final GZIPInputStream in;
+        private final GzipMembers in;
 
-        GuardedGzipStream(GZIPInputStream in) {
+        GuardedGzipStream(GzipMembers in) {
             this.in = in;
         }
 
-        static InputFailure corrupt(IOException cause) {
-            return new InputFailure(ViolationCode.ENCODING, "the gzip data is corrupt or truncated ("
-                    + (cause.getMessage() == null ? "it ends early" : cause.getMessage())
-                    + "): the rest of the file cannot be read; compress the file again", cause);
+        static InputFailure corrupt(GzipMembers.FormatException cause) {
+            return new InputFailure(ViolationCode.ENCODING, "the gzip data is corrupt or truncated (" + cause.text()
+                    + "): what follows cannot be read", cause);
         }
 
         @Override
         public int read() throws IOException {
             try {
                 return in.read();
-            } catch (ZipException | EOFException e) {
+            } catch (GzipMembers.FormatException e) {
                 throw corrupt(e);
             }
         }
@@ -237,7 +289,7 @@ final class Utf8Reader extends Reader {
         public int read(byte[] target, int offset, int length) throws IOException {
             try {
                 return in.read(target, offset, length);
-            } catch (ZipException | EOFException e) {
+            } catch (GzipMembers.FormatException e) {
                 throw corrupt(e);
             }
         }

@@ -2,6 +2,7 @@ package org.conversionkit.json.internal;
 
 import java.io.IOException;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.model.internal.GzipMembers;
 import org.conversionkit.model.rules.Problem;
 
 /**
@@ -15,9 +16,8 @@ final class CorruptGzipException extends IOException {
     /** The message, which the exception's own accessor may not return as given. */
     private final String text;
 
-    CorruptGzipException(IOException cause) {
-        this(cause, "the gzip data is corrupt or truncated (" + (cause.getMessage() == null ? "it ends early"
-                : cause.getMessage()) + "): the rest of the file cannot be read; compress the file again");
+    CorruptGzipException(GzipMembers.FormatException cause) {
+        this(cause, "the gzip data is corrupt or truncated (" + cause.text() + "): what follows cannot be read");
     }
 
     private CorruptGzipException(IOException cause, String message) {

@@ -1,20 +1,17 @@
 package org.conversionkit.json.internal;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
+import org.conversionkit.model.internal.GzipMembers;
 
 /**
- * Decompresses gzip data, turning its format errors (a corrupt header or body, data cut short) into
- * {@link CorruptGzipException}s, so that they are told apart from a failing disk.
+ * Decompresses gzip data, every member ({@link GzipMembers}), turning its format errors (a corrupt header or
+ * body, data cut short, bytes after the last member) into {@link CorruptGzipException}s, so that they are told
+ * apart from a failing disk.
  */
 final class GuardedGzipInputStream extends InputStream {
 
-    private static final int BUFFER_SIZE = 64 * 1024;
-
-    private final GZIPInputStream in;
+    private final GzipMembers in;
 
     /**
      * Reads the gzip header.
@@ -24,8 +21,8 @@ final class GuardedGzipInputStream extends InputStream {
      */
     GuardedGzipInputStream(InputStream raw) throws IOException {
         try {
-            this.in = new GZIPInputStream(raw, BUFFER_SIZE);
-        } catch (ZipException | EOFException e) {
+            this.in = new GzipMembers(raw);
+        } catch (GzipMembers.FormatException e) {
             throw new CorruptGzipException(e);
         }
     }
@@ -34,7 +31,7 @@ final class GuardedGzipInputStream extends InputStream {
     public int read() throws IOException {
         try {
             return in.read();
-        } catch (ZipException | EOFException e) {
+        } catch (GzipMembers.FormatException e) {
             throw new CorruptGzipException(e);
         }
     }
@@ -43,7 +40,7 @@ final class GuardedGzipInputStream extends InputStream {
     public int read(byte[] buffer, int offset, int length) throws IOException {
         try {
             return in.read(buffer, offset, length);
-        } catch (ZipException | EOFException e) {
+        } catch (GzipMembers.FormatException e) {
             throw new CorruptGzipException(e);
         }
     }

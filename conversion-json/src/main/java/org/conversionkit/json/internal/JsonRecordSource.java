@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.conversionkit.json.JsonForm;
@@ -19,6 +19,7 @@ import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.ValueKind;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.model.internal.FileInput;
 import org.conversionkit.model.internal.PlainRowCheck;
 import org.conversionkit.model.internal.PlainRowSkipping;
 import org.conversionkit.model.rules.Problem;
@@ -128,7 +129,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     public static JsonRecordSource of(InputStream in, @Nullable String name, FileProfile profile, JsonLimits limits,
             ObjectHandler handler) {
         Objects.requireNonNull(in, "in");
-        return new JsonRecordSource(in, (l, h) -> openBytes(in, l, h), name, profile, limits, handler);
+        return new JsonRecordSource(in, (l, h) -> openBytes(in, name, l, h), name, profile, limits, handler);
     }
 
     /**
@@ -159,7 +160,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
      */
     public static JsonRecordSource open(Path path, JsonLimits limits, ObjectHandler handler) throws IOException {
         Objects.requireNonNull(path, "path");
-        return of(Files.newInputStream(path), path.toString(), CrmProfile.DEFAULT, limits, handler);
+        return of(FileInput.open(path), path.toString(), CrmProfile.DEFAULT, limits, handler);
     }
 
     /**
@@ -186,12 +187,17 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
         return of(in, null, CrmProfile.DEFAULT, limits, handler);
     }
 
-    private static Opened openBytes(InputStream in, JsonLimits limits, ObjectHandler handler) throws IOException {
+    private static Opened openBytes(InputStream in, @Nullable String name, JsonLimits limits, ObjectHandler handler)
+            throws IOException {
         InputStream closeable = in;
         try {
             PeekInputStream raw = new PeekInputStream(in);
             PeekInputStream bytes = raw;
-            if (raw.peek(0) == 0x1f && raw.peek(1) == 0x8b) {
+            // The magic bytes, or the first of them and nothing after (gzip data cut short), or the name.
+            int first = raw.peek(0);
+            int second = raw.peek(1);
+            if ((first == 0x1f && (second == 0x8b || second < 0))
+                    || (name != null && name.toLowerCase(Locale.ROOT).endsWith(".gz"))) {
                 try {
                     closeable = new GuardedGzipInputStream(raw);
                 } catch (CorruptGzipException e) {

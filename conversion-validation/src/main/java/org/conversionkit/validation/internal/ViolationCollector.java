@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.conversionkit.model.Severity;
-import org.conversionkit.model.Violation;
 import org.conversionkit.model.Strictness;
+import org.conversionkit.model.Violation;
 
 /**
  * Counts the violations of one input, lists the first of them, and tells whether the current record
@@ -48,6 +48,23 @@ public final class ViolationCollector implements Consumer<Violation> {
      */
     @Override
     public void accept(Violation violation) {
+        Violation counted = count(violation);
+        if (listed.size() < maxViolations) {
+            listed.add(counted);
+        }
+    }
+
+    /**
+     * Counts and lists a violation even when the list is full: for the one violation a report must always
+     * show, an input that could not be read to its end ({@code FILE_UNREADABLE}).
+     *
+     * @param violation the violation
+     */
+    public void acceptAlways(Violation violation) {
+        listed.add(count(violation));
+    }
+
+    private Violation count(Violation violation) {
         Violation counted = strict && !violation.isError() ? violation.withSeverity(Severity.ERROR) : violation;
         if (counted.isError()) {
             errors++;
@@ -55,9 +72,7 @@ public final class ViolationCollector implements Consumer<Violation> {
         } else {
             warnings++;
         }
-        if (listed.size() < maxViolations) {
-            listed.add(counted);
-        }
+        return counted;
     }
 
     /**

@@ -1,0 +1,152 @@
+package org.conversionkit.files;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.conversionkit.model.CrmProfile;
+import org.conversionkit.model.Violation;
+import org.conversionkit.model.ViolationCode;
+import org.conversionkit.validation.DeliveryReport;
+import org.conversionkit.validation.DeliveryValidator;
+import org.conversionkit.validation.ValidationReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The library half of "the command never loses a result" (issue 16): what a service sees for the same faults. */
+class NothingLostTest {
+
+    private static final String GOOD = "https://domain.tld/a,2020-09-22,organic,1,10.0\n";
+
+    @Test
+    void aFileThatCannotBeOpenedIsAReportNotAnException(@TempDir Path dir) throws IOException {
+        ValidationReport missing = ConversionFiles.check(dir.resolve("conversion-export-2020-09-22.csv"));
+        assertThat(missing.valid()).isFalse();
+        assertThat(missing.unreadableInput()).isTrue();
+        assertThat(missing.format()).isEqualTo("csv");
+        assertThat(missing.date()).hasToString("2020-09-22");
+        assertThat(missing.records()).isZero();
+        assertThat(missing.violations()).singleElement().satisfies(v -> {
+            assertThat(v.code()).isEqualTo(ViolationCode.FILE_UNREADABLE);
+            assertThat(v.message()).isEqualTo("the file cannot be read: no such file; nothing in it was checked");
+        });
+        Path folder = Files.createDirectory(dir.resolve("feed"));
+        ValidationReport directory = FileChecker.builder().profile(CrmProfile.DEFAULT).build().check(folder);
+        assertThat(directory.format()).isNull();
+        assertThat(directory.violations()).extracting(Violation::message)
+                .containsExactly("the file cannot be read: it is a directory, not a file; nothing in it was checked");
+    }
+
+    @Test
+    void aReadThatFailsPartOfTheWayKeepsTheRecordsBefore() {
+        byte[] rows = (GOOD.repeat(150) + "/bad,2020-09-22,,,\n" + GOOD.repeat(49)).getBytes(UTF_8);
+        InputStream failing = new InputStream() {
+            private boolean given;
+
+            @Override
+            public int read() throws IOException {
+                throw new IOException("Input/output error");
+            }
+
+            @Override
+            public int read(byte[] target, int offset, int length) throws IOException {
+                // All the rows at the first read, then the disk fails.
+                if (given) {
+                    throw new IOException("Input/output error");
+                }
+                given = true;
+                int count = Math.min(length, rows.length);
+                System.arraycopy(rows, 0, target, offset, count);
+                return count;
+            }
+        };
+        ValidationReport report = FileChecker.builder().maxViolations(1).build()
+                .check("conversion-export-2020-09-22.csv", failing);
+        assertThat(report.records()).isEqualTo(200);
+        assertThat(report.validRecords()).isEqualTo(199);
+        assertThat(report.invalidRecords()).isEqualTo(1);
+        assertThat(report.unreadableInput()).isTrue();
+        // The list was full with one; the file's own violation is listed all the same.
+        assertThat(report.violations()).extracting(v -> v.code()).containsExactly(ViolationCode.URL_RELATIVE,
+                ViolationCode.FILE_UNREADABLE);
+        assertThat(report.violations().get(1).message()).contains("(Input/output error)");
+    }
+
+    @Test
+    void concatenatedGzipIsReadWholeAndDamageIsReported() throws IOException {
+        byte[] two = concat(gzip(GOOD), gzip(GOOD + GOOD));
+        ValidationReport whole = ConversionFiles.check("conversion-export-2020-09-22.csv.gz",
+                new ByteArrayInputStream(two));
+        assertThat(whole.records()).isEqualTo(3);
+        assertThat(whole.valid()).isTrue();
+        byte[] json = concat(gzip("{\"url\":\"https://domain.tld/a\",\"date\":\"2020-09-22\"}\n"), new byte[] {1, 2});
+        ValidationReport trailing = ConversionFiles.check("conversion-export-2020-09-22.ndjson.gz",
+                new ByteArrayInputStream(json));
+        assertThat(trailing.violations()).singleElement().satisfies(v -> {
+            assertThat(v.code()).isEqualTo(ViolationCode.ENCODING);
+            assertThat(v.message()).contains("the 2 bytes after the last gzip member");
+        });
+        ValidationReport notGzip = ConversionFiles.check("conversion-export-2020-09-22.csv.gz",
+                new ByteArrayInputStream(GOOD.getBytes(UTF_8)));
+        assertThat(notGzip.violations()).extracting(Violation::code).containsExactly(ViolationCode.ENCODING);
+        assertThat(notGzip.violations().get(0).message()).contains("not gzip-compressed");
+    }
+
+    @Test
+    void aUtf16CsvIsOneEncodingError() {
+        for (Charset charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE, StandardCharsets.UTF_16)) {
+            ValidationReport report = ConversionFiles.check("conversion-export-2020-09-22.csv",
+                    new ByteArrayInputStream((GOOD + GOOD + GOOD).getBytes(charset)));
+            assertThat(report.errors()).as(charset.name()).isEqualTo(1);
+            assertThat(report.violations()).singleElement().satisfies(v -> {
+                assertThat(v.code()).isEqualTo(ViolationCode.ENCODING);
+                assertThat(v.line()).isEqualTo(1);
+                assertThat(v.message()).contains("UTF-16");
+            });
+        }
+    }
+
+    @Test
+    void theReportsSayHowManyViolationsTheyCut() throws IOException {
+        DeliveryReport cut = DeliveryValidator.validate(List.of("conversion-export-2020-01-01.csv",
+                "conversion-export-2020-12-31.csv"));
+        DeliveryReport whole = DeliveryValidator.validate(List.of("conversion-export-2020-01-01.csv",
+                "conversion-export-2020-03-01.csv"));
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        ReportWriter.of(ReportFormat.JSON).write(cut, json);
+        assertThat(json.toString(UTF_8)).contains("\"warnings\":364,\"truncated\":true");
+        json.reset();
+        ReportWriter.of(ReportFormat.JSON).write(whole, json);
+        assertThat(json.toString(UTF_8)).contains("\"warnings\":59,\"truncated\":false");
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        ReportWriter.of(ReportFormat.TEXT).write(cut, text);
+        assertThat(text.toString(UTF_8)).contains("  ... 264 more not listed (maxViolations 100)");
+        text.reset();
+        ReportWriter.of(ReportFormat.TEXT).write(whole, text);
+        assertThat(text.toString(UTF_8)).doesNotContain("more not listed");
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = new byte[a.length + b.length];
+        System.arraycopy(a, 0, both, 0, a.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+}
