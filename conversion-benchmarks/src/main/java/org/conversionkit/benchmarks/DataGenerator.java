@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.SplittableRandom;
 
 /**
@@ -47,6 +48,8 @@ public final class DataGenerator {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final SplittableRandom random;
+    private final String day;
+    private final String dayBefore;
     private final StringBuilder url = new StringBuilder(160);
     private final StringBuilder line = new StringBuilder(256);
 
@@ -56,7 +59,19 @@ public final class DataGenerator {
      * @param seed the seed; the same seed gives the same rows
      */
     public DataGenerator(long seed) {
+        this(seed, LocalDate.parse(DATE));
+    }
+
+    /**
+     * Creates a generator of another day's rows.
+     *
+     * @param seed the seed; the same seed gives the same rows
+     * @param day  the day every valid row has
+     */
+    public DataGenerator(long seed, LocalDate day) {
         this.random = new SplittableRandom(seed);
+        this.day = day.toString();
+        this.dayBefore = day.minusDays(1).toString();
     }
 
     /** The formats the generator writes. */
@@ -141,7 +156,7 @@ public final class DataGenerator {
     private int row(Format format, char delimiter) {
         int fault = random.nextInt(1000);
         buildUrl();
-        String date = DATE;
+        String date = day;
         String channel = CHANNELS[random.nextInt(CHANNELS.length)];
         int roll = random.nextInt(10);
         int transactions = roll < 6 ? 1 : roll < 9 ? 2 : 3 + random.nextInt(3);
@@ -151,7 +166,7 @@ public final class DataGenerator {
         boolean quoteAnyway = random.nextInt(10) == 0;
         int result = 0;
         if (fault < 5) {
-            date = "2020-09-21";
+            date = dayBefore;
             result = 1;
         } else if (fault < 10) {
             url.delete(0, url.indexOf("/", "https://".length()));

@@ -53,9 +53,9 @@ class ResultsNeverLostIT {
     @Test
     void everyFileNamedIsInTheReportEvenOneThatCannotBeRead(@TempDir Path dir) throws Exception {
         Path good = Files.writeString(dir.resolve(NAME + ".csv"), GOOD);
-        Path folder = Files.createDirectory(dir.resolve("conversion-export-2020-09-23.csv"));
+        // A folder named is a folder to check (its files, see ParallelJobsTest), not an unreadable file.
         List<String> args = new ArrayList<>(List.of("validate", "--report", "json",
-                dir.resolve("nope.csv").toString(), good.toString(), folder.toString()));
+                dir.resolve("nope.csv").toString(), good.toString()));
         boolean failingRead = Files.isReadable(Path.of("/proc/self/mem"));
         if (failingRead) {
             // A file that opens and fails when read: the kernel refuses to read a process's memory at offset 0.
@@ -70,8 +70,7 @@ class ResultsNeverLostIT {
                 + "\"errors\":1,\"warnings\":0,\"truncated\":false,\"violations\":[{\"code\":\"FILE_UNREADABLE\"")
                 .contains("the file cannot be read: no such file")
                 .contains("\"file\":\"" + good + "\",\"format\":\"csv\",\"delimiter\":\",\"")
-                .contains("\"validRecords\":1")
-                .contains("the file cannot be read: it is a directory, not a file");
+                .contains("\"validRecords\":1");
         if (failingRead) {
             // It fails at the first read, where the format is told.
             assertThat(run.stdout).contains("\"file\":\"/proc/self/mem\"")

@@ -6,9 +6,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import org.conversionkit.csv.ConversionCsvReader;
 import org.conversionkit.csv.CsvLimits;
+import org.conversionkit.files.internal.Parallel;
 import org.conversionkit.json.ConversionJsonReader;
 import org.conversionkit.json.CrmFeedReader;
 import org.conversionkit.json.JsonLimits;
@@ -95,6 +99,30 @@ public final class FileChecker {
             return unreadable(name, FileInput.reason(e));
         }
         return run(name, in);
+    }
+
+    /**
+     * Checks files on several threads, each file streamed by one thread, and returns their reports in the order of
+     * the files: the reports {@link #check(Path)} gives one at a time. Each thread holds one record of its file at
+     * a time (and its file's report), so memory grows with the threads, not with the files' size.
+     *
+     * @param paths the files
+     * @param jobs  how many files are checked at once, 1 or more; {@link Runtime#availableProcessors()} keeps every
+     *              core busy
+     * @return the reports, in the order of {@code paths}
+     * @throws IllegalArgumentException if {@code jobs} is below 1, or a file's detected format does not fit the
+     *                                  profile (the other files' checks are then stopped)
+     */
+    public List<ValidationReport> checkAll(List<Path> paths, int jobs) {
+        List<Path> files = List.copyOf(paths);
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be 1 or more, was " + jobs);
+        }
+        List<Callable<ValidationReport>> tasks = new ArrayList<>(files.size());
+        for (Path file : files) {
+            tasks.add(() -> check(file));
+        }
+        return Parallel.inOrder(tasks, jobs);
     }
 
     /**

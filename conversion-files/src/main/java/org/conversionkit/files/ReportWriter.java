@@ -104,6 +104,32 @@ public final class ReportWriter {
     }
 
     /**
+     * Writes the report of files together with the delivery-set check of their names, in UTF-8, and flushes: what
+     * {@code conversion-check validate --deliveries} prints. The JSON form is the files' report with a
+     * {@code "deliveries"} key that holds the delivery report, and a top-level {@code "valid"} that is true when
+     * both are; the text form is the files' report, then the delivery report.
+     *
+     * @param reports    the reports of the files, in order
+     * @param deliveries the delivery-set check of their names
+     * @param out        the target; not closed
+     * @throws IOException if writing fails
+     */
+    public void write(List<ValidationReport> reports, DeliveryReport deliveries, OutputStream out)
+            throws IOException {
+        Objects.requireNonNull(reports, "reports");
+        Objects.requireNonNull(deliveries, "deliveries");
+        Objects.requireNonNull(out, "out");
+        if (format == ReportFormat.JSON) {
+            json(out, json -> writeFiles(json, reports, deliveries));
+        } else {
+            text(out, text -> {
+                writeFiles(text, reports);
+                writeDeliveries(text, deliveries);
+            });
+        }
+    }
+
+    /**
      * Writes the report of files to characters, and flushes.
      *
      * @param reports the reports, in order
@@ -200,7 +226,12 @@ public final class ReportWriter {
     }
 
     private static void writeFiles(JsonGenerator json, List<ValidationReport> reports) {
-        boolean valid = true;
+        writeFiles(json, reports, null);
+    }
+
+    private static void writeFiles(JsonGenerator json, List<ValidationReport> reports,
+            @Nullable DeliveryReport deliveries) {
+        boolean valid = deliveries == null || deliveries.valid();
         for (ValidationReport report : reports) {
             valid &= report.valid();
         }
@@ -226,6 +257,10 @@ public final class ReportWriter {
             json.writeEndObject();
         }
         json.writeEndArray();
+        if (deliveries != null) {
+            json.writeName("deliveries");
+            writeDeliveries(json, deliveries);
+        }
         json.writeEndObject();
     }
 

@@ -45,11 +45,17 @@ final class QuickValidate {
                 command.files.add(arg);
                 continue;
             }
-            if (arg.equals("--strict")) {
+            if (arg.equals("--strict") || arg.equals("--recursive") || arg.equals("--deliveries")
+                    || arg.equals("--quiet")) {
                 if (!seen.add(arg)) {
                     return null;
                 }
-                command.strict = true;
+                switch (arg) {
+                    case "--strict" -> command.strict = true;
+                    case "--recursive" -> command.recursive = true;
+                    case "--deliveries" -> command.deliveries = true;
+                    default -> command.quiet = true;
+                }
                 continue;
             }
             String name;
@@ -75,6 +81,19 @@ final class QuickValidate {
         return command.files.isEmpty() ? null : command;
     }
 
+    /** Digits only, at most nine of them: a value picocli converts to the same int without complaint. */
+    private static boolean isSmallNumber(String value) {
+        if (value.isEmpty() || value.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Sets an option; returns false for an unknown option or a value that needs picocli's conversion. */
     private static boolean set(ValidateCommand command, String name, String value) {
         switch (name) {
@@ -97,17 +116,20 @@ final class QuickValidate {
                 return false;
             }
             case "--max-violations" -> {
-                if (value.isEmpty() || value.length() > 9) {
+                if (!isSmallNumber(value)) {
                     return false;
-                }
-                for (int i = 0; i < value.length(); i++) {
-                    if (value.charAt(i) < '0' || value.charAt(i) > '9') {
-                        return false;
-                    }
                 }
                 command.maxViolations = Integer.parseInt(value);
                 return true;
             }
+            case "--jobs" -> {
+                if (!isSmallNumber(value)) {
+                    return false;
+                }
+                command.jobs = Integer.parseInt(value);
+                return true;
+            }
+            case "--glob" -> command.glob = value;
             case "--delimiter" -> command.delimiter = value;
             case "--columns" -> command.columns = value;
             case "--default" -> command.defaults.add(value);

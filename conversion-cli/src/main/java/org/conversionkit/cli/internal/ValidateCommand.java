@@ -13,6 +13,7 @@ import org.conversionkit.files.FileChecker;
 import org.conversionkit.files.FileFormat;
 import org.conversionkit.files.ReportFormat;
 import org.conversionkit.files.ReportWriter;
+import org.conversionkit.files.internal.Parallel;
 import org.conversionkit.json.JsonLimits;
 import org.conversionkit.model.ColumnLayout;
 import org.conversionkit.model.ConversionProfile;
@@ -21,6 +22,8 @@ import org.conversionkit.model.FieldDefaults;
 import org.conversionkit.model.Profile;
 import org.conversionkit.model.Strictness;
 import org.conversionkit.model.internal.FileInput;
+import org.conversionkit.validation.DeliveryReport;
+import org.conversionkit.validation.DeliveryValidator;
 import org.conversionkit.validation.ValidationReport;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -103,6 +106,26 @@ final class ValidateCommand implements Callable<Integer> {
             description = "text (default) or json; json writes only JSON to standard output")
     ReportStyle report = ReportStyle.text;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "files checked at once, each by one thread (default: the processors); reports keep the"
+                    + " files' order")
+    @Nullable Integer jobs;
+
+    @Option(names = "--recursive", description = "a folder's files in its subfolders too")
+    boolean recursive;
+
+    @Option(names = "--glob", paramLabel = "PATTERN",
+            description = "the files of a folder to check, by name, e.g. '*.csv.gz' (default: every file with a"
+                    + " known extension)")
+    @Nullable String glob;
+
+    @Option(names = "--deliveries",
+            description = "also check the files' names as a delivery set (one file a day, no gaps, no duplicates)")
+    boolean deliveries;
+
+    @Option(names = "--quiet", description = "no progress line on standard error")
+    boolean quiet;
+
     ValidateCommand(Cli cli) {
         this.cli = cli;
     }
@@ -123,12 +146,26 @@ final class ValidateCommand implements Callable<Integer> {
                         + " pipe, or name the file instead");
             }
         }
+        List<String> inputs = Folders.expand(files, recursive, glob);
+        if (deliveries && inputs.contains(Inputs.STDIN)) {
+            throw new UsageException("--deliveries checks the files' names, and standard input ('-') has none");
+        }
+        int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (threads < 1) {
+            throw new UsageException("--jobs must be 1 or more, was " + threads);
+        }
         // Every file named gets its report, in order, even one that cannot be read (FILE_UNREADABLE).
-        List<ValidationReport> reports = new ArrayList<>(files.size());
-        try {
-            for (String file : files) {
-                reports.add(validate(checker, file));
+        List<ValidationReport> reports;
+        try (Progress progress = Progress.start(cli.err(), quiet, inputs)) {
+            List<Callable<ValidationReport>> tasks = new ArrayList<>(inputs.size());
+            for (String file : inputs) {
+                tasks.add(() -> {
+                    ValidationReport checked = validate(checker, file, progress);
+                    progress.fileDone(checked.records());
+                    return checked;
+                });
             }
+            reports = Parallel.inOrder(tasks, threads);
         } catch (OutOfMemoryError e) {
             if (maxViolations > DEFAULT_MAX_VIOLATIONS) {
                 throw new OutputException("out of memory while keeping up to " + maxViolations + " violations a"
@@ -139,7 +176,13 @@ final class ValidateCommand implements Callable<Integer> {
         }
         ReportWriter writer = ReportWriter.of(report == ReportStyle.json ? ReportFormat.JSON : ReportFormat.TEXT)
                 .withLimitName("--max-violations");
-        cli.writeReport(out -> writer.write(reports, out));
+        DeliveryReport names = deliveries ? DeliveryValidator.validate(inputs,
+                strict ? Strictness.STRICT : Strictness.STANDARD, maxViolations) : null;
+        if (names == null) {
+            cli.writeReport(out -> writer.write(reports, out));
+        } else {
+            cli.writeReport(out -> writer.write(reports, names, out));
+        }
         // Loops, not streams: a stream's first use costs a lambda bootstrap at start-up.
         for (ValidationReport each : reports) {
             if (each.unreadableInput()) {
@@ -151,7 +194,7 @@ final class ValidateCommand implements Callable<Integer> {
                 return ConversionCheck.EXIT_INVALID;
             }
         }
-        return ConversionCheck.EXIT_VALID;
+        return names == null || names.valid() ? ConversionCheck.EXIT_VALID : ConversionCheck.EXIT_INVALID;
     }
 
     /** The checker the options describe; a contradiction between options is a usage error. */
@@ -224,17 +267,17 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** Checks one file, or standard input; a file that cannot be opened gets a FILE_UNREADABLE report. */
-    private ValidationReport validate(FileChecker checker, String file) {
+    private ValidationReport validate(FileChecker checker, String file, Progress progress) {
         try {
             if (file.equals(Inputs.STDIN)) {
-                return checker.check(Inputs.standardInput(cli.in()));
+                return checker.check(progress.counting(Inputs.standardInput(cli.in())));
             }
             Path path = Inputs.path(file);
             if (path == null) {
                 return checker.unreadable(file, Inputs.badName(file));
             }
             try {
-                InputStream in = FileInput.open(path);
+                InputStream in = progress.counting(FileInput.open(path));
                 return checker.check(file, in);
             } catch (IOException e) {
                 return checker.unreadable(file, Inputs.reason(file, e));
