@@ -137,6 +137,15 @@ public final class ConversionCsvReader implements Iterable<ConversionRow>, Close
     }
 
     /**
+     * Returns the line where the last row the iterator returned starts, for messages of your own about it.
+     *
+     * @return the 1-based line, or 0 before the first row
+     */
+    public long lastLine() {
+        return rows.lastLine();
+    }
+
+    /**
      * Returns the number of records read so far, valid or not, blank lines not counted.
      *
      * @return the records read

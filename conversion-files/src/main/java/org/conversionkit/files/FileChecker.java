@@ -18,8 +18,11 @@ import org.conversionkit.json.CrmFeedReader;
 import org.conversionkit.json.JsonLimits;
 import org.conversionkit.model.ColumnLayout;
 import org.conversionkit.model.ConversionProfile;
+import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.CrmProfile;
+import org.conversionkit.model.CrmRecord;
 import org.conversionkit.model.FileProfile;
+import org.conversionkit.model.InvalidRecordStrategy;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.internal.FileInput;
 import org.conversionkit.validation.ConversionValidator;
@@ -99,6 +102,73 @@ public final class FileChecker {
             return unreadable(name, FileInput.reason(e));
         }
         return run(name, in);
+    }
+
+    /**
+     * Returns the profile the checker checks by.
+     *
+     * @return the profile
+     */
+    public FileProfile profile() {
+        return profile;
+    }
+
+    /**
+     * Opens the typed rows of a conversion file as this checker reads it: the same format detection, delimiter,
+     * profile and limits, so that the rows are exactly the records its report counts valid (the others are
+     * skipped and counted by the reader).
+     *
+     * @param name the input's name, as a path or a bare name
+     * @param in   the bytes, plain or gzip-compressed; the reader closes them
+     * @return the reader: a {@link ConversionCsvReader} or a {@link ConversionJsonReader}, as an iterable of rows
+     * @throws IllegalStateException    if the checker's profile is not a {@link ConversionProfile}
+     * @throws UncheckedIOException     if the start of the input cannot be read to tell the format
+     */
+    public TypedRows<ConversionRow> conversionRows(String name, InputStream in) {
+        if (!(profile instanceof ConversionProfile conversions)) {
+            throw new IllegalStateException("the checker's profile is " + profile.kind().label()
+                    + ": use crmRecords");
+        }
+        InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in, FileFormat.PEEK);
+        FileFormat detected;
+        try {
+            detected = formatOf(name, buffered);
+        } catch (IOException e) {
+            closeQuietly(buffered, e);
+            throw new UncheckedIOException(e);
+        }
+        if (detected == FileFormat.JSON) {
+            ConversionJsonReader reader = ConversionJsonReader.builder()
+                    .profile(conversions.toBuilder().columns(ColumnLayout.DEFAULT).build()).limits(jsonLimits)
+                    .invalidRecords(InvalidRecordStrategy.SKIP).build(name, buffered);
+            return TypedRows.of(reader, reader::lastLine, reader::recordsSkipped);
+        }
+        ConversionCsvReader.Builder builder = ConversionCsvReader.builder().profile(conversions).limits(csvLimits)
+                .invalidRecords(InvalidRecordStrategy.SKIP);
+        if (delimiter != null) {
+            builder.delimiter(delimiter);
+        }
+        ConversionCsvReader reader = builder.build(name, buffered);
+        return TypedRows.of(reader, reader::lastLine, reader::recordsSkipped);
+    }
+
+    /**
+     * Opens the typed records of a CRM feed as this checker reads it: the same profile and limits, so that the
+     * records are exactly those its report counts valid (the others are skipped and counted by the reader).
+     *
+     * @param name the input's name, as a path or a bare name
+     * @param in   the bytes, plain or gzip-compressed; the reader closes them
+     * @return the reader, as an iterable of records
+     * @throws IllegalStateException if the checker's profile is not a {@link CrmProfile}
+     */
+    public TypedRows<CrmRecord> crmRecords(String name, InputStream in) {
+        if (!(profile instanceof CrmProfile crm)) {
+            throw new IllegalStateException("the checker's profile is " + profile.kind().label()
+                    + ": use conversionRows");
+        }
+        CrmFeedReader reader = CrmFeedReader.builder().profile(crm).limits(jsonLimits)
+                .invalidRecords(InvalidRecordStrategy.SKIP).build(name, in);
+        return TypedRows.of(reader, reader::lastLine, reader::recordsSkipped);
     }
 
     /**

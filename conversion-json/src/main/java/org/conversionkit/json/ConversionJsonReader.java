@@ -95,6 +95,15 @@ public final class ConversionJsonReader implements Iterable<ConversionRow>, Clos
     }
 
     /**
+     * Returns the line where the last row the iterator returned starts, for messages of your own about it.
+     *
+     * @return the 1-based line, or 0 before the first row
+     */
+    public long lastLine() {
+        return rows.lastLine();
+    }
+
+    /**
      * Returns the number of records read so far, delivered or not.
      *
      * @return the records read

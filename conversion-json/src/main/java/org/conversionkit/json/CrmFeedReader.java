@@ -90,6 +90,15 @@ public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
     }
 
     /**
+     * Returns the line where the last record the iterator returned starts, for messages of your own about it.
+     *
+     * @return the 1-based line, or 0 before the first record
+     */
+    public long lastLine() {
+        return records.lastLine();
+    }
+
+    /**
      * Returns the number of records read so far, delivered or not.
      *
      * @return the records read

@@ -51,6 +51,8 @@ public final class TypedRecordIterator<T> implements Iterator<T> {
     private final boolean strict;
     private final List<Violation> violations = new ArrayList<>();
     private @Nullable T next;
+    private long nextLine;
+    private long lastLine;
     private boolean done;
     private long records;
     private long skipped;
@@ -84,6 +86,7 @@ public final class TypedRecordIterator<T> implements Iterator<T> {
             T mapped = mapping.map(record, violations::add);
             if (mapped != null && (!strict || violations.isEmpty())) {
                 next = mapped;
+                nextLine = record.line();
             } else if (strategy == InvalidRecordStrategy.FAIL) {
                 done = true;
                 throw new ConversionDataException(strict ? promoted(violations) : violations);
@@ -101,6 +104,7 @@ public final class TypedRecordIterator<T> implements Iterator<T> {
         }
         T result = Objects.requireNonNull(next);
         next = null;
+        lastLine = nextLine;
         return result;
     }
 
@@ -111,6 +115,15 @@ public final class TypedRecordIterator<T> implements Iterator<T> {
             errors.add(violation.withSeverity(Severity.ERROR));
         }
         return errors;
+    }
+
+    /**
+     * Returns the line where the record of the row last returned by {@link #next()} starts.
+     *
+     * @return the 1-based line, or 0 before the first row
+     */
+    public long lastLine() {
+        return lastLine;
     }
 
     /**
