@@ -155,7 +155,8 @@ public final class CheckFiles {
             case "auto" -> builder.detectFormat();
             case "csv" -> builder.format(FileFormat.CSV);
             case "json" -> builder.format(FileFormat.JSON);
-            default -> throw new IllegalArgumentException("--format: '" + options.format + "' is not auto, csv or json");
+            default -> throw new IllegalArgumentException("--format: '" + options.format
+                    + "' is not auto, csv or json");
         }
         String delimiter = options.delimiter;
         if (delimiter != null) {

@@ -67,7 +67,8 @@ class SparkCheckTest {
             int count = 50 + random.nextInt(200);
             for (int i = 0; i < count; i++) {
                 int fault = random.nextInt(60);
-                String url = fault == 0 ? "/relative/page" : fault == 1 ? "domain.tld/page" : "https://domain.tld/p" + i;
+                String url = fault == 0 ? "/relative/page"
+                        : fault == 1 ? "domain.tld/page" : "https://domain.tld/p" + i;
                 String rowDate = fault == 2 ? "2020-01-01" : date;
                 String revenue = fault == 3 ? "12,50" : (1 + random.nextInt(100)) + ".25";
                 rows.append(url).append(',').append(rowDate).append(",organic,").append(1 + random.nextInt(3))
@@ -75,7 +76,8 @@ class SparkCheckTest {
             }
             String name = "conversion-export-" + date;
             if (day % 10 == 0) {
-                try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(exports.resolve(name + ".csv.gz")))) {
+                Path gzip = exports.resolve(name + ".csv.gz");
+                try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip))) {
                     out.write(rows.toString().getBytes(UTF_8));
                 }
             } else if (day % 7 == 0) {
@@ -169,7 +171,8 @@ class SparkCheckTest {
     static long readme(SparkSession spark, String exports, String output) {
         // snippet:spark
         SparkCheck check = SparkCheck.of(spark, () -> FileChecker.builder()
-                .profile(ConversionProfile.builder().defaults(FieldDefaults.NONE.with(Field.CHANNEL, "organic")).build())
+                .profile(ConversionProfile.builder()
+                        .defaults(FieldDefaults.NONE.with(Field.CHANNEL, "organic")).build())
                 .build());
         SparkCheck.Result result = check.check(exports);
         result.files().write().parquet(output + "/files");

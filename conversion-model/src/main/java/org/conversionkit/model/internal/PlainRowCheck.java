@@ -152,7 +152,8 @@ public final class PlainRowCheck {
      */
     public static boolean isPlainAmount(String value) {
         int length = value.length();
-        if (length == 0 || length > MAX_NUMBER_LENGTH || !isDigit(value.charAt(0)) || !isDigit(value.charAt(length - 1))) {
+        if (length == 0 || length > MAX_NUMBER_LENGTH || !isDigit(value.charAt(0))
+                || !isDigit(value.charAt(length - 1))) {
             return false;
         }
         // Between two digits: digits and at most one point. Without a branch per character (where the point
