@@ -4,6 +4,7 @@
  */
 module org.conversionkit.csv {
     requires transitive org.conversionkit.model;
+    requires transitive org.conversionkit.validation;
     requires de.siegmar.fastcsv;
 
     exports org.conversionkit.csv;

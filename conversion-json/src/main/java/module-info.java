@@ -4,6 +4,7 @@
  */
 module org.conversionkit.json {
     requires transitive org.conversionkit.model;
+    requires transitive org.conversionkit.validation;
     requires tools.jackson.core;
 
     exports org.conversionkit.json;

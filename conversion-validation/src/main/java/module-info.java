@@ -7,6 +7,7 @@
  * open the package {@code org.conversionkit.validation.internal.constraints} to it with
  * {@code --add-opens}.
  */
+@SuppressWarnings("module") // the internal package is exported to modules built after this one
 module org.conversionkit.validation {
     requires transitive org.conversionkit.model;
     requires transitive jakarta.validation;
@@ -15,6 +16,9 @@ module org.conversionkit.validation {
 
     exports org.conversionkit.validation;
     exports org.conversionkit.validation.constraints;
+    exports org.conversionkit.validation.internal to
+            org.conversionkit.csv,
+            org.conversionkit.json;
 
     opens org.conversionkit.validation.internal.constraints to org.hibernate.validator;
 }

@@ -11,10 +11,9 @@ import org.conversionkit.model.FileNameRule;
 import org.conversionkit.model.Profile;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
-import org.conversionkit.model.Violation;
-import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.internal.PlainRowCheck;
 import org.conversionkit.model.internal.PlainRowSkipping;
+import org.conversionkit.validation.internal.EmptyInput;
 import org.conversionkit.validation.internal.ViolationCollector;
 import org.jspecify.annotations.Nullable;
 
@@ -145,10 +144,7 @@ public final class ConversionValidator {
         if (failure != null) {
             collector.acceptAlways(Unreadable.violation(failure, records));
         } else if (records == 0) {
-            collector.accept(Violation.ofFile(ViolationCode.EMPTY_FILE, null, blankLines == 0
-                    ? "the file holds no records: check that the export wrote its rows"
-                    : "the file holds no records, only " + blankLines + " blank line" + (blankLines == 1 ? "" : "s")
-                            + ": check that the export wrote its rows"));
+            collector.accept(EmptyInput.conversionFile(blankLines));
         }
         return new ValidationReport(fileName == null ? ValidationReport.NO_NAME : fileName, source.format(),
                 source.delimiter().orElse(null),

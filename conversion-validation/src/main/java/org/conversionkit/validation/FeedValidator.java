@@ -11,9 +11,8 @@ import org.conversionkit.model.FeedLimits;
 import org.conversionkit.model.Profile;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
-import org.conversionkit.model.Violation;
-import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.internal.CrmFeedCheck;
+import org.conversionkit.validation.internal.EmptyInput;
 import org.conversionkit.validation.internal.ViolationCollector;
 import org.jspecify.annotations.Nullable;
 
@@ -131,10 +130,7 @@ public final class FeedValidator {
         if (failure != null) {
             collector.acceptAlways(Unreadable.violation(failure, records));
         } else if (records == 0) {
-            collector.accept(Violation.ofFile(ViolationCode.EMPTY_FILE, null, (feedDate == null
-                    ? "the feed holds no records: a snapshot feed holds every order or lead"
-                    : "the feed holds no records: fine for a day without updates, else check the export")
-                    + (blankLines == 0 ? "" : " (it holds only blank lines)")));
+            collector.accept(EmptyInput.feed(feedDate, blankLines));
         }
         return new ValidationReport(source.name().orElse(ValidationReport.NO_NAME), source.format(),
                 source.delimiter().orElse(null),

@@ -1,0 +1,155 @@
+package org.conversionkit.csv.internal;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import de.siegmar.fastcsv.writer.QuoteStrategy;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes records with FastCSV's {@link CsvWriter} so that {@link RecordHandler} reads back exactly the values
+ * written, and tells where each value starts, as the reader locates it.
+ *
+ * <p>FastCSV quotes a value that holds the delimiter, the quote or a line break. The reader also trims unquoted
+ * values and takes a first field beginning with {@code #} or {@code //} for a comment, and, with a white-space
+ * delimiter, a record of empty values for a blank line; so such values are quoted too. The decision is made here,
+ * once, and handed to FastCSV as its quote strategy, so that the columns computed here are those of the file:
+ * the reader knows a value's column up to the first quoted value of a line, and so does this class.
+ *
+ * <p>Lines end with LF. Not thread-safe.
+ */
+public final class CsvRowWriter implements Closeable {
+
+    private final CsvWriter csv;
+    private final char delimiter;
+    private final boolean whitespaceDelimiter;
+    /** Whether each value of the record in progress is quoted: FastCSV asks per value, in order. */
+    private boolean[] quoted = new boolean[8];
+    /** The line the next record starts on. */
+    private long line = 1;
+
+    /**
+     * Creates a writer of UTF-8 records.
+     *
+     * @param out       the stream; closed with the writer
+     * @param delimiter the field delimiter
+     */
+    public CsvRowWriter(OutputStream out, char delimiter) {
+        this.delimiter = delimiter;
+        this.whitespaceDelimiter = Trim.isWhitespace(delimiter);
+        this.csv = CsvWriter.builder().fieldSeparator(delimiter).quoteCharacter('"').commentCharacter('#')
+                .lineDelimiter(LineDelimiter.LF).quoteStrategy(new Decided()).build(out, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Decides, for a record about to be written, which values are quoted, and fills in where each value will
+     * start: the 1-based column on the record's first line, 0 from the first quoted value on.
+     *
+     * @param values  the record's values, none {@code null}
+     * @param columns receives each value's column; at least as long as {@code values}
+     */
+    public void plan(String[] values, int[] columns) {
+        if (quoted.length < values.length) {
+            quoted = new boolean[Math.max(values.length, quoted.length * 2)];
+        }
+        boolean allEmpty = true;
+        for (String value : values) {
+            allEmpty &= value.isEmpty();
+        }
+        long column = 1;
+        for (int i = 0; i < values.length; i++) {
+            String value = values[i];
+            boolean quote = needsQuotes(value, i == 0) || (whitespaceDelimiter && allEmpty);
+            quoted[i] = quote;
+            columns[i] = column > Integer.MAX_VALUE ? 0 : (int) column;
+            column = column == 0 || quote ? 0 : column + value.length() + 1;
+        }
+    }
+
+    /**
+     * Writes a record planned by {@link #plan(String[], int[])} with the same values.
+     *
+     * @param values the record's values
+     * @throws java.io.UncheckedIOException if the stream fails
+     */
+    public void write(String[] values) {
+        csv.writeRecord(values);
+        long breaks = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (quoted[i]) {
+                breaks += lineBreaks(values[i]);
+            }
+        }
+        line += 1 + breaks;
+    }
+
+    /**
+     * Returns the line the next record starts on.
+     *
+     * @return the 1-based line
+     */
+    public long line() {
+        return line;
+    }
+
+    /**
+     * Flushes and closes the stream.
+     *
+     * @throws IOException if the stream fails
+     */
+    @Override
+    public void close() throws IOException {
+        csv.close();
+    }
+
+    private boolean needsQuotes(String value, boolean first) {
+        int length = value.length();
+        if (length == 0) {
+            return false;
+        }
+        char start = value.charAt(0);
+        if (Trim.isWhitespace(start) || Trim.isWhitespace(value.charAt(length - 1)) || start == '\uFEFF'
+                || (first && (start == '#' || start == '/'))) {
+            return true;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c == delimiter || c == '"' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Counts line breaks as the reader does: CRLF, CR and LF are one each. */
+    private static long lineBreaks(String value) {
+        long breaks = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\n') {
+                breaks++;
+            } else if (c == '\r') {
+                breaks++;
+                if (i + 1 < value.length() && value.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            }
+        }
+        return breaks;
+    }
+
+    /** Hands FastCSV the quoting decided in {@link #plan(String[], int[])}. */
+    private final class Decided implements QuoteStrategy {
+        @Override
+        public boolean quoteEmpty(int lineNo, int fieldIdx) {
+            return fieldIdx < quoted.length && quoted[fieldIdx];
+        }
+
+        @Override
+        public boolean quoteValue(int lineNo, int fieldIdx, String value) {
+            return fieldIdx < quoted.length && quoted[fieldIdx];
+        }
+    }
+}

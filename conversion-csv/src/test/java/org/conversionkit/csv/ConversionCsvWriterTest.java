@@ -1,0 +1,332 @@
+package org.conversionkit.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.conversionkit.model.ColumnLayout;
+import org.conversionkit.model.ConversionDataException;
+import org.conversionkit.model.ConversionProfile;
+import org.conversionkit.model.ConversionRow;
+import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.Strictness;
+import org.conversionkit.model.ViolationCode;
+import org.conversionkit.model.WritePolicy;
+import org.conversionkit.validation.ConversionValidator;
+import org.conversionkit.validation.ValidationReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConversionCsvWriterTest {
+
+    private static final LocalDate DAY = LocalDate.of(2020, 9, 22);
+
+    @TempDir
+    Path folder;
+
+    private static ConversionRow row(String url) {
+        return new ConversionRow(url, DAY, "email", null, 3L, new BigDecimal("59.70"));
+    }
+
+    static ValidationReport validate(Path file, char delimiter, ConversionProfile profile) throws IOException {
+        return validate(file, delimiter, profile, 100);
+    }
+
+    static ValidationReport validate(Path file, char delimiter, ConversionProfile profile, int maxViolations)
+            throws IOException {
+        try (RecordSource source = ConversionCsvReader.builder().delimiter(delimiter).profile(profile)
+                .source(file)) {
+            return ConversionValidator.builder().maxViolations(maxViolations).build().validate(source);
+        }
+    }
+
+    private List<String> files() throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.map(path -> path.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void writesTheDaysFileWhoseReportIsValidates() throws IOException {
+        ValidationReport report;
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().delimiter(';').build(folder, DAY)) {
+            assertThat(writer.write(row("https://shop.example/p/1"))).isTrue();
+            assertThat(writer.write(new ConversionRow("https://shop.example/a;b", DAY, null, null, null, null)))
+                    .isTrue();
+            assertThat(files()).allMatch(name -> name.startsWith(".conversion-export-2020-09-22.csv."));
+            report = writer.finish();
+        }
+        Path file = folder.resolve("conversion-export-2020-09-22.csv");
+        assertThat(files()).containsExactly("conversion-export-2020-09-22.csv");
+        assertThat(Files.readString(file)).isEqualTo("https://shop.example/p/1;2020-09-22;email;3;59.70\n"
+                + "\"https://shop.example/a;b\";2020-09-22;;;\n");
+        assertThat(report.valid()).isTrue();
+        assertThat(report.records()).isEqualTo(2);
+        assertThat(report).isEqualTo(validate(file, ';', ConversionProfile.DEFAULT));
+    }
+
+    @Test
+    void refusesARowWithAnErrorAtOnceAndGoesOn() throws IOException {
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().build(folder, DAY)) {
+            writer.write(row("https://shop.example/1"));
+            assertThatThrownBy(() -> writer.write(row("/relative/path")))
+                    .isInstanceOfSatisfying(ConversionDataException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ViolationCode.URL_RELATIVE);
+                        assertThat(e.record()).isEqualTo(2);
+                        assertThat(e.field()).isEqualTo("url");
+                    });
+            assertThatThrownBy(() -> writer.write(new ConversionRow("https://shop.example/2", DAY.plusDays(1),
+                    null, null, null, null))).isInstanceOfSatisfying(ConversionDataException.class,
+                            e -> assertThat(e.code()).isEqualTo(ViolationCode.DATE_MISMATCH));
+            writer.write(row("https://shop.example/3"));
+            ValidationReport report = writer.finish();
+            assertThat(report.records()).isEqualTo(2);
+            assertThat(report.valid()).isTrue();
+            assertThat(writer.leftOut().records()).isZero();
+        }
+    }
+
+    @Test
+    void leavesOutRowsWithAnErrorAndReportsThemApart() throws IOException {
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().policy(WritePolicy.LEAVE_OUT)
+                .build(folder, DAY)) {
+            assertThat(writer.write(row("https://shop.example/1"))).isTrue();
+            assertThat(writer.write(row("ftp://shop.example/2"))).isFalse();
+            assertThat(writer.write(row("https://shop.example/3"))).isTrue();
+            ValidationReport report = writer.finish();
+            assertThat(report.records()).isEqualTo(2);
+            assertThat(report.valid()).isTrue();
+            ValidationReport leftOut = writer.leftOut();
+            assertThat(leftOut.records()).isEqualTo(1);
+            assertThat(leftOut.invalidRecords()).isEqualTo(1);
+            assertThat(leftOut.violations()).singleElement().satisfies(v -> {
+                assertThat(v.code()).isEqualTo(ViolationCode.URL_SCHEME);
+                assertThat(v.record()).isEqualTo(2);
+                assertThat(v.line()).isEqualTo(2);
+            });
+            assertThat(report).isEqualTo(validate(writer.path(), ',', ConversionProfile.DEFAULT));
+        }
+    }
+
+    @Test
+    void keepsRowsWithAnErrorWhenToldAndReportsThemAsValidateDoes() throws IOException {
+        ConversionProfile profile = ConversionProfile.builder()
+                .columns(ColumnLayout.parse("url,date,channel,device,transactions,revenue")).build();
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().profile(profile).delimiter('\t')
+                .policy(WritePolicy.KEEP).build(folder, DAY)) {
+            writer.write(row("https://shop.example/1"));
+            writer.write(new ConversionRow("www.shop.example/2", DAY, " spaced ", "mobile", -1L,
+                    new BigDecimal("1.234")));
+            writer.writeRecord("url", "date", "channel", "device", "transactions", "revenue");
+            writer.writeRecord("https://shop.example/4", "2020-09-22", "a\"quoted\"\nvalue", "", "1,5", "");
+            writer.writeRecord("https://shop.example/5", "22.09.2020");
+            ValidationReport report = writer.finish();
+            assertThat(report.valid()).isFalse();
+            assertThat(report.records()).isEqualTo(5);
+            assertThat(report.violations()).extracting(v -> v.code()).contains(ViolationCode.URL_NO_SCHEME,
+                    ViolationCode.NEGATIVE_VALUE, ViolationCode.FIELD_TYPE, ViolationCode.FIELD_COUNT);
+            assertThat(report).isEqualTo(validate(writer.path(), '\t', profile));
+        }
+    }
+
+    @Test
+    void aHeaderAsFirstRecordIsAHeaderRowAsTheReaderSeesIt() throws IOException {
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().build(folder, DAY)) {
+            assertThatThrownBy(() -> writer.writeRecord("url", "date", "channel", "transactions", "revenue"))
+                    .isInstanceOfSatisfying(ConversionDataException.class,
+                            e -> assertThat(e.code()).isEqualTo(ViolationCode.HEADER_ROW));
+        }
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void closingWithoutFinishingLeavesNoFile() throws IOException {
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().build(folder, DAY)) {
+            writer.write(row("https://shop.example/1"));
+        }
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void anExceptionOfTheCallerLeavesNoFile() {
+        assertThatThrownBy(() -> {
+            try (ConversionCsvWriter writer = ConversionCsvWriter.builder().build(folder, DAY)) {
+                writer.write(row("https://shop.example/1"));
+                throw new IllegalStateException("the database went away");
+            }
+        }).hasMessage("the database went away");
+        assertThat(folder.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void aFullDiskLeavesNoFile() throws IOException {
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().decorate(out -> new FullDisk(out, 100))
+                .build(folder, DAY)) {
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 100_000; i++) {
+                    writer.write(row("https://shop.example/" + i));
+                }
+                writer.finish();
+            }).isInstanceOfAny(UncheckedIOException.class, IOException.class);
+            assertThatThrownBy(() -> writer.write(row("https://shop.example/x")))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("failed");
+        }
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void aDiskThatFailsOnTheLastBytesLeavesNoFile() throws IOException {
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().gzip(true)
+                .decorate(out -> new FullDisk(out, 30)).build(folder, DAY)) {
+            writer.write(row("https://shop.example/1"));
+            assertThatThrownBy(writer::finish).isInstanceOfAny(UncheckedIOException.class, IOException.class);
+        }
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void oneFileADay() throws IOException {
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().build(folder, DAY)) {
+            writer.write(row("https://shop.example/1"));
+            writer.finish();
+        }
+        assertThatThrownBy(() -> ConversionCsvWriter.builder().build(folder, DAY))
+                .isInstanceOf(FileAlreadyExistsException.class).hasMessageContaining("one file a day");
+        assertThatThrownBy(() -> ConversionCsvWriter.builder().gzip(true).replaceExisting(true).build(folder, DAY))
+                .isInstanceOf(FileAlreadyExistsException.class)
+                .hasMessageContaining("remove conversion-export-2020-09-22.csv first");
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().replaceExisting(true).build(folder, DAY)) {
+            writer.write(row("https://shop.example/2"));
+            writer.finish();
+        }
+        assertThat(Files.readString(folder.resolve("conversion-export-2020-09-22.csv")))
+                .isEqualTo("https://shop.example/2,2020-09-22,email,3,59.70\n");
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().build(folder, DAY.plusDays(1))) {
+            writer.write(new ConversionRow("https://shop.example/3", DAY.plusDays(1), null, null, null, null));
+            writer.finish();
+        }
+        assertThat(files()).containsExactly("conversion-export-2020-09-22.csv", "conversion-export-2020-09-23.csv");
+    }
+
+    @Test
+    void aFileThatAppearsWhileWritingIsNotReplaced() throws IOException {
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().build(folder, DAY)) {
+            writer.write(row("https://shop.example/1"));
+            Files.writeString(writer.path(), "someone else's\n");
+            assertThatThrownBy(writer::finish).isInstanceOf(FileAlreadyExistsException.class);
+        }
+        assertThat(files()).containsExactly("conversion-export-2020-09-22.csv");
+        assertThat(Files.readString(folder.resolve("conversion-export-2020-09-22.csv"))).isEqualTo("someone else's\n");
+    }
+
+    @Test
+    void gzipAndAPrefixOfOnesOwn() throws IOException {
+        ValidationReport report;
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().gzip(true).prefix("shop-a-").build(folder,
+                DAY)) {
+            writer.write(row("https://shop.example/1"));
+            report = writer.finish();
+        }
+        Path file = folder.resolve("shop-a-2020-09-22.csv.gz");
+        assertThat(files()).containsExactly("shop-a-2020-09-22.csv.gz");
+        assertThat(Files.readAllBytes(file)).startsWith((byte) 0x1f, (byte) 0x8b);
+        assertThat(report).isEqualTo(validate(file, ',', ConversionProfile.DEFAULT));
+    }
+
+    @Test
+    void anEmptyFileIsAWarningAndUnderAStrictProfileNoFile() throws IOException {
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().build(folder, DAY)) {
+            ValidationReport report = writer.finish();
+            assertThat(report.warnings()).isEqualTo(1);
+            assertThat(report).isEqualTo(validate(writer.path(), ',', ConversionProfile.DEFAULT));
+        }
+        ConversionProfile strict = ConversionProfile.builder().strictness(Strictness.STRICT).build();
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().profile(strict)
+                .build(folder, DAY.plusDays(1))) {
+            assertThatThrownBy(writer::finish).isInstanceOfSatisfying(ConversionDataException.class,
+                    e -> assertThat(e.code()).isEqualTo(ViolationCode.EMPTY_FILE));
+        }
+        assertThat(files()).containsExactly("conversion-export-2020-09-22.csv");
+    }
+
+    @Test
+    void aValueWithoutAColumnAndTextThatIsNotUnicodeAreRefusedUnderEveryPolicy() throws IOException {
+        ConversionProfile profile = ConversionProfile.builder().columns(ColumnLayout.parse("url,date")).build();
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().profile(profile).policy(WritePolicy.KEEP)
+                .build(folder, DAY)) {
+            assertThatThrownBy(() -> writer.write(row("https://shop.example/1")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no channel column");
+            assertThatThrownBy(() -> writer.writeRecord("https://shop.example/\uD83D", "2020-09-22"))
+                    .isInstanceOfSatisfying(ConversionDataException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ViolationCode.ENCODING);
+                        assertThat(e.getMessage()).contains("U+D83D");
+                    });
+            assertThat(writer.write(new ConversionRow("https://shop.example/\uD83D\uDE00", DAY, null, null, null,
+                    null))).isTrue();
+            assertThat(writer.finish()).isEqualTo(validate(writer.path(), ',', profile));
+        }
+    }
+
+    @Test
+    void settingsAreCheckedWhenGiven() {
+        assertThatThrownBy(() -> ConversionCsvWriter.builder().delimiter('"'))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ConversionCsvWriter.builder().maxViolations(-1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ConversionCsvWriter.builder().prefix("export-2020-09-21-"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ConversionCsvWriter.builder()
+                .profile(ConversionProfile.builder().date(DAY.plusDays(1)).build()).build(folder, DAY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2020-09-23");
+        assertThatThrownBy(() -> ConversionCsvWriter.builder().build(folder.resolve("missing"), DAY))
+                .isInstanceOf(IOException.class).hasMessageContaining("no such folder");
+    }
+
+    @Test
+    void finishedWritersRefuseMore() throws IOException {
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().build(folder, DAY)) {
+            writer.write(row("https://shop.example/1"));
+            writer.finish();
+            assertThatThrownBy(() -> writer.write(row("https://shop.example/2")))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("finished");
+            assertThatThrownBy(writer::finish).isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(Files.readString(folder.resolve("conversion-export-2020-09-22.csv"), StandardCharsets.UTF_8))
+                .hasLineCount(1);
+    }
+
+    /** A disk that is full after a number of bytes. */
+    static final class FullDisk extends FilterOutputStream {
+        private long room;
+
+        FullDisk(OutputStream out, long room) {
+            super(out);
+            this.room = room;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len > room) {
+                throw new IOException("No space left on device");
+            }
+            room -= len;
+            out.write(b, off, len);
+        }
+    }
+}
