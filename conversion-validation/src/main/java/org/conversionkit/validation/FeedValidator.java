@@ -21,18 +21,18 @@ import org.jspecify.annotations.Nullable;
  * Checks a CRM feed (profile {@code crm}) into a {@link ValidationReport}: every record's field
  * rules ({@link CrmMapper}), then the rules across records of the feed's mode.
  *
- * <p>The settings of the check come from the source's {@link CrmProfile}: id field, feed mode and date,
+ * <p>The settings of the check come from the source's {@link CrmProfile}: id field, feed mode and date, feed zone,
  * strictness, and the limits of duplicate detection. A source of another profile is refused.
  *
  * <ul>
  * <li>Snapshot feed (the default): one record per id; an id seen before is a
  *     {@code DUPLICATE_RECORD} error on the later record.</li>
- * <li>Daily feed ({@link CrmProfile.Builder#dailyFeed(LocalDate)}): every {@code updatedAt}'s calendar date, as
- *     written (no offset applied), is the feed's date, else {@code DATE_MISMATCH}; the same id with the
- *     same {@code updatedAt} twice is a {@code DUPLICATE_RECORD} warning on the later record (one record
- *     per status change). Two {@code updatedAt} values are the same when their date, time and offset
- *     are equal as written: {@code T10:00} equals {@code T10:00:00}, while one instant written with
- *     two offsets is two values.</li>
+ * <li>Daily feed ({@link CrmProfile.Builder#dailyFeed(LocalDate)}): every {@code updatedAt} falls on the feed's
+ *     date, else {@code DATE_MISMATCH}: its calendar date as written (no offset applied), or, with the profile's
+ *     feed zone, the day it falls on in that zone; the same id with the same {@code updatedAt} twice is a
+ *     {@code DUPLICATE_RECORD} warning on the later record (one record per status change). Two {@code updatedAt}
+ *     values are the same when their date, time and offset are equal as written, notation aside:
+ *     {@code T10:00:00} equals {@code t10:00:00.000}, while one instant written with two offsets is two values.</li>
  * </ul>
  * These rules apply to every record the reader did not reject that has a usable id (and, for the
  * daily rules, a valid {@code updatedAt}), whatever else is wrong with it. Ids are compared as

@@ -3,6 +3,7 @@ package org.conversionkit.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -164,6 +165,9 @@ class FileCasesTest {
                 .strictness(c.has("strict") ? Strictness.STRICT : Strictness.STANDARD);
         if (c.has("feed-date")) {
             builder.dailyFeed(LocalDate.parse(c.one("feed-date", "")));
+        }
+        if (c.has("feed-zone")) {
+            builder.feedZone(ZoneId.of(c.one("feed-zone", "")));
         }
         if (c.has("max-tracked-ids")) {
             builder.limits(FeedLimits.builder().maxTrackedIds(Integer.parseInt(c.one("max-tracked-ids", ""))).build());
