@@ -115,6 +115,7 @@ final class QuickValidate {
             case "--profile" -> command.profile = value;
             case "--id-field" -> command.idField = value;
             case "--feed-date" -> command.feedDate = value;
+            case "--feed-zone" -> command.feedZone = value;
             case "--max-file-bytes" -> command.maxFileBytes = value;
             case "--max-records" -> command.maxRecords = value;
             default -> {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -81,6 +82,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--feed-date", paramLabel = "YYYY-MM-DD",
             description = "crm: a daily feed for that date (absent: a snapshot feed)")
     @Nullable String feedDate;
+
+    @Option(names = "--feed-zone", paramLabel = "ZONE",
+            description = "crm: the zone whose day a daily feed holds and in which times without an offset are read,"
+                    + " e.g. Europe/Paris, UTC or +02:00; default as-written: an updatedAt's date is the one it shows,"
+                    + " whatever its offset, and no zone is assumed")
+    @Nullable String feedZone;
 
     @Option(names = "--strict", description = "warnings count as errors")
     boolean strict;
@@ -163,8 +170,8 @@ final class ValidateCommand implements Callable<Integer> {
         FileChecker.Builder builder = FileChecker.builder().maxViolations(maxViolations);
         Character separator = Options.delimiter(delimiter);
         if (profile() == Profile.CONVERSIONS) {
-            if (idField != null || feedDate != null) {
-                throw new UsageException("--id-field and --feed-date apply to --profile crm only");
+            if (idField != null || feedDate != null || feedZone != null) {
+                throw new UsageException("--id-field, --feed-date and --feed-zone apply to --profile crm only");
             }
             builder.profile(ConversionProfile.builder().columns(layout()).defaults(defaults())
                     .date(Options.date("--date", date)).strictness(strictness).build());
@@ -184,6 +191,10 @@ final class ValidateCommand implements Callable<Integer> {
             LocalDate dailyDate = Options.date("--feed-date", feedDate);
             if (dailyDate != null) {
                 crm.dailyFeed(dailyDate);
+            }
+            ZoneId zone = Options.zone("--feed-zone", feedZone);
+            if (zone != null) {
+                crm.feedZone(zone);
             }
             builder.profile(crm.build());
         }

@@ -35,6 +35,10 @@ class QuickValidateTest {
         "validate --date 2020-09-22 - --max-violations 5",
         "validate --max-violations=0 a.csv",
         "validate --profile crm --id-field leadId --feed-date 2020-01-20 feed.ndjson",
+        "validate --profile crm --feed-zone Europe/Paris --feed-date=2020-01-20 feed.ndjson",
+        "validate --profile=crm --feed-zone=as-written feed.ndjson",
+        "validate --feed-zone Nowhere/Else feed.ndjson",
+        "validate --max-file-bytes 10M --max-records=5K a.csv",
         "validate --delimiter tab a.tsv",
         "validate --date=bad a.csv",
         "validate --delimiter= a.csv",
@@ -69,6 +73,8 @@ class QuickValidateTest {
         "validate --strict=true a.csv",
         "validate --columns -,url a.csv",
         "validate --date",
+        "validate --feed-zone -05:00 feed.ndjson",
+        "validate --feed-zone a.ndjson --feed-zone b.ndjson c.ndjson",
         "validate -- a.csv",
         "validate -x a.csv",
         "validate --unknown a.csv",
@@ -88,7 +94,7 @@ class QuickValidateTest {
 
     private static List<Object> fields(ValidateCommand command) {
         return new ArrayList<>(Arrays.asList(command.files, command.format, command.delimiter, command.columns,
-                command.defaults, command.date, command.profile, command.idField, command.feedDate, command.strict,
-                command.maxViolations, command.report));
+                command.defaults, command.date, command.profile, command.idField, command.feedDate, command.feedZone,
+                command.strict, command.maxViolations, command.maxFileBytes, command.maxRecords, command.report));
     }
 }
