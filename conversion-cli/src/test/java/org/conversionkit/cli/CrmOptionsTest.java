@@ -62,7 +62,53 @@ class CrmOptionsTest {
         assertThat(lower.stderr).contains("(did you mean Europe/Paris?)");
         Run conversions = run("validate", "--feed-zone", "UTC", file("conversion-export-2020-09-22.csv"));
         assertThat(conversions.exit).isEqualTo(2);
-        assertThat(conversions.stderr).contains("--id-field, --feed-date and --feed-zone apply to --profile crm only");
+        assertThat(conversions.stderr).contains("--id-field, --feed-date, --feed-zone and --history apply to --profile"
+                + " crm only");
+    }
+
+    @Test
+    void theHelpSaysWhatAHistoryIs() {
+        Run run = run("validate", "--help");
+        assertThat(run.stdout.replaceAll("\\s+", " ")).contains("--history crm: the FILEs are the daily files of one"
+                + " feed, each the daily feed of the date in its name");
+    }
+
+    @Test
+    void aHistoryRefusesWhatCannotApplyBeforeReadingAnyFile() {
+        String day18 = FILES.resolve("history/orders-2020-01-18.ndjson").toString();
+        String day20 = FILES.resolve("history/orders-2020-01-20.ndjson").toString();
+        Run date = run("validate", "--profile", "crm", "--history", "--feed-date", "2020-01-20", day20);
+        assertThat(date.exit).isEqualTo(2);
+        assertThat(date.stderr).contains("--history takes each file's date from its name, and --feed-date sets one"
+                + " date for every file: give one or the other");
+        Run undated = run("validate", "--profile", "crm", "--history", day18, file("crm-rfc3339.ndjson"));
+        assertThat(undated.exit).isEqualTo(2);
+        assertThat(undated.stderr).contains("--history: a feed history takes each file's date from its name:"
+                + " 'crm-rfc3339.ndjson' holds no YYYY-MM-DD date");
+        assertThat(undated.stdout).as("nothing checked").isEmpty();
+        Run twice = run("validate", "--profile", "crm", "--history", day20, file("crm-zone-2020-01-20.ndjson"));
+        assertThat(twice.exit).isEqualTo(2);
+        assertThat(twice.stderr).contains("are both the feed of 2020-01-20; a history holds one feed a day");
+        Run stdin = run("validate", "--profile", "crm", "--history", "-");
+        assertThat(stdin.exit).isEqualTo(2);
+        assertThat(stdin.stderr).contains("standard input has none: name the files");
+        Run conversions = run("validate", "--history", file("conversion-export-2020-09-22.csv"));
+        assertThat(conversions.exit).isEqualTo(2);
+        assertThat(conversions.stderr).contains("apply to --profile crm only");
+    }
+
+    @Test
+    void aHistoryIsReportedInDateOrderAsText() {
+        Run run = run("validate", "--profile", "crm", "--history",
+                FILES.resolve("history-bad/orders-2020-01-20.ndjson").toString(),
+                FILES.resolve("history-bad/orders-2020-01-18.ndjson").toString(),
+                FILES.resolve("history-bad/orders-2020-01-19.ndjson").toString());
+        assertThat(run.exit).isEqualTo(1);
+        assertThat(run.stdout).containsSubsequence("orders-2020-01-18.ndjson: valid", "orders-2020-01-19.ndjson: INVALID",
+                "CREATED_AT_CHANGED [createdAt] createdAt 2020-01-17T09:00:00Z differs from 2020-01-18T09:00:00Z, the"
+                        + " createdAt an earlier feed gave orderId 'N1'",
+                "UPDATED_BEFORE_PREVIOUS [updatedAt] updatedAt 2020-01-19T01:00:00Z is earlier than"
+                        + " 2020-01-19T04:30:00Z", "orders-2020-01-20.ndjson: valid");
     }
 
     @Test

@@ -72,7 +72,14 @@ public enum ViolationCode {
      * CRM: a date-time with a space between date and time ({@code 2020-01-10 10:15:30}, the SQL form): BigQuery
      * loads it, RFC 3339 wants a {@code T}; the value is read.
      */
-    DATE_TIME_SEPARATOR(Severity.WARNING, "a space instead of the T of a date-time");
+    DATE_TIME_SEPARATOR(Severity.WARNING, "a space instead of the T of a date-time"),
+    /**
+     * CRM feed history: a record's {@code createdAt} differs from the one its id had in an earlier feed (each change of
+     * a record keeps its {@code createdAt}).
+     */
+    CREATED_AT_CHANGED(Severity.ERROR, "createdAt differs from an earlier feed's"),
+    /** CRM feed history: a record's {@code updatedAt} is before the latest one its id had in an earlier feed. */
+    UPDATED_BEFORE_PREVIOUS(Severity.ERROR, "updatedAt earlier than an earlier feed's");
 
     private final Severity defaultSeverity;
     private final String summary;

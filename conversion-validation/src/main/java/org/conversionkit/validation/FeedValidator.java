@@ -14,6 +14,7 @@ import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.internal.CrmFeedCheck;
+import org.conversionkit.model.internal.CrmFeedHistory;
 import org.conversionkit.validation.internal.ViolationCollector;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +41,8 @@ import org.jspecify.annotations.Nullable;
  * {@code N1} and {@code n1} two. There are no file-name rules for feeds; the report's date is the
  * daily feed's date. A feed without any record gets an {@code EMPTY_FILE} warning. The typed
  * {@code CrmFeedReader} applies the same rules, so it delivers exactly the records counted valid here.
+ * Daily feeds of one CRM feed can be checked as a history ({@link #history()}), each record also against the
+ * earlier feeds.
  *
  * <p><b>Memory.</b> Duplicate detection remembers each distinct key (an id; in a daily feed an id
  * and {@code updatedAt}) as a 64-bit hash in a primitive open-addressing table at load at most 0.5:
@@ -83,7 +86,7 @@ public final class FeedValidator {
      * @throws IllegalArgumentException     if the source's profile is not a {@link CrmProfile}
      */
     public ValidationReport validate(RecordSource source) {
-        return run(source, null);
+        return run(source, null, null);
     }
 
     /**
@@ -96,10 +99,23 @@ public final class FeedValidator {
      * @throws IllegalArgumentException     if the source's profile is not a {@link CrmProfile}
      */
     public ValidationReport validate(RecordSource source, Consumer<? super CrmRecord> validRecords) {
-        return run(source, Objects.requireNonNull(validRecords, "validRecords"));
+        return run(source, Objects.requireNonNull(validRecords, "validRecords"), null);
     }
 
-    private ValidationReport run(RecordSource source, @Nullable Consumer<? super CrmRecord> consumer) {
+    /**
+     * Starts a history: the daily feeds of one CRM feed, checked one after the other in date order, each on its own
+     * as {@link #validate(RecordSource)} checks it and against the earlier ones ({@link FeedHistory}), with this
+     * validator's {@code maxViolations} for each report.
+     *
+     * @return a new history, for one series of feeds
+     */
+    public FeedHistory history() {
+        return new FeedHistory(this);
+    }
+
+    /** Checks a feed, of a history when one is given (its feed started). */
+    ValidationReport run(RecordSource source, @Nullable Consumer<? super CrmRecord> consumer,
+            @Nullable CrmFeedHistory history) {
         Objects.requireNonNull(source, "source");
         if (!(source.profile() instanceof CrmProfile profile)) {
             throw new IllegalArgumentException("a FeedValidator checks CRM feeds, and this source reads records of"
@@ -107,7 +123,7 @@ public final class FeedValidator {
                     + " build the source with a CrmProfile");
         }
         ViolationCollector collector = new ViolationCollector(profile.strictness(), maxViolations);
-        CrmFeedCheck check = new CrmFeedCheck(profile);
+        CrmFeedCheck check = new CrmFeedCheck(profile, history);
         long records = 0;
         long validRecords = 0;
         UncheckedIOException failure = null;

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.conversionkit.cli.ConversionCheck;
 import org.conversionkit.csv.CsvLimits;
@@ -89,6 +90,12 @@ final class ValidateCommand implements Callable<Integer> {
                     + " whatever its offset, and no zone is assumed")
     @Nullable String feedZone;
 
+    @Option(names = "--history",
+            description = "crm: the FILEs are the daily files of one feed, each the daily feed of the date in its name"
+                    + " (orders-2020-01-20.ndjson): checked on its own and against the files before it (an id keeps"
+                    + " its createdAt; its updatedAt never goes back), in date order, which the report follows")
+    boolean history;
+
     @Option(names = "--strict", description = "warnings count as errors")
     boolean strict;
 
@@ -117,6 +124,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FileChecker checker = checker();
+        // A history's files in date order, each file's date from its name, every name read before any file is.
+        List<String> inputs = history ? historyOrder() : files;
         if (files.indexOf(Inputs.STDIN) != files.lastIndexOf(Inputs.STDIN)) {
             throw new UsageException("standard input ('-') can be read once: name it once");
         }
@@ -133,8 +142,9 @@ final class ValidateCommand implements Callable<Integer> {
         // Every file named gets its report, in order, even one that cannot be read (FILE_UNREADABLE).
         List<ValidationReport> reports = new ArrayList<>(files.size());
         try {
-            for (String file : files) {
-                reports.add(validate(checker, file));
+            FileChecker.@Nullable History feeds = history ? checker.history() : null;
+            for (String file : inputs) {
+                reports.add(validate(checker, feeds, file));
             }
         } catch (OutOfMemoryError e) {
             if (maxViolations > DEFAULT_MAX_VIOLATIONS) {
@@ -170,8 +180,9 @@ final class ValidateCommand implements Callable<Integer> {
         FileChecker.Builder builder = FileChecker.builder().maxViolations(maxViolations);
         Character separator = Options.delimiter(delimiter);
         if (profile() == Profile.CONVERSIONS) {
-            if (idField != null || feedDate != null || feedZone != null) {
-                throw new UsageException("--id-field, --feed-date and --feed-zone apply to --profile crm only");
+            if (idField != null || feedDate != null || feedZone != null || history) {
+                throw new UsageException("--id-field, --feed-date, --feed-zone and --history apply to --profile crm"
+                        + " only");
             }
             builder.profile(ConversionProfile.builder().columns(layout()).defaults(defaults())
                     .date(Options.date("--date", date)).strictness(strictness).build());
@@ -189,6 +200,10 @@ final class ValidateCommand implements Callable<Integer> {
                 }
             }
             LocalDate dailyDate = Options.date("--feed-date", feedDate);
+            if (dailyDate != null && history) {
+                throw new UsageException("--history takes each file's date from its name, and --feed-date sets one date"
+                        + " for every file: give one or the other");
+            }
             if (dailyDate != null) {
                 crm.dailyFeed(dailyDate);
             }
@@ -234,26 +249,56 @@ final class ValidateCommand implements Callable<Integer> {
         return "--delimiter and --columns do not apply to --format json";
     }
 
-    /** Checks one file, or standard input; a file that cannot be opened gets a FILE_UNREADABLE report. */
-    private ValidationReport validate(FileChecker checker, String file) {
+    /**
+     * Checks one file, or standard input, on its own or as the next file of a history; a file that cannot be opened
+     * gets a FILE_UNREADABLE report.
+     */
+    private ValidationReport validate(FileChecker checker, FileChecker.@Nullable History feeds, String file) {
         try {
             if (file.equals(Inputs.STDIN)) {
+                // Never in a history: its files are named by date.
                 return checker.check(Inputs.standardInput(cli.in()));
             }
             Path path = Inputs.path(file);
+            String cause;
             if (path == null) {
-                return checker.unreadable(file, Inputs.badName(file));
+                cause = Inputs.badName(file);
+            } else {
+                try {
+                    InputStream in = FileInput.open(path);
+                    return feeds != null ? feeds.check(file, in) : checker.check(file, in);
+                } catch (IOException e) {
+                    cause = Inputs.reason(file, e);
+                }
             }
-            try {
-                InputStream in = FileInput.open(path);
-                return checker.check(file, in);
-            } catch (IOException e) {
-                return checker.unreadable(file, Inputs.reason(file, e));
-            }
+            return feeds != null ? feeds.unreadable(file, cause) : checker.unreadable(file, cause);
         } catch (IllegalArgumentException e) {
             // The detected format does not fit the profile.
             throw new UsageException(file + ": " + e.getMessage());
         }
+    }
+
+    /** The files of a history in date order; a name without one date, or two files of a date, is a usage error. */
+    private List<String> historyOrder() {
+        TreeMap<LocalDate, String> byDate = new TreeMap<>();
+        for (String file : files) {
+            if (file.equals(Inputs.STDIN)) {
+                throw new UsageException("--history takes each file's date from its name, and standard input has"
+                        + " none: name the files");
+            }
+            LocalDate date;
+            try {
+                date = FileChecker.feedDateOf(file);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--history: " + e.getMessage());
+            }
+            String other = byDate.putIfAbsent(date, file);
+            if (other != null) {
+                throw new UsageException("--history: " + other + " and " + file + " are both the feed of " + date
+                        + "; a history holds one feed a day");
+            }
+        }
+        return new ArrayList<>(byDate.values());
     }
 
     private Profile profile() {

@@ -37,6 +37,8 @@ class QuickValidateTest {
         "validate --profile crm --id-field leadId --feed-date 2020-01-20 feed.ndjson",
         "validate --profile crm --feed-zone Europe/Paris --feed-date=2020-01-20 feed.ndjson",
         "validate --profile=crm --feed-zone=as-written feed.ndjson",
+        "validate --profile crm --history orders-2020-01-20.ndjson orders-2020-01-21.ndjson",
+        "validate orders-2020-01-21.ndjson --history --feed-zone UTC --profile crm orders-2020-01-20.ndjson",
         "validate --feed-zone Nowhere/Else feed.ndjson",
         "validate --max-file-bytes 10M --max-records=5K a.csv",
         "validate --delimiter tab a.tsv",
@@ -70,6 +72,8 @@ class QuickValidateTest {
         "validate --max-violations 99999999999 a.csv",
         "validate --report json --report text a.csv",
         "validate --strict --strict a.csv",
+        "validate --history --history a.ndjson",
+        "validate --history=true a.ndjson",
         "validate --strict=true a.csv",
         "validate --columns -,url a.csv",
         "validate --date",
@@ -95,6 +99,6 @@ class QuickValidateTest {
     private static List<Object> fields(ValidateCommand command) {
         return new ArrayList<>(Arrays.asList(command.files, command.format, command.delimiter, command.columns,
                 command.defaults, command.date, command.profile, command.idField, command.feedDate, command.feedZone,
-                command.strict, command.maxViolations, command.maxFileBytes, command.maxRecords, command.report));
+                command.history, command.strict, command.maxViolations, command.maxFileBytes, command.maxRecords, command.report));
     }
 }

@@ -32,8 +32,11 @@ import org.jspecify.annotations.Nullable;
  *     ({@link CrmDateTime#dateIn(ZoneId)}); the same id with the same {@code updatedAt} twice is a
  *     {@code DUPLICATE_RECORD} warning on the later record.</li>
  * </ul>
+ * With a {@link CrmFeedHistory}, each record is also checked against the earlier feeds of the history
+ * ({@code CREATED_AT_CHANGED}, {@code UPDATED_BEFORE_PREVIOUS}).
  * These rules apply to every record the reader did not reject that has a usable id (and, for the daily rules,
- * a valid {@code updatedAt}), whatever else is wrong with it. Duplicates are remembered as 64-bit hashes, at
+ * a valid {@code updatedAt}; for the history, a valid {@code createdAt} or {@code updatedAt}), whatever else is
+ * wrong with it. Duplicates are remembered as 64-bit hashes, at
  * most {@link FeedLimits#maxTrackedIds()} of them; past the limit one {@code RECORD_TOO_LARGE} error names it
  * and duplicates are no longer detected.
  *
@@ -42,12 +45,14 @@ import org.jspecify.annotations.Nullable;
 public final class CrmFeedCheck {
 
     private static final int ID = CrmField.ID.ordinal();
+    private static final int CREATED_AT = CrmField.CREATED_AT.ordinal();
     private static final int UPDATED_AT = CrmField.UPDATED_AT.ordinal();
 
     private final CrmMapper mapper;
     private final @Nullable LocalDate feedDate;
     private final @Nullable ZoneId feedZone;
     private final FeedLimits limits;
+    private final @Nullable CrmFeedHistory history;
     private @Nullable LongHashSet keys = new LongHashSet();
 
     /**
@@ -56,10 +61,22 @@ public final class CrmFeedCheck {
      * @param profile the feed's profile
      */
     public CrmFeedCheck(CrmProfile profile) {
+        this(profile, null);
+    }
+
+    /**
+     * Creates the check of one feed of a history.
+     *
+     * @param profile the feed's profile
+     * @param history the history the feed belongs to, its feed started ({@link CrmFeedHistory#startFeed}), or
+     *                {@code null} for a feed checked on its own
+     */
+    public CrmFeedCheck(CrmProfile profile, @Nullable CrmFeedHistory history) {
         this.mapper = CrmMapper.of(profile);
         this.feedDate = profile.feedDate();
         this.feedZone = profile.feedZone();
         this.limits = profile.limits();
+        this.history = history;
     }
 
     /**
@@ -82,7 +99,7 @@ public final class CrmFeedCheck {
         boolean ok = true;
         CrmDateTime updatedAt = null;
         if (feedDate != null) {
-            updatedAt = crm != null ? crm.updatedAt() : updatedAt(record);
+            updatedAt = crm != null ? crm.updatedAt() : dateTime(record, UPDATED_AT);
             if (updatedAt != null) {
                 LocalDate day = feedZone == null ? updatedAt.date() : updatedAt.dateIn(feedZone);
                 if (!day.equals(feedDate)) {
@@ -96,8 +113,15 @@ public final class CrmFeedCheck {
         LongHashSet seen = keys;
         String id = record.value(ID);
         ValueKind idKind = record.kind(ID);
-        if (seen == null || id == null || id.isBlank() || (idKind != ValueKind.STRING && idKind != ValueKind.INTEGER)
-                || (feedDate != null && updatedAt == null)) {
+        if (id == null || id.isBlank() || (idKind != ValueKind.STRING && idKind != ValueKind.INTEGER)) {
+            return ok;
+        }
+        if (history != null) {
+            // A history's feeds are daily feeds: updatedAt is read above.
+            ok &= history.check(record, id, crm != null ? crm.createdAt() : dateTime(record, CREATED_AT), updatedAt,
+                    sink);
+        }
+        if (seen == null || (feedDate != null && updatedAt == null)) {
             return ok;
         }
         long key = updatedAt == null ? Hash64.of(id) : duplicateKey(id, updatedAt);
@@ -167,13 +191,13 @@ public final class CrmFeedCheck {
                         + " status change; drop the repeated one");
     }
 
-    /** Returns the valid updatedAt of a record the mapper refused for another reason, or null. */
-    private static @Nullable CrmDateTime updatedAt(RawRecord record) {
-        String value = record.value(UPDATED_AT);
-        if (value == null || record.kind(UPDATED_AT) != ValueKind.STRING) {
+    /** Returns the valid createdAt or updatedAt of a record the mapper refused for another reason, or null. */
+    private static @Nullable CrmDateTime dateTime(RawRecord record, int slot) {
+        String value = record.value(slot);
+        if (value == null || record.kind(slot) != ValueKind.STRING) {
             return null;
         }
-        return IsoDateTimeRule.parse("updatedAt", value, problem -> { });
+        return IsoDateTimeRule.parse("value", value, problem -> { });
     }
 
     /**
