@@ -12,7 +12,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
@@ -287,8 +289,10 @@ class FuzzTargetsTest {
     }
 
     private static final Pattern ISO_DATE = Pattern.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})");
-    private static final Pattern ISO_DATE_TIME = Pattern.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):"
-            + "([0-9]{2})(?::([0-9]{2})(?:[.,]([0-9]{1,9}))?)?(Z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?");
+    // RFC 3339 (T and Z in either case, seconds, any fraction, +HH:MM) and the contract's date alone, no offset, and
+    // the SQL form's space (issue 14).
+    private static final Pattern ISO_DATE_TIME = Pattern.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})(?:([Tt ])([0-9]{2}):"
+            + "([0-9]{2}):([0-9]{2})(?:\\.([0-9]+))?([Zz]|[+-][0-9]{2}:[0-9]{2})?)?");
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+(?:\\.[0-9]+)?");
 
@@ -323,7 +327,12 @@ class FuzzTargetsTest {
         } else {
             boolean possible = possibleDateTime(m);
             if (possible) {
-                assertThat(dateTime).as(value).isNull();
+                if (" ".equals(m.group(4))) {
+                    assertThat(dateTime).as(value).isNotNull().extracting(Problem::code)
+                            .isEqualTo(ViolationCode.DATE_TIME_SEPARATOR);
+                } else {
+                    assertThat(dateTime).as(value).isNull();
+                }
                 assertThat(IsoDateTimeRule.parse("createdAt", value)).isNotNull();
             } else {
                 assertThat(dateTime).as(value).isNotNull().extracting(Problem::code)
@@ -357,17 +366,27 @@ class FuzzTargetsTest {
     private static boolean possibleDateTime(Matcher m) {
         try {
             LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            if (m.group(4) != null) {
-                LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-                        m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+            if (m.group(4) == null) {
+                return true;
             }
-            String offset = m.group(8);
-            if (offset != null && !offset.equals("Z")) {
-                String digits = offset.substring(1).replace(":", "");
-                int hours = Integer.parseInt(digits.substring(0, 2));
-                int minutes = digits.length() > 2 ? Integer.parseInt(digits.substring(2)) : 0;
+            int second = Integer.parseInt(m.group(7));
+            LocalTime time = LocalTime.of(Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)),
+                    second == 60 ? 59 : second);
+            String offset = m.group(9);
+            ZoneOffset zone = ZoneOffset.UTC;
+            if (offset != null && !offset.equalsIgnoreCase("Z")) {
+                int hours = Integer.parseInt(offset.substring(1, 3));
+                int minutes = Integer.parseInt(offset.substring(4));
                 int sign = offset.charAt(0) == '-' ? -1 : 1;
-                ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+                zone = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+            }
+            if (second == 60) {
+                // RFC 3339's leap second: 23:59:60 UTC on a month's last day (as written without an offset).
+                LocalDateTime utc = OffsetDateTime.of(LocalDate.of(Integer.parseInt(m.group(1)),
+                        Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))).atTime(time), zone)
+                        .withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+                return utc.getHour() == 23 && utc.getMinute() == 59
+                        && utc.getDayOfMonth() == utc.toLocalDate().lengthOfMonth();
             }
             return true;
         } catch (DateTimeException e) {

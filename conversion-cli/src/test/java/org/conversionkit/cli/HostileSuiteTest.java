@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,8 +85,16 @@ class HostileSuiteTest {
         Strictness strictness = c.args.contains("--strict") ? Strictness.STRICT : Strictness.STANDARD;
         String name = c.input == null ? null : c.input.toString();
         if (c.crm()) {
-            CrmFeedReader.Builder crm = CrmFeedReader.builder()
-                    .profile(CrmProfile.builder().strictness(strictness).build());
+            CrmProfile.Builder profile = CrmProfile.builder().strictness(strictness);
+            int date = c.args.indexOf("--feed-date");
+            if (date >= 0) {
+                profile.dailyFeed(LocalDate.parse(c.args.get(date + 1)));
+            }
+            int zone = c.args.indexOf("--feed-zone");
+            if (zone >= 0) {
+                profile.feedZone(ZoneId.of(c.args.get(zone + 1)));
+            }
+            CrmFeedReader.Builder crm = CrmFeedReader.builder().profile(profile.build());
             return name == null ? crm.source(in) : crm.source(name, in);
         }
         ConversionProfile profile = ConversionProfile.builder().strictness(strictness)

@@ -44,7 +44,8 @@ final class Outcomes {
             ViolationCode.NOT_AN_OBJECT, ViolationCode.RECORD_TOO_LARGE, ViolationCode.FIELD_MISSING,
             ViolationCode.FIELD_TYPE, ViolationCode.NEGATIVE_VALUE, ViolationCode.DATE_FORMAT,
             ViolationCode.DATE_INVALID, ViolationCode.DATE_MISMATCH, ViolationCode.UPDATED_BEFORE_CREATED,
-            ViolationCode.CURRENCY_CODE, ViolationCode.DUPLICATE_RECORD, ViolationCode.EMPTY_FILE);
+            ViolationCode.CURRENCY_CODE, ViolationCode.DUPLICATE_RECORD, ViolationCode.EMPTY_FILE,
+            ViolationCode.DATE_TIME_SEPARATOR);
 
     /** The codes after which a reader reads no further record. */
     static final Set<ViolationCode> ENDING = EnumSet.of(ViolationCode.MALFORMED_CSV, ViolationCode.MALFORMED_JSON,

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ import org.conversionkit.model.ColumnLayout;
 import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.RecordSource;
+import org.conversionkit.validation.FeedHistory;
 import org.conversionkit.validation.FeedValidator;
 import org.conversionkit.validation.ValidationReport;
 import org.junit.jupiter.api.Test;
@@ -60,19 +62,40 @@ class ReadmeSnippetsTest {
         return report;
     }
 
+    /** The history snippet, printing to {@code out} where the README prints to {@code System.out}. */
+    static List<ValidationReport> history(PrintStream out) throws IOException {
+        List<ValidationReport> reports = new ArrayList<>();
+        // snippet:history
+        FeedHistory history = FeedValidator.builder().build().history();     // one per series of feeds, in date order
+        for (LocalDate day = LocalDate.of(2020, 1, 18); day.getDayOfMonth() <= 20; day = day.plusDays(1)) {
+            CrmProfile orders = CrmProfile.builder().dailyFeed(day).build();
+            Path file = Path.of("orders-" + day + ".ndjson");
+            try (RecordSource feed = CrmFeedReader.builder().profile(orders).source(file)) {
+                ValidationReport report = history.validate(feed);               // or validate(feed, validRecords)
+                out.println(file + ": " + report.errors() + " errors");
+                // snippet:end
+                reports.add(report);
+            }
+        }
+        return reports;
+    }
+
     @Test
     void theReadmeShowsTheCodeThatIsCompiledHere() throws IOException {
         String source = Files.readString(SOURCE, StandardCharsets.UTF_8);
         String readme = Files.readString(ReadmeQuickStartTest.README, StandardCharsets.UTF_8);
-        for (String name : List.of("profiles", "checker")) {
+        for (String name : List.of("profiles", "checker", "history")) {
             Matcher code = Pattern.compile("// snippet:" + name + "\n(.*?)\n\\s*// snippet:end", Pattern.DOTALL)
                     .matcher(source);
             assertThat(code.find()).as(name).isTrue();
             String expected = code.group(1).replace("\n        ", "\n").strip()
-                    .replace("write(List.of(report), out);", "write(List.of(report), System.out);");
+                    .replace("write(List.of(report), out);", "write(List.of(report), System.out);")
+                    .replace("out.println(", "System.out.println(");
             if (name.equals("profiles")) {
                 // The README closes the try block the test leaves open to keep the report.
                 expected += "\n}";
+            } else if (name.equals("history")) {
+                expected += "\n    }\n}";
             }
             Matcher block = Pattern.compile("<!-- snippet: " + name + " -->\n```java\n(.*?)```", Pattern.DOTALL)
                     .matcher(readme);
@@ -87,8 +110,11 @@ class ReadmeSnippetsTest {
         // files written there, then remove them.
         Path leads = Path.of("leads.ndjson");
         Path export = Path.of("conversion-export-2020-09-22.csv.gz");
+        List<Path> days = List.of(Path.of("orders-2020-01-18.ndjson"), Path.of("orders-2020-01-19.ndjson"),
+                Path.of("orders-2020-01-20.ndjson"));
         assertThat(leads).doesNotExist();
         assertThat(export).doesNotExist();
+        assertThat(days).allSatisfy(day -> assertThat(day).doesNotExist());
         try {
             Files.writeString(leads, """
                     {"leadId":"L1","createdAt":"2020-01-10","updatedAt":"2020-01-20T10:00:00Z"}
@@ -111,9 +137,21 @@ class ReadmeSnippetsTest {
             assertThat(bytes.toString(StandardCharsets.UTF_8))
                     .startsWith("conversion-export-2020-09-22.csv.gz: INVALID (csv, delimiter ';', conversions,"
                             + " date 2020-09-22)");
+            String record = "{\"orderId\":\"N1\",\"createdAt\":\"2020-01-%s\",\"updatedAt\":\"2020-01-%s\"}\n";
+            Files.writeString(days.get(0), String.format(record, "18", "18"));
+            Files.writeString(days.get(1), String.format(record, "17", "19"));
+            Files.writeString(days.get(2), String.format(record, "18", "20"));
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+                assertThat(history(out)).extracting(ValidationReport::errors).containsExactly(0L, 1L, 0L);
+            }
+            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("orders-2020-01-19.ndjson: 1 errors");
         } finally {
             Files.deleteIfExists(leads);
             Files.deleteIfExists(export);
+            for (Path day : days) {
+                Files.deleteIfExists(day);
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.conversionkit.csv.ConversionCsvReader;
 import org.conversionkit.csv.CsvLimits;
@@ -21,11 +22,13 @@ import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.CrmRecord;
+import org.conversionkit.model.ExportFileName;
 import org.conversionkit.model.FileProfile;
 import org.conversionkit.model.InvalidRecordStrategy;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.internal.FileInput;
 import org.conversionkit.validation.ConversionValidator;
+import org.conversionkit.validation.FeedHistory;
 import org.conversionkit.validation.FeedValidator;
 import org.conversionkit.validation.ValidationReport;
 import org.jspecify.annotations.Nullable;
@@ -251,18 +254,31 @@ public final class FileChecker {
     }
 
     private ValidationReport run(@Nullable String name, InputStream in) {
+        return run(name, in, profile, null);
+    }
+
+    /**
+     * Opens an input with a profile and checks it, as the next feed of a history when one is given (no lambdas: the
+     * first one costs the command's start-up a bootstrap).
+     */
+    private ValidationReport run(@Nullable String name, InputStream in, FileProfile checked,
+            @Nullable FeedHistory feeds) {
         Objects.requireNonNull(in, "in");
         InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in, FileFormat.PEEK);
         RecordSource opened;
         try {
-            opened = source(name, buffered);
+            opened = source(name, buffered, checked);
         } catch (UncheckedIOException e) {
             // The start could not be read to tell the format.
-            return unreadable(name == null ? ValidationReport.NO_NAME : name,
-                    FileInput.reason(Objects.requireNonNull(e.getCause())));
+            String shown = name == null ? ValidationReport.NO_NAME : name;
+            String cause = FileInput.reason(Objects.requireNonNull(e.getCause()));
+            return feeds != null ? feeds.unreadable(shown, (CrmProfile) checked, cause) : unreadable(shown, cause);
         }
         try (RecordSource source = opened) {
-            if (profile instanceof CrmProfile) {
+            if (feeds != null) {
+                return feeds.validate(source);
+            }
+            if (checked instanceof CrmProfile) {
                 return FeedValidator.builder().maxViolations(maxViolations).build().validate(source);
             }
             return ConversionValidator.builder().maxViolations(maxViolations).build().validate(source);
@@ -270,7 +286,7 @@ public final class FileChecker {
     }
 
     /** Opens the source of an input in its format; closes the input when it cannot. */
-    private RecordSource source(@Nullable String name, InputStream in) {
+    private RecordSource source(@Nullable String name, InputStream in, FileProfile checked) {
         FileFormat detected;
         try {
             detected = formatOf(name, in);
@@ -278,7 +294,7 @@ public final class FileChecker {
             closeQuietly(in, e);
             throw new UncheckedIOException(e);
         }
-        if (profile instanceof CrmProfile crm) {
+        if (checked instanceof CrmProfile crm) {
             if (detected != FileFormat.JSON) {
                 closeQuietly(in, null);
                 throw new IllegalArgumentException((name == null ? "the input" : name) + " reads as CSV, and the crm"
@@ -287,7 +303,7 @@ public final class FileChecker {
             CrmFeedReader.Builder builder = CrmFeedReader.builder().profile(crm).limits(jsonLimits);
             return name == null ? builder.source(in) : builder.source(name, in);
         }
-        ConversionProfile conversions = (ConversionProfile) profile;
+        ConversionProfile conversions = (ConversionProfile) checked;
         if (detected == FileFormat.JSON) {
             // The layout orders CSV columns: a JSON file of the same export reads its fields by name.
             ConversionJsonReader.Builder builder = ConversionJsonReader.builder()
@@ -299,6 +315,163 @@ public final class FileChecker {
             builder.delimiter(delimiter);
         }
         return name == null ? builder.source(in) : builder.source(name, in);
+    }
+
+    /**
+     * Starts checking the daily files of one CRM feed as a history ({@link FeedHistory}): each file is the daily feed
+     * of the date in its name ({@link #feedDateOf(String)}), checked on its own, as {@link #check(Path)} checks it,
+     * and against the files before it, which come in date order. {@link #checkHistory(List)} checks a list of files
+     * in one call.
+     *
+     * @return a new history, for one series of files; not thread-safe
+     * @throws IllegalStateException if the profile is not a {@link CrmProfile}, or sets a feed date (each file's date
+     *                               comes from its name)
+     */
+    public History history() {
+        if (!(profile instanceof CrmProfile crm)) {
+            throw new IllegalStateException("a feed history checks the daily files of a CRM feed: build the checker"
+                    + " with a CrmProfile");
+        }
+        if (crm.feedDate() != null) {
+            throw new IllegalStateException("a feed history takes each file's date from its name, and the profile sets"
+                    + " the date " + crm.feedDate() + " for all: leave the profile's date unset");
+        }
+        return new History(crm);
+    }
+
+    /**
+     * Checks the daily files of one CRM feed as a history ({@link #history()}), in the order of the dates in their
+     * names, whatever the order given. Every name is read for its date before any file is: a name without one date, or
+     * two files of one date, are refused at once. A file that cannot be read gets a report with a
+     * {@code FILE_UNREADABLE} error and keeps its place in the order.
+     *
+     * @param files the files, plain or gzip-compressed, each named after its day ({@code orders-2020-01-20.ndjson})
+     * @return their reports, in date order
+     * @throws IllegalArgumentException if a name holds no date or several, or two files have one date, or a file's
+     *                                  detected format does not fit the profile
+     * @throws IllegalStateException    as {@link #history()}
+     */
+    public List<ValidationReport> checkHistory(List<Path> files) {
+        Objects.requireNonNull(files, "files");
+        History history = history();
+        TreeMap<LocalDate, Path> byDate = new TreeMap<>();
+        for (Path file : files) {
+            LocalDate date = feedDateOf(file.toString());
+            Path other = byDate.putIfAbsent(date, file);
+            if (other != null) {
+                throw new IllegalArgumentException("two files of " + date + " in one history, " + other + " and "
+                        + file + ": a history holds one feed a day");
+            }
+        }
+        List<ValidationReport> reports = new ArrayList<>(byDate.size());
+        for (Path file : byDate.values()) {
+            reports.add(history.check(file));
+        }
+        return reports;
+    }
+
+    /**
+     * Returns the date of a daily feed's file in a history: the one {@code YYYY-MM-DD} date in its name, as
+     * {@link ExportFileName} reads a file's date.
+     *
+     * @param name the file's name, as a path or a bare name
+     * @return the date
+     * @throws IllegalArgumentException if the name holds no date, several, or an impossible one; the message says so
+     */
+    public static LocalDate feedDateOf(String name) {
+        ExportFileName parsed = ExportFileName.parse(name);
+        LocalDate date = parsed.date();
+        if (date == null) {
+            throw new IllegalArgumentException("a feed history takes each file's date from its name: "
+                    + parsed.violations().get(0).message());
+        }
+        return date;
+    }
+
+    /**
+     * The daily files of one CRM feed, checked as a history, one after the other in date order ({@link FeedHistory}):
+     * each file is the daily feed of the date in its name. Made by {@link FileChecker#history()}; not thread-safe.
+     */
+    public final class History {
+
+        private final CrmProfile profile;
+        private final FeedHistory feeds;
+
+        private History(CrmProfile profile) {
+            this.profile = profile;
+            this.feeds = FeedValidator.builder().maxViolations(maxViolations).build().history();
+        }
+
+        /**
+         * Checks the next file of the history, plain or gzip-compressed; one that cannot be read gets a report with
+         * a {@code FILE_UNREADABLE} error, and keeps its place in the order.
+         *
+         * @param path the file, named after its day
+         * @return its report
+         * @throws IllegalArgumentException if its name holds no date or several, the date is not after the last
+         *                                  file's, or its detected format does not fit the profile
+         */
+        public ValidationReport check(Path path) {
+            String name = Objects.requireNonNull(path, "path").toString();
+            CrmProfile daily = next(name);
+            InputStream in;
+            try {
+                in = FileInput.open(path);
+            } catch (IOException e) {
+                return feeds.unreadable(name, daily, FileInput.reason(e));
+            }
+            return check(name, daily, in);
+        }
+
+        /**
+         * Checks the next input of the history, for example an upload under its file name. The stream is read to its
+         * end and closed.
+         *
+         * @param name the input's file name, which gives its date
+         * @param in   the bytes, plain or gzip-compressed
+         * @return its report
+         * @throws IllegalArgumentException as {@link #check(Path)}
+         */
+        public ValidationReport check(String name, InputStream in) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(in, "in");
+            CrmProfile daily;
+            try {
+                daily = next(name);
+            } catch (IllegalArgumentException e) {
+                closeQuietly(in, e);
+                throw e;
+            }
+            return check(name, daily, in);
+        }
+
+        /**
+         * Takes the next file of the history that cannot be opened: its report, and its place in the order.
+         *
+         * @param name  the file's name as given, which gives its date
+         * @param cause why it cannot be read, e.g. {@code "no such file"}
+         * @return the report: not valid, one {@code FILE_UNREADABLE} error
+         * @throws IllegalArgumentException if its name holds no date or several, or the date is not after the last
+         *                                  file's
+         */
+        public ValidationReport unreadable(String name, String cause) {
+            return feeds.unreadable(name, next(Objects.requireNonNull(name, "name")), cause);
+        }
+
+        /** The profile of the next file: its date from its name, after the last one's. */
+        private CrmProfile next(String name) {
+            LocalDate date = feedDateOf(name);
+            LocalDate last = feeds.lastFeedDate().orElse(null);
+            if (last != null && !date.isAfter(last)) {
+                throw new IllegalArgumentException(name + ": the files of a history come in date order, one a day,"
+                        + " and " + date + " comes after " + last);
+            }
+            return profile.toBuilder().dailyFeed(date).build();
+        }
+
+        private ValidationReport check(String name, CrmProfile daily, InputStream in) {
+            return run(name, in, daily, feeds);
+        }
     }
 
     private static void closeQuietly(InputStream in, @Nullable Exception failure) {

@@ -9,9 +9,9 @@ package org.conversionkit.model;
 public enum CrmField {
     /** The record's unique id; its name is configured, {@code orderId} by default. Required. */
     ID("orderId", true),
-    /** When the order or lead was created, ISO 8601. Required. */
+    /** When the order or lead was created, an RFC 3339 date-time or a date. Required. */
     CREATED_AT("createdAt", true),
-    /** When its status last changed, ISO 8601. Required. */
+    /** When its status last changed, an RFC 3339 date-time or a date. Required. */
     UPDATED_AT("updatedAt", true),
     /** The ISO 4217 currency of {@code total}. */
     CURRENCY("currency", false),

@@ -1,6 +1,7 @@
 package org.conversionkit.model;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.conversionkit.model.rules.CurrencyRule;
@@ -14,10 +15,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The reader's violations are passed on first; a record it rejected gets nothing more. Then:
  * the id, {@code createdAt} and {@code updatedAt} are required ({@code FIELD_MISSING}); the id is a
- * string or an integer; the dates are ISO 8601 dates or date-times ({@code DATE_FORMAT},
- * {@code DATE_INVALID}) and {@code updatedAt} is not before {@code createdAt}
- * ({@code UPDATED_BEFORE_CREATED}); when present, {@code currency} is an ISO 4217 code
- * ({@code CURRENCY_CODE}), {@code total} a JSON number, {@code status} and {@code userId} strings
+ * string or an integer; the dates are RFC 3339 date-times or dates ({@code DATE_FORMAT},
+ * {@code DATE_INVALID}, the {@code DATE_TIME_SEPARATOR} warning; see {@link IsoDateTimeRule}) and {@code updatedAt} is
+ * not provably before {@code createdAt} ({@code UPDATED_BEFORE_CREATED}: reported only when every time
+ * {@code updatedAt} can name is before every time {@code createdAt} can, values without an offset read in the
+ * profile's feed zone when it sets one; see {@link CrmDateTime#isBefore(CrmDateTime)}); when present,
+ * {@code currency} is an ISO 4217 code ({@code CURRENCY_CODE}), {@code total} a JSON number, {@code status} and {@code userId} strings
  * (an integer user id is accepted) ({@code FIELD_TYPE}). Rules across records (duplicates, the
  * daily feed's date) belong to the feed validator.
  *
@@ -26,9 +29,11 @@ import org.jspecify.annotations.Nullable;
 public final class CrmMapper {
 
     private final String idField;
+    private final @Nullable ZoneId zone;
 
-    private CrmMapper(String idField) {
+    private CrmMapper(String idField, @Nullable ZoneId zone) {
         this.idField = idField;
+        this.zone = zone;
     }
 
     /**
@@ -41,24 +46,25 @@ public final class CrmMapper {
     }
 
     /**
-     * Returns a mapper for records whose id field has the given name ({@code leadId}, ...).
+     * Returns a mapper for records whose id field has the given name ({@code leadId}, ...), dates taken as written.
      *
      * @param idField the name of the id field
      * @return the mapper
      * @throws IllegalArgumentException if the name is blank or names another CRM field
      */
     public static CrmMapper of(String idField) {
-        return new CrmMapper(CrmProfile.checkIdField(idField));
+        return new CrmMapper(CrmProfile.checkIdField(idField), null);
     }
 
     /**
      * Returns the mapper of a profile's records.
      *
-     * @param profile the profile, whose id field the mapper reads
+     * @param profile the profile, whose id field the mapper reads and in whose feed zone it reads values without an
+     *                offset
      * @return the mapper
      */
     public static CrmMapper of(CrmProfile profile) {
-        return new CrmMapper(profile.idField());
+        return new CrmMapper(profile.idField(), profile.feedZone());
     }
 
     /**
@@ -107,12 +113,14 @@ public final class CrmMapper {
         CrmDateTime createdAt = dateTime(record, CrmField.CREATED_AT, sink);
         CrmDateTime updatedAt = dateTime(record, CrmField.UPDATED_AT, sink);
         ok &= createdAt != null && updatedAt != null;
-        if (createdAt != null && updatedAt != null && updatedAt.isBefore(createdAt)) {
+        if (createdAt != null && updatedAt != null
+                && (zone == null ? updatedAt.isBefore(createdAt) : updatedAt.isBefore(createdAt, zone))) {
             ok &= report(record, CrmField.UPDATED_AT, record.value(CrmField.UPDATED_AT.ordinal()),
-                    new Problem(ViolationCode.UPDATED_BEFORE_CREATED, "updatedAt " + record.value(
-                            CrmField.UPDATED_AT.ordinal()) + " is earlier than createdAt " + record.value(
-                            CrmField.CREATED_AT.ordinal()) + ": a record cannot change before it exists;"
-                            + " check both timestamps and their offsets"), sink);
+                    new Problem(ViolationCode.UPDATED_BEFORE_CREATED, "updatedAt " + Violation.shorten(record.value(
+                            CrmField.UPDATED_AT.ordinal())) + " is earlier than createdAt " + Violation.shorten(
+                            record.value(CrmField.CREATED_AT.ordinal())) + (zone == null ? "" : " in " + zone)
+                            + ": a record cannot change before it exists; check both timestamps and their offsets"),
+                    sink);
         }
         String currency = record.value(CrmField.CURRENCY.ordinal());
         ValueKind currencyKind = record.kind(CrmField.CURRENCY.ordinal());
@@ -154,7 +162,7 @@ public final class CrmMapper {
         }
         Problem problem = kind.isNumber()
                 ? new Problem(ViolationCode.DATE_FORMAT, name + " " + Violation.shorten(value)
-                        + " is a number, not an ISO 8601 date-time: write it as a string such as"
+                        + " is a number, not an RFC 3339 date-time: write it as a string such as"
                         + " \"2020-01-10T10:15:30Z\" (epoch timestamps are not ISO 8601)")
                 : typeProblem(field, "a string", kind);
         report(record, field, value, problem, sink);

@@ -51,7 +51,7 @@ public enum ViolationCode {
     URL_SCHEME(Severity.ERROR, "a scheme other than http or https"),
     /** Not a parseable URL. */
     URL_INVALID(Severity.ERROR, "not a parseable URL"),
-    /** Not {@code YYYY-MM-DD} (CRM date-times: not ISO 8601). */
+    /** Not {@code YYYY-MM-DD} (CRM date-times: not RFC 3339, nor a date). */
     DATE_FORMAT(Severity.ERROR, "not a YYYY-MM-DD date"),
     /** {@code YYYY-MM-DD} shape but no such day. */
     DATE_INVALID(Severity.ERROR, "no such day"),
@@ -67,7 +67,19 @@ public enum ViolationCode {
      * The file cannot be read, or its reading failed part of the way (missing, permission denied, a directory,
      * a failing disk): its report lists what was read before, and the file is not valid.
      */
-    FILE_UNREADABLE(Severity.ERROR, "the file cannot be read");
+    FILE_UNREADABLE(Severity.ERROR, "the file cannot be read"),
+    /**
+     * CRM: a date-time with a space between date and time ({@code 2020-01-10 10:15:30}, the SQL form): BigQuery
+     * loads it, RFC 3339 wants a {@code T}; the value is read.
+     */
+    DATE_TIME_SEPARATOR(Severity.WARNING, "a space instead of the T of a date-time"),
+    /**
+     * CRM feed history: a record's {@code createdAt} differs from the one its id had in an earlier feed (each change of
+     * a record keeps its {@code createdAt}).
+     */
+    CREATED_AT_CHANGED(Severity.ERROR, "createdAt differs from an earlier feed's"),
+    /** CRM feed history: a record's {@code updatedAt} is before the latest one its id had in an earlier feed. */
+    UPDATED_BEFORE_PREVIOUS(Severity.ERROR, "updatedAt earlier than an earlier feed's");
 
     private final Severity defaultSeverity;
     private final String summary;

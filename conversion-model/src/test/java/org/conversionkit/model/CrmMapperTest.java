@@ -3,6 +3,7 @@ package org.conversionkit.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,9 @@ class CrmMapperTest {
     @MethodSource("cases")
     void mapsEveryCase(String idField, String id, String createdAt, String updatedAt, String currency, String total,
             String status, String userId, String violations, String expected) {
-        CrmMapper mapper = CrmMapper.of(idField);
+        int at = idField.indexOf('@');
+        CrmMapper mapper = at < 0 ? CrmMapper.of(idField) : CrmMapper.of(CrmProfile.builder()
+                .idField(idField.substring(0, at)).feedZone(ZoneId.of(idField.substring(at + 1))).build());
         RawRecord record = RecordCells.record(3, 2, id, createdAt, updatedAt, currency, total, status, userId);
         List<Violation> found = new ArrayList<>();
         CrmRecord result = mapper.map(record, found::add);

@@ -12,6 +12,7 @@ import org.conversionkit.model.Profile;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.internal.CrmFeedCheck;
+import org.conversionkit.model.internal.CrmFeedHistory;
 import org.conversionkit.validation.internal.EmptyInput;
 import org.conversionkit.validation.internal.ViolationCollector;
 import org.jspecify.annotations.Nullable;
@@ -20,18 +21,18 @@ import org.jspecify.annotations.Nullable;
  * Checks a CRM feed (profile {@code crm}) into a {@link ValidationReport}: every record's field
  * rules ({@link CrmMapper}), then the rules across records of the feed's mode.
  *
- * <p>The settings of the check come from the source's {@link CrmProfile}: id field, feed mode and date,
+ * <p>The settings of the check come from the source's {@link CrmProfile}: id field, feed mode and date, feed zone,
  * strictness, and the limits of duplicate detection. A source of another profile is refused.
  *
  * <ul>
  * <li>Snapshot feed (the default): one record per id; an id seen before is a
  *     {@code DUPLICATE_RECORD} error on the later record.</li>
- * <li>Daily feed ({@link CrmProfile.Builder#dailyFeed(LocalDate)}): every {@code updatedAt}'s calendar date, as
- *     written (no offset applied), is the feed's date, else {@code DATE_MISMATCH}; the same id with the
- *     same {@code updatedAt} twice is a {@code DUPLICATE_RECORD} warning on the later record (one record
- *     per status change). Two {@code updatedAt} values are the same when their date, time and offset
- *     are equal as written: {@code T10:00} equals {@code T10:00:00}, while one instant written with
- *     two offsets is two values.</li>
+ * <li>Daily feed ({@link CrmProfile.Builder#dailyFeed(LocalDate)}): every {@code updatedAt} falls on the feed's
+ *     date, else {@code DATE_MISMATCH}: its calendar date as written (no offset applied), or, with the profile's
+ *     feed zone, the day it falls on in that zone; the same id with the same {@code updatedAt} twice is a
+ *     {@code DUPLICATE_RECORD} warning on the later record (one record per status change). Two {@code updatedAt}
+ *     values are the same when their date, time and offset are equal as written, notation aside:
+ *     {@code T10:00:00} equals {@code t10:00:00.000}, while one instant written with two offsets is two values.</li>
  * </ul>
  * These rules apply to every record the reader did not reject that has a usable id (and, for the
  * daily rules, a valid {@code updatedAt}), whatever else is wrong with it. Ids are compared as
@@ -39,6 +40,8 @@ import org.jspecify.annotations.Nullable;
  * {@code N1} and {@code n1} two. There are no file-name rules for feeds; the report's date is the
  * daily feed's date. A feed without any record gets an {@code EMPTY_FILE} warning. The typed
  * {@code CrmFeedReader} applies the same rules, so it delivers exactly the records counted valid here.
+ * Daily feeds of one CRM feed can be checked as a history ({@link #history()}), each record also against the
+ * earlier feeds.
  *
  * <p><b>Memory.</b> Duplicate detection remembers each distinct key (an id; in a daily feed an id
  * and {@code updatedAt}) as a 64-bit hash in a primitive open-addressing table at load at most 0.5:
@@ -82,7 +85,7 @@ public final class FeedValidator {
      * @throws IllegalArgumentException     if the source's profile is not a {@link CrmProfile}
      */
     public ValidationReport validate(RecordSource source) {
-        return run(source, null);
+        return run(source, null, null);
     }
 
     /**
@@ -95,10 +98,23 @@ public final class FeedValidator {
      * @throws IllegalArgumentException     if the source's profile is not a {@link CrmProfile}
      */
     public ValidationReport validate(RecordSource source, Consumer<? super CrmRecord> validRecords) {
-        return run(source, Objects.requireNonNull(validRecords, "validRecords"));
+        return run(source, Objects.requireNonNull(validRecords, "validRecords"), null);
     }
 
-    private ValidationReport run(RecordSource source, @Nullable Consumer<? super CrmRecord> consumer) {
+    /**
+     * Starts a history: the daily feeds of one CRM feed, checked one after the other in date order, each on its own
+     * as {@link #validate(RecordSource)} checks it and against the earlier ones ({@link FeedHistory}), with this
+     * validator's {@code maxViolations} for each report.
+     *
+     * @return a new history, for one series of feeds
+     */
+    public FeedHistory history() {
+        return new FeedHistory(this);
+    }
+
+    /** Checks a feed, of a history when one is given (its feed started). */
+    ValidationReport run(RecordSource source, @Nullable Consumer<? super CrmRecord> consumer,
+            @Nullable CrmFeedHistory history) {
         Objects.requireNonNull(source, "source");
         if (!(source.profile() instanceof CrmProfile profile)) {
             throw new IllegalArgumentException("a FeedValidator checks CRM feeds, and this source reads records of"
@@ -106,7 +122,7 @@ public final class FeedValidator {
                     + " build the source with a CrmProfile");
         }
         ViolationCollector collector = new ViolationCollector(profile.strictness(), maxViolations);
-        CrmFeedCheck check = new CrmFeedCheck(profile);
+        CrmFeedCheck check = new CrmFeedCheck(profile, history);
         long records = 0;
         long validRecords = 0;
         UncheckedIOException failure = null;

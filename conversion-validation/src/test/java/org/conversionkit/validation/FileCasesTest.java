@@ -3,6 +3,7 @@ package org.conversionkit.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -85,7 +86,17 @@ class FileCasesTest {
         assertThat(report.file()).isEqualTo(file == null ? ValidationReport.NO_NAME : file);
         assertThat(report.format()).isEqualTo(format);
         assertThat(report.delimiter()).isEqualTo(delimiter);
-        Map<String, String> expected = expectations(c);
+        assertThat(counts(report)).as("report counts").isEqualTo(expectations(c));
+        assertThat(report.records()).isEqualTo(report.validRecords() + report.invalidRecords());
+        assertThat(report.records()).as("every record read is counted").isEqualTo(records.size());
+
+        assertViolations(c, report.violations());
+        assertThat(delivered).as("valid rows delivered").hasSize(Integer.parseInt(c.one("delivered", "-1")))
+                .hasSize((int) report.validRecords());
+    }
+
+    /** A report's counts, as a case's {@code expect} line gives them. */
+    static Map<String, String> counts(ValidationReport report) {
         Map<String, String> actual = new LinkedHashMap<>();
         actual.put("valid", String.valueOf(report.valid()));
         actual.put("records", String.valueOf(report.records()));
@@ -96,13 +107,7 @@ class FileCasesTest {
         actual.put("warnings", String.valueOf(report.warnings()));
         actual.put("truncated", String.valueOf(report.truncated()));
         actual.put("date", report.date() == null ? "none" : report.date().toString());
-        assertThat(actual).as("report counts").isEqualTo(expected);
-        assertThat(report.records()).isEqualTo(report.validRecords() + report.invalidRecords());
-        assertThat(report.records()).as("every record read is counted").isEqualTo(records.size());
-
-        assertViolations(c, report.violations());
-        assertThat(delivered).as("valid rows delivered").hasSize(Integer.parseInt(c.one("delivered", "-1")))
-                .hasSize((int) report.validRecords());
+        return actual;
     }
 
     static void assertViolations(Fixtures.Case c, List<Violation> actual) {
@@ -130,7 +135,7 @@ class FileCasesTest {
                 + violation.record() + " " + (violation.field() == null ? "-" : violation.field());
     }
 
-    private static Map<String, String> expectations(Fixtures.Case c) {
+    static Map<String, String> expectations(Fixtures.Case c) {
         Map<String, String> expected = new LinkedHashMap<>();
         Map<String, String> given = new HashMap<>();
         for (String pair : c.one("expect", "").split("\\s+")) {
@@ -159,11 +164,14 @@ class FileCasesTest {
         return builder.build();
     }
 
-    private static CrmProfile crmProfile(Fixtures.Case c) {
+    static CrmProfile crmProfile(Fixtures.Case c) {
         CrmProfile.Builder builder = CrmProfile.builder().idField(c.one("id-field", CrmField.DEFAULT_ID_FIELD))
                 .strictness(c.has("strict") ? Strictness.STRICT : Strictness.STANDARD);
         if (c.has("feed-date")) {
             builder.dailyFeed(LocalDate.parse(c.one("feed-date", "")));
+        }
+        if (c.has("feed-zone")) {
+            builder.feedZone(ZoneId.of(c.one("feed-zone", "")));
         }
         if (c.has("max-tracked-ids")) {
             builder.limits(FeedLimits.builder().maxTrackedIds(Integer.parseInt(c.one("max-tracked-ids", ""))).build());

@@ -1,6 +1,8 @@
 package org.conversionkit.cli.internal;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import org.conversionkit.model.rules.DateRule;
 import org.conversionkit.model.rules.Problem;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +23,32 @@ final class Options {
             throw new UsageException(option + ": " + problem.message());
         }
         return DateRule.parse(value);
+    }
+
+    /** The value of {@code --feed-zone} that keeps the default: dates as written, no zone. */
+    static final String AS_WRITTEN = "as-written";
+
+    /**
+     * Parses a zone option: a region ({@code Europe/Paris}), {@code UTC}, an offset ({@code +02:00}), or
+     * {@value #AS_WRITTEN}; returns null for {@value #AS_WRITTEN} or an absent option.
+     */
+    static @Nullable ZoneId zone(String option, @Nullable String value) {
+        if (value == null || value.equals(AS_WRITTEN)) {
+            return null;
+        }
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            String hint = "";
+            for (String id : ZoneId.getAvailableZoneIds()) {
+                if (id.equalsIgnoreCase(value)) {
+                    hint = " (did you mean " + id + "?)";
+                    break;
+                }
+            }
+            throw new UsageException(option + ": '" + value + "' is not a time zone" + hint + ": give a region such"
+                    + " as Europe/Paris, UTC, an offset such as +02:00, or " + AS_WRITTEN + " (the default)");
+        }
     }
 
     /**

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Only a strict subset is taken: {@code validate}, then files (or {@code -}) and the command's long
  * options, each once ({@code --default} repeatable), with its value as the next argument or after
- * {@code =}; {@code --strict} without a value. Anything else (help, version, an unknown or repeated
+ * {@code =}; {@code --strict} and {@code --history} without a value. Anything else (help, version, an unknown or repeated
  * option, a short option, {@code --}, an argument file {@code @...}, a separate value that starts with
  * {@code -}, a value picocli would have to convert and might refuse, no file at all) returns {@code null}
  * and is left to picocli, which then parses and reports exactly as it always does. What this class
@@ -46,7 +46,7 @@ final class QuickValidate {
                 continue;
             }
             if (arg.equals("--strict") || arg.equals("--recursive") || arg.equals("--deliveries")
-                    || arg.equals("--quiet")) {
+                    || arg.equals("--quiet") || arg.equals("--history")) {
                 if (!seen.add(arg)) {
                     return null;
                 }
@@ -54,6 +54,7 @@ final class QuickValidate {
                     case "--strict" -> command.strict = true;
                     case "--recursive" -> command.recursive = true;
                     case "--deliveries" -> command.deliveries = true;
+                    case "--history" -> command.history = true;
                     default -> command.quiet = true;
                 }
                 continue;
@@ -137,6 +138,7 @@ final class QuickValidate {
             case "--profile" -> command.profile = value;
             case "--id-field" -> command.idField = value;
             case "--feed-date" -> command.feedDate = value;
+            case "--feed-zone" -> command.feedZone = value;
             case "--max-file-bytes" -> command.maxFileBytes = value;
             case "--max-records" -> command.maxRecords = value;
             default -> {

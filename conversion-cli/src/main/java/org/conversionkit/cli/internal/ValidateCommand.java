@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.conversionkit.cli.ConversionCheck;
 import org.conversionkit.csv.CsvLimits;
@@ -85,6 +87,18 @@ final class ValidateCommand implements Callable<Integer> {
             description = "crm: a daily feed for that date (absent: a snapshot feed)")
     @Nullable String feedDate;
 
+    @Option(names = "--feed-zone", paramLabel = "ZONE",
+            description = "crm: the zone whose day a daily feed holds and in which times without an offset are read,"
+                    + " e.g. Europe/Paris, UTC or +02:00; default as-written: an updatedAt's date is the one it shows,"
+                    + " whatever its offset, and no zone is assumed")
+    @Nullable String feedZone;
+
+    @Option(names = "--history",
+            description = "crm: the FILEs are the daily files of one feed, each the daily feed of the date in its name"
+                    + " (orders-2020-01-20.ndjson): checked on its own and against the files before it (an id keeps"
+                    + " its createdAt; its updatedAt never goes back), in date order, which the report follows")
+    boolean history;
+
     @Option(names = "--strict", description = "warnings count as errors")
     boolean strict;
 
@@ -146,7 +160,9 @@ final class ValidateCommand implements Callable<Integer> {
                         + " pipe, or name the file instead");
             }
         }
-        List<String> inputs = Folders.expand(files, recursive, glob);
+        // A history's files in date order, each file's date from its name, every name read before any file is.
+        List<String> inputs = history ? historyOrder(Folders.expand(files, recursive, glob))
+                : Folders.expand(files, recursive, glob);
         if (deliveries && inputs.contains(Inputs.STDIN)) {
             throw new UsageException("--deliveries checks the files' names, and standard input ('-') has none");
         }
@@ -154,18 +170,24 @@ final class ValidateCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UsageException("--jobs must be 1 or more, was " + threads);
         }
+        if (history && jobs != null && jobs > 1) {
+            throw new UsageException("--history checks the feeds one after the other, in date order: --jobs does not"
+                    + " apply; leave it out");
+        }
         // Every file named gets its report, in order, even one that cannot be read (FILE_UNREADABLE).
         List<ValidationReport> reports;
         try (Progress progress = Progress.start(cli.err(), quiet, inputs)) {
+            FileChecker.@Nullable History feeds = history ? checker.history() : null;
             List<Callable<ValidationReport>> tasks = new ArrayList<>(inputs.size());
             for (String file : inputs) {
                 tasks.add(() -> {
-                    ValidationReport checked = validate(checker, file, progress);
+                    ValidationReport checked = validate(checker, feeds, file, progress);
                     progress.fileDone(checked.records());
                     return checked;
                 });
             }
-            reports = Parallel.inOrder(tasks, threads);
+            // A history is checked in date order, one feed after the other.
+            reports = Parallel.inOrder(tasks, feeds != null ? 1 : threads);
         } catch (OutOfMemoryError e) {
             if (maxViolations > DEFAULT_MAX_VIOLATIONS) {
                 throw new OutputException("out of memory while keeping up to " + maxViolations + " violations a"
@@ -206,8 +228,9 @@ final class ValidateCommand implements Callable<Integer> {
         FileChecker.Builder builder = FileChecker.builder().maxViolations(maxViolations);
         Character separator = Options.delimiter(delimiter);
         if (profile() == Profile.CONVERSIONS) {
-            if (idField != null || feedDate != null) {
-                throw new UsageException("--id-field and --feed-date apply to --profile crm only");
+            if (idField != null || feedDate != null || feedZone != null || history) {
+                throw new UsageException("--id-field, --feed-date, --feed-zone and --history apply to --profile crm"
+                        + " only");
             }
             builder.profile(ConversionProfile.builder().columns(layout()).defaults(defaults())
                     .date(Options.date("--date", date)).strictness(strictness).build());
@@ -225,8 +248,16 @@ final class ValidateCommand implements Callable<Integer> {
                 }
             }
             LocalDate dailyDate = Options.date("--feed-date", feedDate);
+            if (dailyDate != null && history) {
+                throw new UsageException("--history takes each file's date from its name, and --feed-date sets one date"
+                        + " for every file: give one or the other");
+            }
             if (dailyDate != null) {
                 crm.dailyFeed(dailyDate);
+            }
+            ZoneId zone = Options.zone("--feed-zone", feedZone);
+            if (zone != null) {
+                crm.feedZone(zone);
             }
             builder.profile(crm.build());
         }
@@ -266,26 +297,57 @@ final class ValidateCommand implements Callable<Integer> {
         return "--delimiter and --columns do not apply to --format json";
     }
 
-    /** Checks one file, or standard input; a file that cannot be opened gets a FILE_UNREADABLE report. */
-    private ValidationReport validate(FileChecker checker, String file, Progress progress) {
+    /**
+     * Checks one file, or standard input, on its own or as the next file of a history; a file that cannot be opened
+     * gets a FILE_UNREADABLE report.
+     */
+    private ValidationReport validate(FileChecker checker, FileChecker.@Nullable History feeds, String file,
+            Progress progress) {
         try {
             if (file.equals(Inputs.STDIN)) {
+                // Never in a history: its files are named by date.
                 return checker.check(progress.counting(Inputs.standardInput(cli.in())));
             }
             Path path = Inputs.path(file);
+            String cause;
             if (path == null) {
-                return checker.unreadable(file, Inputs.badName(file));
+                cause = Inputs.badName(file);
+            } else {
+                try {
+                    InputStream in = progress.counting(FileInput.open(path));
+                    return feeds != null ? feeds.check(file, in) : checker.check(file, in);
+                } catch (IOException e) {
+                    cause = Inputs.reason(file, e);
+                }
             }
-            try {
-                InputStream in = progress.counting(FileInput.open(path));
-                return checker.check(file, in);
-            } catch (IOException e) {
-                return checker.unreadable(file, Inputs.reason(file, e));
-            }
+            return feeds != null ? feeds.unreadable(file, cause) : checker.unreadable(file, cause);
         } catch (IllegalArgumentException e) {
             // The detected format does not fit the profile.
             throw new UsageException(file + ": " + e.getMessage());
         }
+    }
+
+    /** The files of a history in date order; a name without one date, or two files of a date, is a usage error. */
+    private static List<String> historyOrder(List<String> inputs) {
+        TreeMap<LocalDate, String> byDate = new TreeMap<>();
+        for (String file : inputs) {
+            if (file.equals(Inputs.STDIN)) {
+                throw new UsageException("--history takes each file's date from its name, and standard input has"
+                        + " none: name the files");
+            }
+            LocalDate date;
+            try {
+                date = FileChecker.feedDateOf(file);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--history: " + e.getMessage());
+            }
+            String other = byDate.putIfAbsent(date, file);
+            if (other != null) {
+                throw new UsageException("--history: " + other + " and " + file + " are both the feed of " + date
+                        + "; a history holds one feed a day");
+            }
+        }
+        return new ArrayList<>(byDate.values());
     }
 
     private Profile profile() {

@@ -35,6 +35,12 @@ class QuickValidateTest {
         "validate --date 2020-09-22 - --max-violations 5",
         "validate --max-violations=0 a.csv",
         "validate --profile crm --id-field leadId --feed-date 2020-01-20 feed.ndjson",
+        "validate --profile crm --feed-zone Europe/Paris --feed-date=2020-01-20 feed.ndjson",
+        "validate --profile=crm --feed-zone=as-written feed.ndjson",
+        "validate --profile crm --history orders-2020-01-20.ndjson orders-2020-01-21.ndjson",
+        "validate orders-2020-01-21.ndjson --history --feed-zone UTC --profile crm orders-2020-01-20.ndjson",
+        "validate --feed-zone Nowhere/Else feed.ndjson",
+        "validate --max-file-bytes 10M --max-records=5K a.csv",
         "validate --delimiter tab a.tsv",
         "validate --date=bad a.csv",
         "validate --delimiter= a.csv",
@@ -66,9 +72,13 @@ class QuickValidateTest {
         "validate --max-violations 99999999999 a.csv",
         "validate --report json --report text a.csv",
         "validate --strict --strict a.csv",
+        "validate --history --history a.ndjson",
+        "validate --history=true a.ndjson",
         "validate --strict=true a.csv",
         "validate --columns -,url a.csv",
         "validate --date",
+        "validate --feed-zone -05:00 feed.ndjson",
+        "validate --feed-zone a.ndjson --feed-zone b.ndjson c.ndjson",
         "validate -- a.csv",
         "validate -x a.csv",
         "validate --unknown a.csv",
@@ -88,7 +98,7 @@ class QuickValidateTest {
 
     private static List<Object> fields(ValidateCommand command) {
         return new ArrayList<>(Arrays.asList(command.files, command.format, command.delimiter, command.columns,
-                command.defaults, command.date, command.profile, command.idField, command.feedDate, command.strict,
-                command.maxViolations, command.report));
+                command.defaults, command.date, command.profile, command.idField, command.feedDate, command.feedZone,
+                command.history, command.strict, command.maxViolations, command.maxFileBytes, command.maxRecords, command.report));
     }
 }

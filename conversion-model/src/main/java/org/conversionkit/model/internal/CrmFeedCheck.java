@@ -2,6 +2,7 @@ package org.conversionkit.model.internal;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.function.Consumer;
 import org.conversionkit.model.CrmDateTime;
@@ -26,12 +27,16 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>Snapshot feed: one record per id; an id seen before is a {@code DUPLICATE_RECORD} error on the later
  *     record.</li>
- * <li>Daily feed: every {@code updatedAt}'s calendar date, as written, is the feed's date, else
- *     {@code DATE_MISMATCH}; the same id with the same {@code updatedAt} twice is a {@code DUPLICATE_RECORD}
- *     warning on the later record.</li>
+ * <li>Daily feed: every {@code updatedAt} falls on the feed's date, else {@code DATE_MISMATCH}: its date as
+ *     written, or with the profile's feed zone the day it falls on in that zone
+ *     ({@link CrmDateTime#dateIn(ZoneId)}); the same id with the same {@code updatedAt} twice is a
+ *     {@code DUPLICATE_RECORD} warning on the later record.</li>
  * </ul>
+ * With a {@link CrmFeedHistory}, each record is also checked against the earlier feeds of the history
+ * ({@code CREATED_AT_CHANGED}, {@code UPDATED_BEFORE_PREVIOUS}).
  * These rules apply to every record the reader did not reject that has a usable id (and, for the daily rules,
- * a valid {@code updatedAt}), whatever else is wrong with it. Duplicates are remembered as 64-bit hashes, at
+ * a valid {@code updatedAt}; for the history, a valid {@code createdAt} or {@code updatedAt}), whatever else is
+ * wrong with it. Duplicates are remembered as 64-bit hashes, at
  * most {@link FeedLimits#maxTrackedIds()} of them; past the limit one {@code RECORD_TOO_LARGE} error names it
  * and duplicates are no longer detected.
  *
@@ -40,11 +45,14 @@ import org.jspecify.annotations.Nullable;
 public final class CrmFeedCheck {
 
     private static final int ID = CrmField.ID.ordinal();
+    private static final int CREATED_AT = CrmField.CREATED_AT.ordinal();
     private static final int UPDATED_AT = CrmField.UPDATED_AT.ordinal();
 
     private final CrmMapper mapper;
     private final @Nullable LocalDate feedDate;
+    private final @Nullable ZoneId feedZone;
     private final FeedLimits limits;
+    private final @Nullable CrmFeedHistory history;
     private @Nullable LongHashSet keys = new LongHashSet();
 
     /**
@@ -53,9 +61,22 @@ public final class CrmFeedCheck {
      * @param profile the feed's profile
      */
     public CrmFeedCheck(CrmProfile profile) {
+        this(profile, null);
+    }
+
+    /**
+     * Creates the check of one feed of a history.
+     *
+     * @param profile the feed's profile
+     * @param history the history the feed belongs to, its feed started ({@link CrmFeedHistory#startFeed}), or
+     *                {@code null} for a feed checked on its own
+     */
+    public CrmFeedCheck(CrmProfile profile, @Nullable CrmFeedHistory history) {
         this.mapper = CrmMapper.of(profile);
         this.feedDate = profile.feedDate();
+        this.feedZone = profile.feedZone();
         this.limits = profile.limits();
+        this.history = history;
     }
 
     /**
@@ -78,32 +99,32 @@ public final class CrmFeedCheck {
         boolean ok = true;
         CrmDateTime updatedAt = null;
         if (feedDate != null) {
-            updatedAt = crm != null ? crm.updatedAt() : updatedAt(record);
-            if (updatedAt != null && !updatedAt.date().equals(feedDate)) {
-                sink.accept(Violation.of(ViolationCode.DATE_MISMATCH, record.line(), record.record(),
-                        CrmField.UPDATED_AT.defaultName(), record.value(UPDATED_AT), "updatedAt "
-                                + updatedAt.date() + " is not the feed's date " + feedDate + ": a daily feed holds"
-                                + " only the records updated that day; leave this one to the feed of "
-                                + updatedAt.date()));
-                ok = false;
+            updatedAt = crm != null ? crm.updatedAt() : dateTime(record, UPDATED_AT);
+            if (updatedAt != null) {
+                LocalDate day = feedZone == null ? updatedAt.date() : updatedAt.dateIn(feedZone);
+                if (!day.equals(feedDate)) {
+                    sink.accept(Violation.of(ViolationCode.DATE_MISMATCH, record.line(), record.record(),
+                            CrmField.UPDATED_AT.defaultName(), record.value(UPDATED_AT),
+                            dateMismatch(updatedAt, day, feedDate)));
+                    ok = false;
+                }
             }
         }
         LongHashSet seen = keys;
         String id = record.value(ID);
         ValueKind idKind = record.kind(ID);
-        if (seen == null || id == null || id.isBlank() || (idKind != ValueKind.STRING && idKind != ValueKind.INTEGER)
-                || (feedDate != null && updatedAt == null)) {
+        if (id == null || id.isBlank() || (idKind != ValueKind.STRING && idKind != ValueKind.INTEGER)) {
             return ok;
         }
-        long key;
-        if (updatedAt == null) {
-            key = Hash64.of(id);
-        } else {
-            LocalTime time = updatedAt.time();
-            ZoneOffset offset = updatedAt.offset();
-            key = Hash64.of(id, updatedAt.date().toEpochDay(), time == null ? -1 : time.toNanoOfDay(),
-                    offset == null ? Long.MIN_VALUE : offset.getTotalSeconds());
+        if (history != null) {
+            // A history's feeds are daily feeds: updatedAt is read above.
+            ok &= history.check(record, id, crm != null ? crm.createdAt() : dateTime(record, CREATED_AT), updatedAt,
+                    sink);
         }
+        if (seen == null || (feedDate != null && updatedAt == null)) {
+            return ok;
+        }
+        long key = updatedAt == null ? Hash64.of(id) : duplicateKey(id, updatedAt);
         switch (seen.add(key, limits.maxTrackedIds())) {
             case PRESENT -> {
                 Violation duplicate = duplicate(record, id, updatedAt);
@@ -127,6 +148,36 @@ public final class CrmFeedCheck {
         }
     }
 
+    /**
+     * The key of an id and {@code updatedAt} in a daily feed: the same when date, time and offset are equal as
+     * written, a leap second and the digits past the nanosecond included.
+     */
+    private static long duplicateKey(String id, CrmDateTime updatedAt) {
+        LocalTime time = updatedAt.time();
+        ZoneOffset offset = updatedAt.offset();
+        String digits = updatedAt.extraFractionDigits();
+        long offsetPart = offset == null ? Long.MIN_VALUE : offset.getTotalSeconds();
+        if (updatedAt.leapSecond() || !digits.isEmpty()) {
+            // Rare: the offset part, which fits in 18 bits, takes them in its high bits.
+            offsetPart ^= (updatedAt.leapSecond() ? 1L << 32 : 0) ^ ((long) digits.hashCode() << 33);
+        }
+        return Hash64.of(id, updatedAt.date().toEpochDay(), time == null ? -1 : time.toNanoOfDay(), offsetPart);
+    }
+
+    /** The message of an {@code updatedAt} on another day than the feed's. */
+    private String dateMismatch(CrmDateTime updatedAt, LocalDate day, LocalDate date) {
+        String where = feedZone == null ? "updatedAt " + day
+                : "updatedAt " + Violation.shorten(updatedAt.toString()) + " falls on " + day + " in " + feedZone
+                        + ", which";
+        // A timestamp with an offset a day off may be the feed's day in the zone the feed is cut by.
+        String hint = feedZone == null && updatedAt.offset() != null
+                && Math.abs(day.toEpochDay() - date.toEpochDay()) == 1
+                ? " (its date as written; if the feed holds the day of a zone, set the profile's feed zone,"
+                        + " --feed-zone on the command line, e.g. UTC)" : "";
+        return where + " is not the feed's date " + date + ": a daily feed holds only the records updated that day;"
+                + " leave this one to the feed of " + day + hint;
+    }
+
     private Violation duplicate(RawRecord record, String id, @Nullable CrmDateTime updatedAt) {
         String idField = mapper.idField();
         if (updatedAt == null) {
@@ -140,13 +191,13 @@ public final class CrmFeedCheck {
                         + " status change; drop the repeated one");
     }
 
-    /** Returns the valid updatedAt of a record the mapper refused for another reason, or null. */
-    private static @Nullable CrmDateTime updatedAt(RawRecord record) {
-        String value = record.value(UPDATED_AT);
-        if (value == null || record.kind(UPDATED_AT) != ValueKind.STRING) {
+    /** Returns the valid createdAt or updatedAt of a record the mapper refused for another reason, or null. */
+    private static @Nullable CrmDateTime dateTime(RawRecord record, int slot) {
+        String value = record.value(slot);
+        if (value == null || record.kind(slot) != ValueKind.STRING) {
             return null;
         }
-        return IsoDateTimeRule.parse("updatedAt", value, problem -> { });
+        return IsoDateTimeRule.parse("value", value, problem -> { });
     }
 
     /**

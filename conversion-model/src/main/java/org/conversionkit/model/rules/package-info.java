@@ -1,5 +1,5 @@
 /**
- * The field rules, each implemented once: URL, date, numbers, ISO 8601 date-times, currencies.
+ * The field rules, each implemented once: URL, date, numbers, RFC 3339 date-times, currencies.
  * Every check returns {@code null} for a good value and a {@link org.conversionkit.model.rules.Problem}
  * otherwise; readers, validators and the Jakarta constraint adapters all call these.
  */

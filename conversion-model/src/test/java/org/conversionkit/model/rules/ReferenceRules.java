@@ -5,14 +5,13 @@ import java.math.BigInteger;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalTime;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.conversionkit.model.CrmDateTime;
 
 /**
  * A straightforward reference implementation of the URL, date, number and date-time rules,
@@ -90,8 +89,10 @@ final class ReferenceRules {
     private static final Pattern JSON_NUMBER = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE]([+-]?\\d+))?");
     private static final BigInteger MAX_EXPONENT = BigInteger.valueOf(999_999_999);
 
+    // The CRM contract's date-times: RFC 3339 section 5.6 (T and Z in either case, any number of fraction digits,
+    // offsets +HH:MM), plus a date alone, a date-time without an offset, and the SQL form's space for the T.
     private static final Pattern DATE_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})"
-            + "(?:T(\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?(Z|([+-])(\\d{2})(?::?(\\d{2}))?)?)?");
+            + "(?:([Tt ])(\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d+))?([Zz]|([+-])(\\d{2}):(\\d{2}))?)?");
 
     private ReferenceRules() {
     }
@@ -342,7 +343,10 @@ final class ReferenceRules {
         return !Double.isInfinite(d) && (d != 0 || value.signum() == 0);
     }
 
-    /** Returns a code, or the parsed value's {@code toString()}. */
+    /**
+     * Returns a code; or the value's RFC 3339 form (T and Z in capitals, seconds always, the fraction's digits but
+     * trailing zeros, Z for a zero offset); or, for the SQL form, {@code DATE_TIME_SEPARATOR}, a space and that form.
+     */
     static String isoDateTime(String value) {
         if (value == null || value.isBlank()) {
             return "FIELD_MISSING";
@@ -358,28 +362,35 @@ final class ReferenceRules {
             return "DATE_INVALID";
         }
         if (m.group(2) == null) {
-            return new CrmDateTime(date, null, null).toString();
+            return date.toString();
         }
-        int hour = Integer.parseInt(m.group(2));
-        int minute = Integer.parseInt(m.group(3));
-        int second = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
-        int nanos = m.group(5) == null ? 0 : Integer.parseInt((m.group(5) + "00000000").substring(0, 9));
-        ZoneOffset offset = null;
-        if ("Z".equals(m.group(6))) {
-            offset = ZoneOffset.UTC;
-        } else if (m.group(6) != null) {
-            int hours = Integer.parseInt(m.group(8));
-            int minutes = m.group(9) == null ? 0 : Integer.parseInt(m.group(9));
+        int hour = Integer.parseInt(m.group(3));
+        int minute = Integer.parseInt(m.group(4));
+        int second = Integer.parseInt(m.group(5));
+        int offsetSeconds = 0;
+        if (m.group(8) != null) {
+            int hours = Integer.parseInt(m.group(9));
+            int minutes = Integer.parseInt(m.group(10));
             if (minutes > 59 || hours * 60 + minutes > 18 * 60) {
                 return "DATE_INVALID";
             }
-            int seconds = (hours * 3600 + minutes * 60) * (m.group(7).equals("-") ? -1 : 1);
-            offset = ZoneOffset.ofTotalSeconds(seconds);
+            offsetSeconds = (hours * 3600 + minutes * 60) * (m.group(8).equals("-") ? -1 : 1);
         }
-        try {
-            return new CrmDateTime(date, LocalTime.of(hour, minute, second, nanos), offset).toString();
-        } catch (DateTimeException e) {
+        if (hour > 23 || minute > 59 || second > 60) {
             return "DATE_INVALID";
         }
+        if (second == 60) {
+            // RFC 3339 section 5.7: a leap second is 23:59:60 UTC on a month's last day.
+            LocalDateTime utc = date.atTime(hour, minute, 59).minusSeconds(offsetSeconds);
+            if (utc.getHour() != 23 || utc.getMinute() != 59
+                    || utc.getDayOfMonth() != utc.toLocalDate().lengthOfMonth()) {
+                return "DATE_INVALID";
+            }
+        }
+        String fraction = m.group(6) == null ? "" : m.group(6).replaceAll("0+$", "");
+        String form = String.format(Locale.ROOT, "%sT%02d:%02d:%02d%s%s", date, hour, minute, second,
+                fraction.isEmpty() ? "" : "." + fraction,
+                m.group(7) == null ? "" : offsetSeconds == 0 ? "Z" : ZoneOffset.ofTotalSeconds(offsetSeconds).getId());
+        return m.group(2).equals(" ") ? "DATE_TIME_SEPARATOR " + form : form;
     }
 }

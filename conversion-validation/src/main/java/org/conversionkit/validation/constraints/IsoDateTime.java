@@ -17,11 +17,13 @@ import java.lang.annotation.Target;
 import org.conversionkit.validation.internal.constraints.IsoDateTimeValidator;
 
 /**
- * The annotated text must be an ISO 8601 date or date-time as a CRM feed writes {@code createdAt} and
- * {@code updatedAt}: {@code 2020-01-10}, {@code 2020-01-10T10:15:30}, with optional seconds, fraction
- * and offset ({@code Z}, {@code +02:00}). Another shape is {@code DATE_FORMAT}; impossible values
- * ({@code 2022-02-30}, hour 25) are {@code DATE_INVALID}. The rule is
- * {@link org.conversionkit.model.rules.IsoDateTimeRule}; {@link #offset()} can require an offset.
+ * The annotated text must be a date or date-time as a CRM feed writes {@code createdAt} and {@code updatedAt}: an
+ * RFC 3339 date-time ({@code 2020-01-10T10:15:30Z}, {@code 2020-01-10t10:15:30.5+02:00}, a leap second at a month's
+ * end), a date-time without an offset ({@code 2020-01-10T10:15:30}) or a date ({@code 2020-01-10}). Another shape is
+ * {@code DATE_FORMAT} (a time without seconds, an offset {@code +0100} or {@code +01}, a comma before the fraction);
+ * impossible values ({@code 2022-02-30}, hour 25) are {@code DATE_INVALID}; the SQL form with a space for the
+ * {@code T}, a warning in a feed, is refused as {@code DATE_TIME_SEPARATOR}, since a constraint has no warnings. The
+ * rule is {@link org.conversionkit.model.rules.IsoDateTimeRule}; {@link #offset()} can require an offset.
  *
  * <p>Applies to {@link CharSequence}. {@code null} is valid; an empty or blank text is not.
  */

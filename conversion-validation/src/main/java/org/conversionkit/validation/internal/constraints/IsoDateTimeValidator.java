@@ -39,9 +39,11 @@ public final class IsoDateTimeValidator implements ConstraintValidator<IsoDateTi
         }
         Problem[] problem = new Problem[1];
         CrmDateTime result = IsoDateTimeRule.parse(NAME, text, found -> problem[0] = found);
-        if (result == null) {
-            return Reasons.reject(context, Objects.requireNonNull(problem[0]));
+        if (problem[0] != null) {
+            // A bean has no warnings: the SQL form's space for the T (DATE_TIME_SEPARATOR) is refused too.
+            return Reasons.reject(context, problem[0]);
         }
+        Objects.requireNonNull(result);
         if (offsetRequired && result.offset() == null) {
             return Reasons.reject(context, ViolationCode.DATE_FORMAT, "'" + text + "' has no offset, so it names no"
                     + " instant: write the time with Z or an offset such as +02:00, e.g. 2020-01-10T10:15:30Z");
