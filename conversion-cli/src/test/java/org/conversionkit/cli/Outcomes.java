@@ -37,14 +37,15 @@ final class Outcomes {
             ViolationCode.URL_RELATIVE, ViolationCode.URL_NO_SCHEME, ViolationCode.URL_SCHEME,
             ViolationCode.URL_INVALID, ViolationCode.DATE_FORMAT, ViolationCode.DATE_INVALID,
             ViolationCode.DATE_MISMATCH, ViolationCode.EMPTY_FILE, ViolationCode.FILENAME_NO_DATE,
-            ViolationCode.FILENAME_MULTIPLE_DATES, ViolationCode.FILENAME_DATE_INVALID);
+            ViolationCode.FILENAME_MULTIPLE_DATES, ViolationCode.FILENAME_DATE_INVALID, ViolationCode.DUPLICATE_KEY);
 
     /** What a CRM feed can give. */
     static final Set<ViolationCode> CRM = EnumSet.of(ViolationCode.ENCODING, ViolationCode.MALFORMED_JSON,
             ViolationCode.NOT_AN_OBJECT, ViolationCode.RECORD_TOO_LARGE, ViolationCode.FIELD_MISSING,
             ViolationCode.FIELD_TYPE, ViolationCode.NEGATIVE_VALUE, ViolationCode.DATE_FORMAT,
             ViolationCode.DATE_INVALID, ViolationCode.DATE_MISMATCH, ViolationCode.UPDATED_BEFORE_CREATED,
-            ViolationCode.CURRENCY_CODE, ViolationCode.DUPLICATE_RECORD, ViolationCode.EMPTY_FILE);
+            ViolationCode.CURRENCY_CODE, ViolationCode.DUPLICATE_RECORD, ViolationCode.EMPTY_FILE,
+            ViolationCode.DUPLICATE_KEY);
 
     /** The codes after which a reader reads no further record. */
     static final Set<ViolationCode> ENDING = EnumSet.of(ViolationCode.MALFORMED_CSV, ViolationCode.MALFORMED_JSON,
@@ -98,6 +99,10 @@ final class Outcomes {
     static void checkViolation(Violation violation, Set<ViolationCode> allowed) {
         assertThat(allowed).as("documented code of %s", violation).contains(violation.code());
         assertThat(violation.message()).as("message of %s", violation).isNotBlank();
+        // Our words: never a parser's internals (its locations, its features, its class names; issue 13).
+        assertThat(violation.message()).as("message of %s", violation).doesNotContain("[Source")
+                .doesNotContain("REDACTED").doesNotContain("#UNKNOWN").doesNotContain("`").doesNotContain("Feature")
+                .doesNotContainIgnoringCase("jackson").doesNotContain("fastcsv");
         // Messages quote values shortened, at most twice: a report stays small whatever the data holds.
         assertThat(violation.message().length()).as("length of the message of %s", violation)
                 .isLessThanOrEqualTo(MAX_MESSAGE_LENGTH);

@@ -62,7 +62,9 @@ public enum ViolationCode {
     /** CRM: currency not an ISO 4217 code. */
     CURRENCY_CODE(Severity.ERROR, "not an ISO 4217 currency code"),
     /** CRM: a duplicate id (snapshot feed, error) or id and updatedAt (daily feed, warning). */
-    DUPLICATE_RECORD(Severity.ERROR, "a duplicate record");
+    DUPLICATE_RECORD(Severity.ERROR, "a duplicate record"),
+    /** A JSON row or record with two values for one key. */
+    DUPLICATE_KEY(Severity.ERROR, "two values for one key in a JSON row");
 
     private final Severity defaultSeverity;
     private final String summary;
