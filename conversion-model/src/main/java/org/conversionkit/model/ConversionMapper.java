@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * rejected gets nothing more. Then {@code url} ({@link UrlRule}) and {@code date}
  * ({@link DateRule}, and {@code DATE_MISMATCH} against the expected date when one is set);
  * {@code channel} and {@code device} as text; {@code transactions} an integer and {@code revenue} a
- * decimal ({@link NumberRules}), each with a {@code NEGATIVE_VALUE} warning below zero. An absent,
- * empty or blank optional field takes its default, if any. A JSON value must be of a fitting kind:
+ * decimal ({@link NumberRules}), each with a {@code NEGATIVE_VALUE} warning below zero. An absent or
+ * empty optional field takes its default, if any; a blank number too, while blank text is a value, kept as
+ * written (readers trim unquoted CSV values, so blank text was quoted, or a JSON string). A JSON value must be of a fitting kind:
  * {@code transactions} an integral JSON number or a string holding an integer, {@code revenue}
  * any JSON number or a string holding a plain decimal, text fields a string or number; anything
  * else is {@code FIELD_TYPE}.
@@ -247,10 +248,15 @@ public final class ConversionMapper {
         return report(record, field, value, problem, sink);
     }
 
-    /** Returns the value of an optional field, or its default when absent, empty or blank. */
+    /**
+     * Returns the value of an optional field, or its default when absent or empty; text is kept as written when
+     * blank, a number is not.
+     */
     private @Nullable String effective(RawRecord record, Field field) {
         String value = record.value(field.ordinal());
-        return isEmpty(value) ? defaults.get(field) : value;
+        boolean none = value == null || value.isEmpty()
+                || (value.isBlank() && (field == Field.TRANSACTIONS || field == Field.REVENUE));
+        return none ? defaults.get(field) : value;
     }
 
     private static boolean report(RawRecord record, Field field, @Nullable String value, @Nullable Problem problem,
@@ -262,10 +268,6 @@ public final class ConversionMapper {
                 record.column(field.ordinal()), record.record(), field.fieldName(), value, problem.message());
         sink.accept(violation);
         return !violation.isError();
-    }
-
-    private static boolean isEmpty(@Nullable String value) {
-        return value == null || value.isBlank();
     }
 
     private static boolean isNumberOrText(@Nullable ValueKind kind) {
