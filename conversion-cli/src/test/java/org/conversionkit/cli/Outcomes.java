@@ -84,7 +84,9 @@ final class Outcomes {
                 checkViolation(violation, allowed);
                 assertThat(violation.record()).isEqualTo(record.record());
                 assertThat(violation.line()).as("%s", violation).isGreaterThanOrEqualTo(record.line());
-                ended |= ENDING.contains(violation.code());
+                // Text after a closing quote is MALFORMED_CSV of its record alone: reading goes on (issue 13).
+                ended |= ENDING.contains(violation.code())
+                        && !violation.message().endsWith("reading goes on with the next one");
             }
             if (record.isRejected()) {
                 assertThat(record.violations()).as("a rejected record says why").isNotEmpty();

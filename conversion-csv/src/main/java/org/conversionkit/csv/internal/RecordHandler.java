@@ -28,8 +28,29 @@ import org.jspecify.annotations.Nullable;
  * call: {@code addField} stays small enough for the JIT compiler to inline into the parser's loop, which it
  * did not once the tests were inlined into it. A record that passes every reader check and is plain is
  * counted and not built; any other gets its strings from the copies, exactly as without skipping.
+ *
+ * <p>A quoted value after white space ({@code a, "b,c"}) is a quoted value ({@link CsvSyntax}), which FastCSV
+ * reads as an unquoted one: the handler sees it as an unquoted field whose first character after white space
+ * is a quote, and throws a {@link Reread} from {@code addField}, so that the record source reads the input again
+ * from the record's start through a {@link QuoteFilter} ({@link #rereadFrom()}). It tells the source where each
+ * record starts in the input (on its first field, through the {@link PrefixReader}), and, once reading through
+ * the filter, skips what it had delivered already ({@link #reread(QuoteFilter, long, long)}) and rejects a
+ * record with text after a closing quote, which the filter reports, with {@code MALFORMED_CSV}.
  */
 final class RecordHandler extends CsvCallbackHandler<RawRecord> {
+
+    /**
+     * Thrown from {@code addField} at a quoted value after white space, which the parser read as an unquoted one:
+     * the record source reads again from {@link #rereadFrom()}. Without a stack trace; FastCSV wraps it.
+     */
+    static final class Reread extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        Reread() {
+            super("a quoted value after white space", null, false, false);
+        }
+    }
 
     private static final int SLOTS = Field.values().length;
     /** A rejected value is shortened to {@link Violation#MAX_VALUE_LENGTH}; copying one more is enough. */
@@ -73,6 +94,23 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     private @Nullable StringBuilder headerText;
     /** Whether the record may be a plain row: its values are held, not built; never when not skipping. */
     private boolean plain;
+    /** Whether the record holds a quoted value after white space that cannot be read again. */
+    private boolean quoteUnreadable;
+
+    // Reading again from a record's start (a quoted value after white space).
+    /** Where the records start in the input, while the parser reads it directly; else {@code null}. */
+    private @Nullable PrefixReader input;
+    /** The filter the parser reads through, once reading again; else {@code null}. */
+    private @Nullable QuoteFilter filter;
+    /** What the parser's line numbers lack: the line the input read again starts at, less one. */
+    private long lineOffset;
+    /** Records and blank lines before this line were delivered already: they are read again silently. */
+    private long rereadBefore;
+    /** The input position and line of the current record's start, and of the record before; -1 if unknown. */
+    private long recordStart = -1;
+    private long recordStartLine;
+    private long previousStart;
+    private long previousStartLine = 1;
 
     // The file.
     private long records;
@@ -108,7 +146,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
 
     @Override
     protected void beginRecord(long startingLineNumber) {
-        line = startingLineNumber;
+        line = startingLineNumber + lineOffset;
         fieldCount = 0;
         recordChars = 0;
         values = null;
@@ -120,6 +158,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         firstField = null;
         oversizeField = -1;
         lineBreaks = 0;
+        quoteUnreadable = false;
         plain = plainCheck != null;
         held.clear();
         if (records == 0) {
@@ -147,12 +186,15 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
             nextColumn = 0;
         } else {
             start = Trim.start(buf, start, end);
+            if (start > offset) {
+                whiteSpaceFirst(buf, offset, start, end);
+            }
             end = Trim.end(buf, start, end);
             blank &= start == end;
             nextColumn = column == 0 ? 0 : column + len + 1;
         }
         if (index == 0) {
-            firstField(buf, start, end, len, quoted);
+            firstField(buf, offset, start, end, len, quoted);
         }
         if (records == 0 || len > maxFieldSize) {
             unusualField(buf, offset, len, index);
@@ -171,13 +213,92 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
 
     /**
      * Reads what the first field tells about the record: whether it is a comment, and, when its value is not kept
-     * in a slot, the start of it for messages.
+     * in a slot, the start of it for messages; and where the record starts in the input, for reading it again.
      */
-    private void firstField(char[] buf, int start, int end, int len, boolean quoted) {
+    private void firstField(char[] buf, int offset, int start, int end, int len, boolean quoted) {
         comment = !quoted && isComment(buf, start, end);
         if (columns == 0 || slots[0] < 0 || len > maxFieldSize || len > maxRecordSize) {
             firstField = new String(buf, start, Math.min(end - start, VALUE_CAP));
         }
+        // A quoted field's offset is past its opening quote.
+        recordStarts(buf, quoted ? offset - 1 : offset);
+    }
+
+    /** Notes where the record in progress starts in the input (its first field's first character). */
+    private void recordStarts(char[] buf, int index) {
+        PrefixReader in = input;
+        if (in != null) {
+            if (recordStart >= 0) {
+                previousStart = recordStart;
+                previousStartLine = recordStartLine;
+            }
+            recordStart = in.positionOf(buf, index);
+            recordStartLine = line;
+            in.keepFrom(previousStart);
+        }
+    }
+
+    /**
+     * An unquoted field that starts with white space: when a quote follows it, a quoted value after white space,
+     * which the parser read as an unquoted field. Then the input is read again from the record's start, through a
+     * filter, when it can be read again from there; else the record is refused and reading stops, as its fields
+     * and the records after it cannot be trusted.
+     */
+    private void whiteSpaceFirst(char[] buf, int offset, int start, int end) {
+        if (start == end || buf[start] != '"' || filter != null) {
+            // Through the filter, only after more white space than a field may hold: the record is too large.
+            return;
+        }
+        if (fieldCount == 1) {
+            // The record's first field: its start is noted here, as the handler stops before it would be.
+            recordStarts(buf, offset);
+        }
+        PrefixReader in = input;
+        if (in != null && recordStart >= 0 && in.canReplayFrom(recordStart)) {
+            throw new Reread();
+        }
+        quoteUnreadable = true;
+    }
+
+    /**
+     * Returns where to read the input again from: the start of the record in progress when its first field was
+     * read, else the start of the record before it (the records in between, already delivered, are read again
+     * silently).
+     *
+     * @return the position and the line it is at, or {@code null} when the input cannot be read again from there
+     */
+    long @Nullable [] rereadFrom() {
+        PrefixReader in = input;
+        if (in == null) {
+            return null;
+        }
+        long start = fieldCount > 0 ? recordStart : previousStart;
+        long startLine = fieldCount > 0 ? recordStartLine : previousStartLine;
+        return start >= 0 && in.canReplayFrom(start) ? new long[] {start, startLine} : null;
+    }
+
+    /**
+     * Reads on through a filter, from the start of a record: the parser's lines start at 1 again, and what comes
+     * before the record in progress was delivered already.
+     *
+     * @param quoteFilter the filter the parser reads through
+     * @param startLine   the line the filtered text starts at
+     * @param before      the line of the record in progress: records and blank lines before it are skipped
+     */
+    void reread(QuoteFilter quoteFilter, long startLine, long before) {
+        input = null;
+        filter = quoteFilter;
+        lineOffset = startLine - 1;
+        rereadBefore = before;
+    }
+
+    /**
+     * Sets the input the parser reads directly, which locates records for reading them again.
+     *
+     * @param in the input
+     */
+    void input(PrefixReader in) {
+        input = in;
     }
 
     /** Returns the first field's value, for the messages of a rejected record. */
@@ -248,13 +369,21 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
 
     @Override
     protected @Nullable RawRecord buildRecord() {
+        if (line < rereadBefore) {
+            // Delivered before the input was read again.
+            QuoteFilter quoteFilter = filter;
+            if (quoteFilter != null) {
+                quoteFilter.take(line + lineBreaks);
+            }
+            return null;
+        }
         if (empty || (blank && (fieldCount == 1 || whitespaceDelimiter))) {
             blankLines++;
             return null;
         }
         long record = ++records;
         if (plain && (record > maxRecords || comment || record == 1 || fieldCount != columns || oversizeField >= 0
-                || fieldCount > maxFields || recordChars > maxRecordSize
+                || fieldCount > maxFields || recordChars > maxRecordSize || quoteUnreadable || hasTextAfterQuote()
                 || !Objects.requireNonNull(plainCheck).isPlain(held))) {
             // Not a plain row after all (or one of the header heuristic's): built as without skipping.
             releaseHeld();
@@ -268,6 +397,23 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
             return reject(record, ViolationCode.RECORD_TOO_LARGE, null, "the file has more than "
                     + Text.count(maxRecords, "record") + "; the limit maxRecords is " + Text.count(maxRecords)
                     + ": reading stops here");
+        }
+        QuoteFilter quoteFilter = filter;
+        QuoteFilter.Event textAfterQuote = quoteFilter == null ? null : quoteFilter.take(line + lineBreaks);
+        if (textAfterQuote != null) {
+            return RawRecord.rejected(line, record, List.of(new Violation(ViolationCode.MALFORMED_CSV,
+                    ViolationCode.MALFORMED_CSV.defaultSeverity(), textAfterQuote.line(), textAfterQuote.column(),
+                    record, null, null, "field " + textAfterQuote.field() + " (line " + textAfterQuote.line()
+                            + ", column " + textAfterQuote.column() + ") has text after its closing quote: a quoted"
+                            + " field must end at the delimiter or the line end; quote the whole value and double"
+                            + " the quotes inside it, e.g. \"a \"\"b\"\" c\"; the record is skipped, reading goes"
+                            + " on with the next one")));
+        }
+        if (quoteUnreadable) {
+            stopped = true;
+            return reject(record, ViolationCode.MALFORMED_CSV, firstFieldValue(), "a quoted value after white space"
+                    + " (, \"…\") in a record too large to be read again: write the quote right after the delimiter;"
+                    + " reading stops here");
         }
         if (comment) {
             return reject(record, ViolationCode.COMMENT_LINE, firstFieldValue(), "the record is a comment line"
@@ -302,6 +448,12 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         @Nullable String[] slotValues = values;
         return RawRecord.ofText(line, record, slotValues == null ? new String[SLOTS] : slotValues, valueColumns,
                 List.of());
+    }
+
+    /** Whether the filter found text after a closing quote in the record. */
+    private boolean hasTextAfterQuote() {
+        QuoteFilter quoteFilter = filter;
+        return quoteFilter != null && quoteFilter.hasEvent(line + lineBreaks);
     }
 
     private RawRecord reject(long record, ViolationCode code, @Nullable String value, String message) {
