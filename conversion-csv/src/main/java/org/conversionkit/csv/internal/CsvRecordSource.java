@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -148,6 +149,18 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
     }
 
     /**
+     * Returns the most characters read ahead to sniff the delimiter: {@value #SNIFF_CHARS}, or more when the first
+     * records are longer, up to the parser's buffer and {@value #SNIFF_CHARS} more, so that a first record that the
+     * parser can read, a field too large included, does not hide the records after it.
+     *
+     * @param limits the limits
+     * @return the characters
+     */
+    static int maxSniffed(CsvLimits limits) {
+        return (int) Math.min(MAX_KEPT, (long) bufferSize(limits) + SNIFF_CHARS);
+    }
+
+    /**
      * Returns the most characters a {@link PrefixReader} keeps for reading a record again: a record of
      * {@code maxRecordSize} characters and the parser's read-ahead, at most 8 Mi characters.
      *
@@ -276,9 +289,17 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
                 prefix = new char[SNIFF_CHARS];
                 boolean complete = false;
                 int breaks = 0;
+                int most = maxSniffed(limits);
                 try {
-                    // Up to 100 records are sniffed: stop early on short records rather than wait for a pipe.
-                    while (length < prefix.length && breaks <= DelimiterSniffer.MAX_RECORDS) {
+                    // Up to 100 records are sniffed: stop early on short records rather than wait for a pipe. The
+                    // text read grows past a long first record, so that the records after it are sniffed too.
+                    while (breaks <= DelimiterSniffer.MAX_RECORDS) {
+                        if (length == prefix.length) {
+                            if (length >= most) {
+                                break;
+                            }
+                            prefix = Arrays.copyOf(prefix, (int) Math.min(most, 2L * prefix.length));
+                        }
                         int read = opened.read(prefix, length, prefix.length - length);
                         if (read < 0) {
                             complete = true;

@@ -6,7 +6,9 @@ package org.conversionkit.csv.internal;
  * <p>The first records (up to {@value #MAX_RECORDS}; blank lines and comment lines not counted) are split
  * with each candidate, {@code ,} {@code ;} tab {@code |}, respecting quotes as the reader does ({@link CsvSyntax}:
  * a quote opens a quoted field at the field's start, after white space or not; inside, a doubled quote is a
- * quote). A record cut by the end of the text read is left out. The candidate that gives the
+ * quote). A record cut by the end of the text read is left out; the text read grows past a long first record,
+ * up to the parser's buffer and more ({@code CsvRecordSource.maxSniffed}), so that the records after it decide
+ * too. The candidate that gives the
  * column layout's field count on the most records wins; if none gives it on any record, the one that gives
  * one same field count above one on the most records; ties go to the earlier candidate; if no candidate
  * splits any record, {@code ,}. So a {@code ;} file with decimal commas is still {@code ;}, and the source's
