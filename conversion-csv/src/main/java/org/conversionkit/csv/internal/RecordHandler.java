@@ -426,10 +426,12 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
                     + layout.spec() + " is configured instead");
         }
         if (fieldCount != columns) {
+            String known = knownLayout(fieldCount);
             return reject(record, ViolationCode.FIELD_COUNT, firstFieldValue(), "record has "
                     + Text.count(fieldCount, "field") + "; the layout " + layout.spec() + " has " + columns
-                    + " — check the delimiter (" + Text.delimiterName(delimiter)
-                    + ") or quote fields that hold it");
+                    + (known == null ? " — check" : " — if the file's columns are " + known + ", give that layout"
+                            + " (conversion-check --columns " + known + "); else check")
+                    + " the delimiter (" + Text.delimiterName(delimiter) + ") or quote fields that hold it");
         }
         if (oversizeField >= 0) {
             return reject(record, ViolationCode.RECORD_TOO_LARGE, null, "field " + (oversizeField + 1) + " has "
@@ -454,6 +456,21 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     private boolean hasTextAfterQuote() {
         QuoteFilter quoteFilter = filter;
         return quoteFilter != null && quoteFilter.hasEvent(line + lineBreaks);
+    }
+
+    /**
+     * Returns the known layout of a field count other than the layout's, for the {@code FIELD_COUNT} hint: the
+     * source document's fields, required and optional, in its order ({@code url,date,channel,device,transactions,
+     * revenue}), its example's ({@link ColumnLayout#DEFAULT}), and its required fields alone ({@code url,date}).
+     */
+    private @Nullable String knownLayout(int count) {
+        String known = switch (count) {
+            case 2 -> "url,date";
+            case 5 -> ColumnLayout.DEFAULT.spec();
+            case 6 -> "url,date,channel,device,transactions,revenue";
+            default -> null;
+        };
+        return known == null || known.equals(layout.spec()) ? null : known;
     }
 
     private RawRecord reject(long record, ViolationCode code, @Nullable String value, String message) {
