@@ -21,8 +21,8 @@ public enum ViolationCode {
     EMPTY_FILE(Severity.WARNING, "no records at all"),
     /** Bytes that are not valid UTF-8. */
     ENCODING(Severity.ERROR, "bytes that are not valid UTF-8"),
-    /** The first record is a header row. */
-    HEADER_ROW(Severity.ERROR, "the first record is a header"),
+    /** A header row: the first record, or a later one where a second report seems to start. */
+    HEADER_ROW(Severity.ERROR, "a header row"),
     /** A record that is a comment line. */
     COMMENT_LINE(Severity.ERROR, "a comment line"),
     /** A CSV record's field count differs from the column layout. */

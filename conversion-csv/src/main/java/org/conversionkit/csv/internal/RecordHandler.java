@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds raw records from FastCSV's callbacks: values by slot, trimmed unless quoted, and the reader's own
- * checks, in this order, each rejecting the record alone: {@code COMMENT_LINE}, {@code HEADER_ROW} (record 1),
- * {@code FIELD_COUNT}, {@code RECORD_TOO_LARGE}. Blank lines (empty or white space only: one unquoted field of
+ * checks, in this order, each rejecting the record alone: {@code MALFORMED_CSV} (text after a closing quote),
+ * {@code COMMENT_LINE}, {@code HEADER_ROW} (record 1 by its fields; a later record by the values the layout keeps,
+ * where a second report starts), {@code FIELD_COUNT}, {@code RECORD_TOO_LARGE}. Blank lines (empty or white space only: one unquoted field of
  * white space, or with a tab or space delimiter, unquoted fields of white space) are counted and skipped.
  *
  * <p>Only the layout's columns are copied out of the parser's buffer, and none past a limit, so that memory
@@ -425,6 +426,11 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
                     + " names, no date): the file cannot contain a header; remove the line, the column layout "
                     + layout.spec() + " is configured instead");
         }
+        if (record > 1 && isLaterHeader()) {
+            return reject(record, ViolationCode.HEADER_ROW, valuesText(), "record " + record + " is a header row"
+                    + " (column names, no date): a second report seems to start here, and a file holds only one;"
+                    + " deliver each report in a file of its own, or remove the line");
+        }
         if (fieldCount != columns) {
             String known = knownLayout(fieldCount);
             return reject(record, ViolationCode.FIELD_COUNT, firstFieldValue(), "record has "
@@ -450,6 +456,50 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         @Nullable String[] slotValues = values;
         return RawRecord.ofText(line, record, slotValues == null ? new String[SLOTS] : slotValues, valueColumns,
                 List.of());
+    }
+
+    /**
+     * Whether a record after the first is a header row, where a second report starts: no value the layout keeps has
+     * the shape of a date, and two of them at least are known column names. (Two, not one as for the first record:
+     * a data row with a broken date may have a channel called {@code source}.) Plain rows are never asked: they
+     * have the file's date.
+     */
+    private boolean isLaterHeader() {
+        @Nullable String[] slotValues = values;
+        if (slotValues == null) {
+            return false;
+        }
+        String date = slotValues[Field.DATE.ordinal()];
+        if (date != null && HeaderNames.isDateShaped(date)) {
+            // The common record: a date where the layout has it.
+            return false;
+        }
+        int names = 0;
+        for (String value : slotValues) {
+            if (value != null) {
+                if (HeaderNames.isDateShaped(value)) {
+                    return false;
+                }
+                names += HeaderNames.isKnownName(value) ? 1 : 0;
+            }
+        }
+        return names >= 2;
+    }
+
+    /** The values the layout keeps, in column order, joined by the delimiter: a header row's text. */
+    private String valuesText() {
+        @Nullable String[] slotValues = Objects.requireNonNull(values);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < columns && text.length() < VALUE_CAP; i++) {
+            if (i > 0) {
+                text.append(delimiter);
+            }
+            String value = slots[i] < 0 ? null : slotValues[slots[i]];
+            if (value != null) {
+                text.append(value, 0, Math.min(value.length(), VALUE_CAP));
+            }
+        }
+        return text.toString();
     }
 
     /** Whether the filter found text after a closing quote in the record. */
