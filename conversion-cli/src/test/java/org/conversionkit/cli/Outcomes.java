@@ -28,7 +28,7 @@ final class Outcomes {
             ViolationCode.URL_SCHEME, ViolationCode.URL_INVALID, ViolationCode.DATE_FORMAT,
             ViolationCode.DATE_INVALID, ViolationCode.DATE_MISMATCH, ViolationCode.EMPTY_FILE,
             ViolationCode.FILENAME_NO_DATE, ViolationCode.FILENAME_MULTIPLE_DATES,
-            ViolationCode.FILENAME_DATE_INVALID);
+            ViolationCode.FILENAME_DATE_INVALID, ViolationCode.DUPLICATE_ROW);
 
     /** What a JSON conversion file can give. */
     static final Set<ViolationCode> JSON = EnumSet.of(ViolationCode.ENCODING, ViolationCode.MALFORMED_JSON,
@@ -37,7 +37,8 @@ final class Outcomes {
             ViolationCode.URL_RELATIVE, ViolationCode.URL_NO_SCHEME, ViolationCode.URL_SCHEME,
             ViolationCode.URL_INVALID, ViolationCode.DATE_FORMAT, ViolationCode.DATE_INVALID,
             ViolationCode.DATE_MISMATCH, ViolationCode.EMPTY_FILE, ViolationCode.FILENAME_NO_DATE,
-            ViolationCode.FILENAME_MULTIPLE_DATES, ViolationCode.FILENAME_DATE_INVALID, ViolationCode.DUPLICATE_KEY);
+            ViolationCode.FILENAME_MULTIPLE_DATES, ViolationCode.FILENAME_DATE_INVALID, ViolationCode.DUPLICATE_KEY,
+            ViolationCode.DUPLICATE_ROW);
 
     /** What a CRM feed can give. */
     static final Set<ViolationCode> CRM = EnumSet.of(ViolationCode.ENCODING, ViolationCode.MALFORMED_JSON,

@@ -19,6 +19,7 @@ import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.InvalidRecordStrategy;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Strictness;
+import org.conversionkit.model.internal.ConversionFileCheck;
 import org.conversionkit.model.internal.ReaderSettings;
 import org.conversionkit.model.internal.TypedRecordIterator;
 import org.jspecify.annotations.Nullable;
@@ -69,6 +70,8 @@ import org.jspecify.annotations.Nullable;
  * {@link CsvLimits}). Text after a closing quote ({@code "a"b}, {@code "a" ,b}) is {@code MALFORMED_CSV} of its
  * record, at the text, and reading goes on; an unterminated quote is {@code MALFORMED_CSV} at the line where
  * the field starts, and ends reading, as do {@code ENCODING} and a field too large for the parser's buffer.
+ * After the field rules, a row with the url, date, channel and device of an earlier row of the file is a
+ * {@code DUPLICATE_ROW} warning, as the validator reports it.
  *
  * <h2>Invalid records</h2>
  * With {@link InvalidRecordStrategy#FAIL} (the default) the first record with an error throws a
@@ -90,8 +93,8 @@ public final class ConversionCsvReader implements Iterable<ConversionRow>, Close
     private ConversionCsvReader(CsvRecordSource source, InvalidRecordStrategy strategy) {
         this.source = source;
         ConversionProfile profile = source.profile();
-        ConversionMapper mapper = ConversionMapper.of(profile, source.name().orElse(null));
-        this.rows = new TypedRecordIterator<>(source, mapper::map, strategy, profile.strictness());
+        ConversionFileCheck check = new ConversionFileCheck(profile, source.name().orElse(null));
+        this.rows = new TypedRecordIterator<>(source, check::map, strategy, profile.strictness());
     }
 
     /**

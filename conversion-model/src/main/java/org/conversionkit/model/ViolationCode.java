@@ -64,7 +64,9 @@ public enum ViolationCode {
     /** CRM: a duplicate id (snapshot feed, error) or id and updatedAt (daily feed, warning). */
     DUPLICATE_RECORD(Severity.ERROR, "a duplicate record"),
     /** A JSON row or record with two values for one key. */
-    DUPLICATE_KEY(Severity.ERROR, "two values for one key in a JSON row");
+    DUPLICATE_KEY(Severity.ERROR, "two values for one key in a JSON row"),
+    /** A conversion row with the same url, date, channel and device as an earlier row of the file. */
+    DUPLICATE_ROW(Severity.WARNING, "the url, date, channel and device of an earlier row");
 
     private final Severity defaultSeverity;
     private final String summary;

@@ -385,8 +385,9 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         long record = ++records;
         if (plain && (record > maxRecords || comment || record == 1 || fieldCount != columns || oversizeField >= 0
                 || fieldCount > maxFields || recordChars > maxRecordSize || quoteUnreadable || hasTextAfterQuote()
-                || !Objects.requireNonNull(plainCheck).isPlain(held))) {
-            // Not a plain row after all (or one of the header heuristic's): built as without skipping.
+                || !isPlainAndNew())) {
+            // Not a plain row after all (or one of the header heuristic's, or a row of the file before): built
+            // as without skipping.
             releaseHeld();
         }
         if (plain) {
@@ -456,6 +457,15 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         @Nullable String[] slotValues = values;
         return RawRecord.ofText(line, record, slotValues == null ? new String[SLOTS] : slotValues, valueColumns,
                 List.of());
+    }
+
+    /**
+     * Whether the values held make a plain row that the file has not held before, which is then remembered: the
+     * last test of a plain row ({@link PlainRowCheck#admit(HeldValues)}).
+     */
+    private boolean isPlainAndNew() {
+        PlainRowCheck check = Objects.requireNonNull(plainCheck);
+        return check.isPlain(held) && check.admit(held);
     }
 
     /**
