@@ -154,8 +154,8 @@ class PlainRowSkippingTest {
             List<String> members = new ArrayList<>();
             members.add("\"url\":" + (random.nextInt(100) < 80 ? "\"" + ofItsOwn(random, pick(random,
                     "https://www.example-shop.com/women/shoes-123.html", "http://a.b/p?q=1#f",
-                    "https:\\/\\/example.com\\/x", "https://ex.com/%41b", "https://shop.example.co.uk/x/y-1.html?utm=a&b=c"))
-                    + "\""
+                    "https:\\/\\/example.com\\/x", "https://ex.com/%41b",
+                    "https://shop.example.co.uk/x/y-1.html?utm=a&b=c")) + "\""
                     : pick(random, "\"/relative\"", "\"www.example.com/p\"", "\"https://ex.com/a b\"", "1", "true",
                             "null", "{}", "[\"https://ex.com/\"]", "\"https://ex.com/\\u00e9\"",
                             "\"https://x.y/" + "p".repeat(60) + "\"", "\"\"", "\"https://ex.com:8080/\"")));
@@ -240,9 +240,9 @@ class PlainRowSkippingTest {
                 text.append(pick(random, "\n", "  \n", "# note\n", "// note\n", "\r\n"));
                 continue;
             }
-            String url = random.nextInt(100) < 80 ? ofItsOwn(random, pick(random, "https://www.example-shop.com/women/shoes-123.html",
-                    "http://a.b/p?q=1#f", "https://example.com", "https://shop.example.co.uk/x/y-1.html?utm=a&b=c",
-                    "https://ex.com/%41b"))
+            String url = random.nextInt(100) < 80 ? ofItsOwn(random, pick(random,
+                    "https://www.example-shop.com/women/shoes-123.html", "http://a.b/p?q=1#f", "https://example.com",
+                    "https://shop.example.co.uk/x/y-1.html?utm=a&b=c", "https://ex.com/%41b"))
                     : pick(random, "/relative", "www.example.com/p", "https://ex..com/", "https://ex.com/a b",
                             "\"https://ex.com/a,b\"", "\"https://ex.com/\"\"q\"\"\"", "\"https://ex.com/\nx\"",
                             "https://EXAMPLE.com/", "ftp://x.y/", "", " https://ex.com/ ", "\"https://ex.com/q\"",

@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds raw records from FastCSV's callbacks: values by slot, trimmed unless quoted, and the reader's own
  * checks, in this order, each rejecting the record alone: {@code MALFORMED_CSV} (text after a closing quote),
- * {@code COMMENT_LINE}, {@code HEADER_ROW} (record 1 by its fields; a later record by the values the layout keeps,
- * where a second report starts), {@code FIELD_COUNT}, {@code RECORD_TOO_LARGE}. Blank lines (empty or white space only: one unquoted field of
- * white space, or with a tab or space delimiter, unquoted fields of white space) are counted and skipped.
+ * {@code COMMENT_LINE}, {@code HEADER_ROW} (record 1 by its fields; a later record by the values the layout
+ * keeps, where a second report starts), {@code FIELD_COUNT}, {@code RECORD_TOO_LARGE}. Blank lines (empty or
+ * white space only: one unquoted field of white space, or with a tab or space delimiter, unquoted fields of white
+ * space) are counted and skipped.
  *
  * <p>Only the layout's columns are copied out of the parser's buffer, and none past a limit, so that memory
  * stays bounded whatever a record holds. The handler never throws: FastCSV would wrap whatever it throws.

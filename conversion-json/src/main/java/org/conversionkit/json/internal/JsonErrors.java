@@ -171,7 +171,10 @@ final class JsonErrors {
         return result.isEmpty() ? result : Character.toLowerCase(result.charAt(0)) + result.substring(1);
     }
 
-    /** Drops every {@code [Source: …]} location, with the parenthesis that holds it ({@code (for Object starting at …)}). */
+    /**
+     * Drops every {@code [Source: …]} location, with the parenthesis that holds it
+     * ({@code (for Object starting at …)}).
+     */
     private static String dropLocations(String text) {
         String result = text;
         int source;
