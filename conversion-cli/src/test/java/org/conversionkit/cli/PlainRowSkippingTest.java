@@ -24,6 +24,7 @@ import org.conversionkit.model.FileProfile;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Strictness;
+import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.internal.PlainRowSkipping;
 import org.conversionkit.validation.ConversionValidator;
 import org.conversionkit.validation.ValidationReport;
@@ -74,6 +75,7 @@ class PlainRowSkippingTest {
         Random random = new Random(20261122L);
         long skipped = 0;
         long built = 0;
+        long duplicates = 0;
         for (int i = 0; i < 1500; i++) {
             String text = generate(random);
             char delimiter = random.nextInt(4) == 0 ? ';' : ',';
@@ -100,10 +102,12 @@ class PlainRowSkippingTest {
                     + limits + "):\n" + csv, validator, () -> builder.source(new StringReader(csv)));
             skipped += counts[0];
             built += counts[1];
+            duplicates += counts[2];
         }
-        // Both ways are really taken: most rows are plain, and many are not.
+        // Both ways are really taken: most rows are plain, and many are not; rows repeat (DUPLICATE_ROW).
         assertThat(skipped).as("plain rows skipped").isGreaterThan(5_000);
         assertThat(built).as("records built").isGreaterThan(5_000);
+        assertThat(duplicates).as("rows repeated").isGreaterThan(200);
     }
 
     @Test
@@ -111,6 +115,7 @@ class PlainRowSkippingTest {
         Random random = new Random(20261124L);
         long skipped = 0;
         long built = 0;
+        long duplicates = 0;
         for (int i = 0; i < 1500; i++) {
             String json = generateJson(random);
             JsonLimits limits = switch (random.nextInt(4)) {
@@ -128,9 +133,11 @@ class PlainRowSkippingTest {
                             : builder.source(new StringReader(json)));
             skipped += counts[0];
             built += counts[1];
+            duplicates += counts[2];
         }
         assertThat(skipped).as("plain rows skipped").isGreaterThan(5_000);
         assertThat(built).as("records built").isGreaterThan(5_000);
+        assertThat(duplicates).as("rows repeated").isGreaterThan(200);
     }
 
     /** Rows of every kind as JSON objects, NDJSON or the loose form, good ones the most. */
@@ -145,9 +152,10 @@ class PlainRowSkippingTest {
                 continue;
             }
             List<String> members = new ArrayList<>();
-            members.add("\"url\":" + (random.nextInt(100) < 80 ? pick(random, "\"https://www.example-shop.com/women/shoes-123.html\"",
-                    "\"http://a.b/p?q=1#f\"", "\"https:\\/\\/example.com\\/x\"", "\"https://ex.com/%41b\"",
-                    "\"https://shop.example.co.uk/x/y-1.html?utm=a&b=c\"")
+            members.add("\"url\":" + (random.nextInt(100) < 80 ? "\"" + ofItsOwn(random, pick(random,
+                    "https://www.example-shop.com/women/shoes-123.html", "http://a.b/p?q=1#f",
+                    "https:\\/\\/example.com\\/x", "https://ex.com/%41b",
+                    "https://shop.example.co.uk/x/y-1.html?utm=a&b=c")) + "\""
                     : pick(random, "\"/relative\"", "\"www.example.com/p\"", "\"https://ex.com/a b\"", "1", "true",
                             "null", "{}", "[\"https://ex.com/\"]", "\"https://ex.com/\\u00e9\"",
                             "\"https://x.y/" + "p".repeat(60) + "\"", "\"\"", "\"https://ex.com:8080/\"")));
@@ -198,7 +206,10 @@ class PlainRowSkippingTest {
         }
     }
 
-    /** Validates both ways; returns the rows skipped and the records built by the skipping source. */
+    /**
+     * Validates both ways; returns the rows skipped and the records built by the skipping source, and the
+     * DUPLICATE_ROW warnings listed.
+     */
     private static long[] assertSameReports(String what, ConversionValidator validator, Opener opener)
             throws IOException {
         ValidationReport expected;
@@ -212,7 +223,8 @@ class PlainRowSkippingTest {
             skipped = source instanceof PlainRowSkipping skipping ? skipping.plainRowsSkipped() : 0;
         }
         assertThat(actual).as(what).isEqualTo(expected);
-        return new long[] {skipped, expected.records() - skipped};
+        long duplicates = expected.violations().stream().filter(v -> v.code() == ViolationCode.DUPLICATE_ROW).count();
+        return new long[] {skipped, expected.records() - skipped, duplicates};
     }
 
     /** Rows of every kind, good ones the most. */
@@ -228,16 +240,16 @@ class PlainRowSkippingTest {
                 text.append(pick(random, "\n", "  \n", "# note\n", "// note\n", "\r\n"));
                 continue;
             }
-            String url = random.nextInt(100) < 80 ? pick(random, "https://www.example-shop.com/women/shoes-123.html",
-                    "http://a.b/p?q=1#f", "https://example.com", "https://shop.example.co.uk/x/y-1.html?utm=a&b=c",
-                    "https://ex.com/%41b")
+            String url = random.nextInt(100) < 80 ? ofItsOwn(random, pick(random,
+                    "https://www.example-shop.com/women/shoes-123.html", "http://a.b/p?q=1#f", "https://example.com",
+                    "https://shop.example.co.uk/x/y-1.html?utm=a&b=c", "https://ex.com/%41b"))
                     : pick(random, "/relative", "www.example.com/p", "https://ex..com/", "https://ex.com/a b",
                             "\"https://ex.com/a,b\"", "\"https://ex.com/\"\"q\"\"\"", "\"https://ex.com/\nx\"",
                             "https://EXAMPLE.com/", "ftp://x.y/", "", " https://ex.com/ ", "\"https://ex.com/q\"",
                             "https://ex.com:8080/", "https://ex.com/\u00e9", "https://x.y/" + "p".repeat(60));
             String date = random.nextInt(100) < 85 ? "2020-09-22" : pick(random, "2020-09-21", "22/09/2020", "", "2020-02-30",
                     "\"2020-09-22\"", " 2020-09-22");
-            String channel = pick(random, "organic", "paid", "", "\"a,b\"", "#x");
+            String channel = pick(random, "organic", "paid", "", "\"a,b\"", "#x", " \"c,d\"", "\"e\" ", "\"   \"");
             String transactions = random.nextInt(100) < 88 ? pick(random, "1", "2", "12") : pick(random, "", "-1", "2.0", "x",
                     "99999999999999999999");
             String revenue = random.nextInt(100) < 90 ? pick(random, "12.50", "5", "0.5") : pick(random, "", "-3.5", "10,50",
@@ -256,6 +268,24 @@ class PlainRowSkippingTest {
             text.append("\"https://ex.com/open,2020-09-22,paid,1,2\n");
         }
         return text.toString();
+    }
+
+    /**
+     * Makes most good URLs the URL of a row of their own, a query parameter more, so that most rows are plain; one
+     * in four is left as it is, and may repeat a row of the file (DUPLICATE_ROW), which the skipping source must
+     * build and report as the building one does.
+     */
+    private static String ofItsOwn(Random random, String url) {
+        if (random.nextInt(4) == 0) {
+            return url;
+        }
+        String parameter = "r=" + random.nextInt(1_000_000);
+        int fragment = url.indexOf('#');
+        if (fragment >= 0) {
+            return url.substring(0, fragment) + "&" + parameter + url.substring(fragment);
+        }
+        return url + (url.indexOf('?') >= 0 ? "&" : url.lastIndexOf('/') > "https://".length() ? "?" : "/?")
+                + parameter;
     }
 
     private static String pick(Random random, String... choices) {

@@ -47,12 +47,39 @@ class SmallHeapTest {
 
     @Test
     void twoMillionValidCsvRows(@TempDir Path dir) throws Exception {
+        // Distinct rows: the duplicate-row check remembers them all, 2,000,000, its limit (32 MiB).
+        InputStream in = new Lines(2_000_000, i -> ("https://domain.tld/path/to/my/page-" + i
+                + ",2020-09-22,organic,1,10.0\n").getBytes(UTF_8));
+        Run run = run(List.of("validate", "--report", "json", "--format", "csv", "--date", "2020-09-22", "-"), in,
+                dir);
+        assertThat(run.exit).as(run.stderr).isZero();
+        assertThat(run.stdout).contains("\"records\":2000000").contains("\"validRecords\":2000000")
+                .contains("\"warnings\":0");
+    }
+
+    @Test
+    void moreDistinctRowsThanTrackedAndRepeatedOnes(@TempDir Path dir) throws Exception {
+        // 2,000,001 distinct rows, then 1,000 repeated ones: one RECORD_TOO_LARGE warning at the limit, and none
+        // for the repeats after it, which are no longer detected; the table stays at its limit in 64 MiB.
+        InputStream in = new Lines(2_001_001, i -> ("https://domain.tld/path/to/my/page-" + (i % 2_000_001)
+                + ",2020-09-22,organic,1,10.0\n").getBytes(UTF_8));
+        Run run = run(List.of("validate", "--report", "json", "--format", "csv", "--date", "2020-09-22", "-"), in,
+                dir);
+        assertThat(run.exit).as(run.stderr).isZero();
+        assertThat(run.stdout).contains("\"records\":2001001").contains("\"validRecords\":2001001")
+                .contains("\"warnings\":1").contains("\"code\":\"RECORD_TOO_LARGE\"").contains("maxTrackedRows");
+    }
+
+    @Test
+    void twoMillionRepeatedCsvRows(@TempDir Path dir) throws Exception {
+        // One row, two million times: every row after the first is a DUPLICATE_ROW warning, built and counted.
         byte[] row = "https://domain.tld/path/to/my/page,2020-09-22,organic,1,10.0\n".getBytes(UTF_8);
         InputStream in = new Lines(2_000_000, i -> row);
         Run run = run(List.of("validate", "--report", "json", "--format", "csv", "--date", "2020-09-22", "-"), in,
                 dir);
         assertThat(run.exit).as(run.stderr).isZero();
-        assertThat(run.stdout).contains("\"records\":2000000").contains("\"validRecords\":2000000");
+        assertThat(run.stdout).contains("\"records\":2000000").contains("\"validRecords\":2000000")
+                .contains("\"warnings\":1999999").contains("\"truncated\":true");
     }
 
     @Test

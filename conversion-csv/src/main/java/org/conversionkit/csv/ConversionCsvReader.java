@@ -18,6 +18,7 @@ import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.InvalidRecordStrategy;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Strictness;
+import org.conversionkit.model.internal.ConversionFileCheck;
 import org.conversionkit.model.internal.FileInput;
 import org.conversionkit.model.internal.ReaderSettings;
 import org.conversionkit.model.internal.TypedRecordIterator;
@@ -52,7 +53,9 @@ import org.jspecify.annotations.Nullable;
  *       or truncated gzip stream is an {@code ENCODING} error too (it is bad data, not a failing disk).</li>
  *   <li>Line breaks LF, CRLF and CR, mixed as they come. {@code "} quotes a field, which may then hold the
  *       delimiter, line breaks and doubled quotes ({@code ""}); a quoted value is kept exactly, an unquoted
- *       one is trimmed ({@link String#strip()}). A quote after leading spaces is data, not a quote.</li>
+ *       one is trimmed ({@link String#strip()}). A quote after white space at a field's start opens a quoted
+ *       value too ({@code https://domain.tld, "organic, paid"}), as Python's {@code csv} reads it with
+ *       {@code skipinitialspace}; a quote inside an unquoted value is a character of it.</li>
  *   <li>Blank lines (empty or white space only) are skipped and counted, {@link #blankLines()}; everything
  *       else is a record, numbered from 1, located by the physical line where it starts.</li>
  * </ul>
@@ -60,12 +63,15 @@ import org.jspecify.annotations.Nullable;
  * <h2>What a record is checked for</h2>
  * Before the field rules of {@link ConversionMapper}, in this order, each rejecting the record alone:
  * {@code COMMENT_LINE} (its first field, unquoted, begins with {@code #}, or with {@code //} and then white
- * space or nothing; {@code //cdn.domain.tld/p} is data); {@code HEADER_ROW} (record 1 only: no field shaped
- * like a date, and a known column name such as url, date, channel, page, source, revenue among its fields);
+ * space or nothing; {@code //cdn.domain.tld/p} is data); {@code HEADER_ROW} (record 1: no field shaped like a
+ * date, and a known column name such as url, date, channel, page, source, revenue among its fields; a later
+ * record, where a second report seems to start: no value of the layout shaped like a date, and two known names);
  * {@code FIELD_COUNT} (a field count other than the layout's); {@code RECORD_TOO_LARGE} (see
- * {@link CsvLimits}). An unterminated quote, or text after a closing quote ({@code "a"b}), is
- * {@code MALFORMED_CSV} at the line where the field starts, and ends reading, as do {@code ENCODING} and a
- * field too large for the parser's buffer.
+ * {@link CsvLimits}). Text after a closing quote ({@code "a"b}, {@code "a" ,b}) is {@code MALFORMED_CSV} of its
+ * record, at the text, and reading goes on; an unterminated quote is {@code MALFORMED_CSV} at the line where
+ * the field starts, and ends reading, as do {@code ENCODING} and a field too large for the parser's buffer.
+ * After the field rules, a row with the url, date, channel and device of an earlier row of the file is a
+ * {@code DUPLICATE_ROW} warning, as the validator reports it.
  *
  * <h2>Invalid records</h2>
  * With {@link InvalidRecordStrategy#FAIL} (the default) the first record with an error throws a
@@ -87,8 +93,8 @@ public final class ConversionCsvReader implements Iterable<ConversionRow>, Close
     private ConversionCsvReader(CsvRecordSource source, InvalidRecordStrategy strategy) {
         this.source = source;
         ConversionProfile profile = source.profile();
-        ConversionMapper mapper = ConversionMapper.of(profile, source.name().orElse(null));
-        this.rows = new TypedRecordIterator<>(source, mapper::map, strategy, profile.strictness());
+        ConversionFileCheck check = new ConversionFileCheck(profile, source.name().orElse(null));
+        this.rows = new TypedRecordIterator<>(source, check::map, strategy, profile.strictness());
     }
 
     /**

@@ -29,6 +29,7 @@ import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.FieldDefaults;
 import org.conversionkit.model.InvalidRecordStrategy;
 import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.Strictness;
 import org.conversionkit.model.ViolationCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,6 +185,32 @@ class ConversionCsvReaderTest {
                         assertThat(e.code()).isEqualTo(ViolationCode.HEADER_ROW);
                         assertThat(e.violations()).hasSize(1);
                     });
+        }
+    }
+
+    @Test
+    void aRepeatedRowIsAWarningAndUnderStrictnessAnInvalidRow() {
+        String text = "https://domain.tld/a, 2020-09-22, organic, 1, 10.0\n"
+                + "https://domain.tld/a, 2020-09-22, \"organic\", 2, 20.0\n"
+                + "https://domain.tld/a, 2020-09-22, social, 3, 30.0\n";
+        try (ConversionCsvReader reader = ConversionCsvReader.builder().build(new StringReader(text))) {
+            assertThat(readAll(reader)).extracting(ConversionRow::transactions).containsExactly(1L, 2L, 3L);
+        }
+        ConversionProfile strict = ConversionProfile.builder().strictness(Strictness.STRICT).build();
+        try (ConversionCsvReader reader = ConversionCsvReader.builder().profile(strict)
+                .build(new StringReader(text))) {
+            Iterator<ConversionRow> rows = reader.iterator();
+            assertThat(rows.next().transactions()).isEqualTo(1L);
+            assertThatThrownBy(rows::hasNext).isInstanceOfSatisfying(ConversionDataException.class, e -> {
+                assertThat(e.code()).isEqualTo(ViolationCode.DUPLICATE_ROW);
+                assertThat(e.record()).isEqualTo(2);
+                assertThat(e.field()).isEqualTo("url");
+            });
+        }
+        try (ConversionCsvReader reader = ConversionCsvReader.builder().profile(strict)
+                .invalidRecords(InvalidRecordStrategy.SKIP).build(new StringReader(text))) {
+            assertThat(readAll(reader)).extracting(ConversionRow::transactions).containsExactly(1L, 3L);
+            assertThat(reader.recordsSkipped()).isEqualTo(1);
         }
     }
 

@@ -22,7 +22,6 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.conversionkit.model.ColumnLayout;
-import org.conversionkit.model.ConversionMapper;
 import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.Field;
@@ -30,13 +29,15 @@ import org.conversionkit.model.FieldDefaults;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Violation;
+import org.conversionkit.model.internal.ConversionFileCheck;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Reads every fixture under {@code src/test/resources/fixtures} through {@code source(...)} and the
- * {@link ConversionMapper}, and compares with its {@code .expected} file.
+ * {@link ConversionFileCheck} (the mapper's field rules and the rule across rows), and compares with its
+ * {@code .expected} file.
  *
  * <p>An expected file holds, one a line ({@code #} starts a comment):
  * <ul>
@@ -102,8 +103,9 @@ class CsvFixturesTest {
         if (expected.givenDelimiter != null) {
             builder.delimiter(expected.givenDelimiter);
         }
-        ConversionMapper mapper = ConversionMapper.builder().defaults(expected.defaults)
-                .expectedDate(expected.date).build();
+        // The mapper's field rules and the rule across rows (DUPLICATE_ROW), as the validator applies them.
+        ConversionFileCheck mapper = new ConversionFileCheck(ConversionProfile.builder().columns(expected.columns)
+                .defaults(expected.defaults).date(expected.date).build(), null);
 
         List<String> records = new ArrayList<>();
         Map<Long, List<Violation>> violations = new LinkedHashMap<>();

@@ -299,6 +299,14 @@ class HostileInputTest {
         (byte) 0xBF, 0};
     private static final Set<ViolationCode> ENDING = Set.of(ViolationCode.MALFORMED_CSV, ViolationCode.ENCODING);
 
+    /**
+     * Returns whether a violation ends reading: {@code ENCODING}, and {@code MALFORMED_CSV} but for text after a
+     * closing quote, after which reading goes on with the next record (issue 13); its message says which.
+     */
+    static boolean endsReading(Violation violation) {
+        return ENDING.contains(violation.code()) && !violation.message().endsWith("reading goes on with the next one");
+    }
+
     @Test
     void randomBytesGiveOrderedRecordsAndViolationsOnly() {
         Random random = new Random(20200922);
@@ -328,7 +336,7 @@ class HostileInputTest {
                     mapper.check(record, found::add);
                     for (Violation violation : found) {
                         assertThat(violation.line()).isGreaterThanOrEqualTo(record.line());
-                        ended |= ENDING.contains(violation.code());
+                        ended |= endsReading(violation);
                     }
                 }
                 long lineBreaks = new String(bytes, StandardCharsets.ISO_8859_1).chars()

@@ -18,6 +18,7 @@ import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.InvalidRecordStrategy;
 import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.internal.ConversionFileCheck;
 import org.conversionkit.model.internal.FileInput;
 import org.conversionkit.model.internal.ReaderSettings;
 import org.conversionkit.model.internal.TypedRecordIterator;
@@ -43,7 +44,9 @@ import org.jspecify.annotations.Nullable;
  * value is skipped. JSON {@code null} is an absent field. Every field rule is the
  * {@link ConversionMapper}'s, under the {@link ConversionProfile}: its field defaults, its strictness, and the
  * date rows are held to, the profile's or, for a file, the one date in its name
- * ({@link ConversionProfile#dateFor(String)}), as {@code conversion-check validate} holds them. A record with
+ * ({@link ConversionProfile#dateFor(String)}), as {@code conversion-check validate} holds them; a row with the
+ * url, date, channel and device of an earlier row is a {@code DUPLICATE_ROW} warning, and a key twice in a row a
+ * {@code DUPLICATE_KEY} error. A record with
  * an error is handled by the {@link InvalidRecordStrategy}: by default a {@link ConversionDataException} that
  * says where and what. A syntax error, bytes that are not UTF-8, or a breached {@link JsonLimits limit} end
  * reading after that record.
@@ -58,8 +61,8 @@ public final class ConversionJsonReader implements Iterable<ConversionRow>, Clos
 
     private ConversionJsonReader(JsonRecordSource source, ConversionProfile profile, InvalidRecordStrategy strategy) {
         this.source = source;
-        ConversionMapper mapper = ConversionMapper.of(profile, source.name().orElse(null));
-        this.rows = new TypedRecordIterator<>(source, mapper::map, strategy, profile.strictness());
+        ConversionFileCheck check = new ConversionFileCheck(profile, source.name().orElse(null));
+        this.rows = new TypedRecordIterator<>(source, check::map, strategy, profile.strictness());
     }
 
     /**

@@ -10,19 +10,20 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.conversionkit.json.internal.JsonRecordSource;
 import org.conversionkit.model.ConversionProfile;
-import org.conversionkit.model.ConversionMapper;
 import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.InvalidRecordStrategy;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Violation;
+import org.conversionkit.model.internal.ConversionFileCheck;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every fixture under {@code fixtures/conversions}, read as bytes and (when it is text) as chars,
- * through {@code source(...)} and the model's {@link ConversionMapper}, as the validator reads it;
+ * through {@code source(...)} and the model's {@link ConversionFileCheck} (the mapper's field rules and the
+ * rule across rows), as the validator reads it;
  * and through the typed reader, which must deliver exactly the rows the mapping gives.
  */
 class ConversionFixturesTest {
@@ -36,11 +37,11 @@ class ConversionFixturesTest {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("fixtures")
     void fixture(Fixture fixture, String input) {
-        ConversionJsonReader.Builder builder = ConversionJsonReader.builder()
-                .profile(ConversionProfile.builder().defaults(fixture.defaults())
-                        .date(fixture.expectedDate() == null ? null : LocalDate.parse(fixture.expectedDate())).build());
-        ConversionMapper mapper = ConversionMapper.builder().defaults(fixture.defaults())
-                .expectedDate(fixture.expectedDate() == null ? null : LocalDate.parse(fixture.expectedDate())).build();
+        ConversionProfile profile = ConversionProfile.builder().defaults(fixture.defaults())
+                .date(fixture.expectedDate() == null ? null : LocalDate.parse(fixture.expectedDate())).build();
+        ConversionJsonReader.Builder builder = ConversionJsonReader.builder().profile(profile);
+        // The mapper's field rules and the rule across rows (DUPLICATE_ROW), as the validator applies them.
+        ConversionFileCheck mapper = new ConversionFileCheck(profile, null);
 
         List<String> outcomes = new ArrayList<>();
         List<String> messages = new ArrayList<>();

@@ -50,6 +50,23 @@ class ReaderApiTest {
             new ConversionRow("https://domain.tld/path", LocalDate.of(2020, 9, 22), "social", null, 3L,
                     new BigDecimal("30.0")));
 
+    @Test
+    void aRepeatedRowIsAWarningAndUnderStrictnessAnInvalidRow() {
+        String text = "{\"url\": \"https://domain.tld/a\", \"date\": \"2020-09-22\", \"transactions\": 1}\n"
+                + "{\"transactions\": 2, \"date\": \"2020-09-22\", \"url\": \"https://domain.tld/a\"}\n";
+        try (ConversionJsonReader reader = ConversionJsonReader.builder().build(new StringReader(text))) {
+            assertThat(reader.stream().map(ConversionRow::transactions)).containsExactly(1L, 2L);
+        }
+        try (ConversionJsonReader reader = ConversionJsonReader.builder()
+                .profile(ConversionProfile.builder().strictness(org.conversionkit.model.Strictness.STRICT).build())
+                .build(new StringReader(text))) {
+            Iterator<ConversionRow> rows = reader.iterator();
+            assertThat(rows.next().transactions()).isEqualTo(1L);
+            assertThatThrownBy(rows::hasNext).isInstanceOfSatisfying(ConversionDataException.class,
+                    e -> assertThat(e.code()).isEqualTo(ViolationCode.DUPLICATE_ROW));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"botify-one-line.json", "botify-many-lines.json", "botify-array.json",
         "botify-array-one-line.json", "botify-ndjson.json", "botify-leading-commas.json",

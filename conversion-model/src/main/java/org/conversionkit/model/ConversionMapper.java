@@ -18,11 +18,13 @@ import org.jspecify.annotations.Nullable;
  * that CSV and JSON readers and the validator share.
  *
  * <p>For each record: the reader's violations are passed on first, and a record the reader
- * rejected gets nothing more. Then {@code url} ({@link UrlRule}) and {@code date}
+ * rejected gets nothing more. A totals row ({@code Total}, {@code Grand total}, {@code Sum} … as url or date, and
+ * no date) gets one violation that says so, and nothing more. Then {@code url} ({@link UrlRule}) and {@code date}
  * ({@link DateRule}, and {@code DATE_MISMATCH} against the expected date when one is set);
  * {@code channel} and {@code device} as text; {@code transactions} an integer and {@code revenue} a
- * decimal ({@link NumberRules}), each with a {@code NEGATIVE_VALUE} warning below zero. An absent,
- * empty or blank optional field takes its default, if any. A JSON value must be of a fitting kind:
+ * decimal ({@link NumberRules}), each with a {@code NEGATIVE_VALUE} warning below zero. An absent or
+ * empty optional field takes its default, if any; a blank number too, while blank text is a value, kept as
+ * written (readers trim unquoted CSV values, so blank text was quoted, or a JSON string). A JSON value must be of a fitting kind:
  * {@code transactions} an integral JSON number or a string holding an integer, {@code revenue}
  * any JSON number or a string holding a plain decimal, text fields a string or number; anything
  * else is {@code FIELD_TYPE}.
@@ -37,6 +39,10 @@ public final class ConversionMapper {
     private static final int DEVICE = Field.DEVICE.ordinal();
     private static final int TRANSACTIONS = Field.TRANSACTIONS.ordinal();
     private static final int REVENUE = Field.REVENUE.ordinal();
+
+    /** The first values of a totals row, lower case: what spreadsheets and reporting tools write there. */
+    static final java.util.Set<String> TOTALS = java.util.Set.of("total", "totals", "grand total", "sum",
+            "subtotal", "sub-total", "sub total", "overall", "all");
 
     private final FieldDefaults defaults;
     private final @Nullable LocalDate expectedDate;
@@ -120,6 +126,9 @@ public final class ConversionMapper {
                 return false;
             }
         }
+        if (isTotalsRow(record, sink)) {
+            return false;
+        }
         boolean ok = checkUrl(record, sink);
         ok &= checkDate(record, sink);
         ok &= checkText(record, Field.CHANNEL, sink);
@@ -172,6 +181,42 @@ public final class ConversionMapper {
      */
     public Optional<LocalDate> expectedDate() {
         return Optional.ofNullable(expectedDate);
+    }
+
+    /**
+     * Reports a totals row, a spreadsheet's sum of the rows above it, with one violation that says so, instead of
+     * the url and date rules' own: a row whose url or date holds a word such as {@code Total}, {@code Grand total}
+     * or {@code Sum} ({@link #TOTALS}, in any case, with or without a final colon), and no date (the date absent,
+     * blank or not shaped like one). A row with a date is a row like any other.
+     */
+    private static boolean isTotalsRow(RawRecord record, Consumer<? super Violation> sink) {
+        String url = record.value(URL);
+        String date = record.value(DATE);
+        boolean inUrl = isTotalsWord(url);
+        if (!inUrl && !isTotalsWord(date)) {
+            return false;
+        }
+        if (date != null && !date.isBlank() && !isTotalsWord(date)) {
+            Problem dateProblem = DateRule.check(date);
+            if (dateProblem == null || dateProblem.code() != ViolationCode.DATE_FORMAT) {
+                return false;
+            }
+        }
+        Field field = inUrl ? Field.URL : Field.DATE;
+        String word = Objects.requireNonNull(inUrl ? url : date);
+        return !report(record, field, word, new Problem(inUrl ? ViolationCode.URL_INVALID : ViolationCode.DATE_FORMAT,
+                "'" + Violation.shorten(word.strip()) + "' and no date: this looks like a totals row, the sum of the rows"
+                        + " above it, not a conversion row; a file holds one report of rows, without summary rows:"
+                        + " remove the line"), sink);
+    }
+
+    /** Returns whether a value is a word of {@link #TOTALS}, trimmed, in any case, with or without a final colon. */
+    private static boolean isTotalsWord(@Nullable String value) {
+        if (value == null || value.length() > 16) {
+            return false;
+        }
+        String word = value.strip().toLowerCase(java.util.Locale.ROOT);
+        return TOTALS.contains(word.endsWith(":") ? word.substring(0, word.length() - 1).strip() : word);
     }
 
     private boolean checkUrl(RawRecord record, Consumer<? super Violation> sink) {
@@ -247,10 +292,15 @@ public final class ConversionMapper {
         return report(record, field, value, problem, sink);
     }
 
-    /** Returns the value of an optional field, or its default when absent, empty or blank. */
+    /**
+     * Returns the value of an optional field, or its default when absent or empty; text is kept as written when
+     * blank, a number is not.
+     */
     private @Nullable String effective(RawRecord record, Field field) {
         String value = record.value(field.ordinal());
-        return isEmpty(value) ? defaults.get(field) : value;
+        boolean none = value == null || value.isEmpty()
+                || (value.isBlank() && (field == Field.TRANSACTIONS || field == Field.REVENUE));
+        return none ? defaults.get(field) : value;
     }
 
     private static boolean report(RawRecord record, Field field, @Nullable String value, @Nullable Problem problem,
@@ -262,10 +312,6 @@ public final class ConversionMapper {
                 record.column(field.ordinal()), record.record(), field.fieldName(), value, problem.message());
         sink.accept(violation);
         return !violation.isError();
-    }
-
-    private static boolean isEmpty(@Nullable String value) {
-        return value == null || value.isBlank();
     }
 
     private static boolean isNumberOrText(@Nullable ValueKind kind) {

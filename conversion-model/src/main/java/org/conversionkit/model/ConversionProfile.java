@@ -26,20 +26,22 @@ import org.jspecify.annotations.Nullable;
  * @param date      the date every row must have, or {@code null} to take the file name's
  * @param fileNames whether the file's name is checked and gives the date
  * @param strictness whether warnings count as errors
+ * @param limits    the limits of the checks across rows (the duplicate-row check)
  */
 public record ConversionProfile(
         ColumnLayout columns,
         FieldDefaults defaults,
         @Nullable LocalDate date,
         FileNameRule fileNames,
-        Strictness strictness) implements FileProfile {
+        Strictness strictness,
+        ConversionLimits limits) implements FileProfile {
 
     /**
      * The defaults: layout {@link ColumnLayout#DEFAULT}, no field defaults, the file name's date,
-     * {@link FileNameRule#CHECK}, {@link Strictness#STANDARD}.
+     * {@link FileNameRule#CHECK}, {@link Strictness#STANDARD}, {@link ConversionLimits#DEFAULTS}.
      */
     public static final ConversionProfile DEFAULT = new ConversionProfile(ColumnLayout.DEFAULT, FieldDefaults.NONE,
-            null, FileNameRule.CHECK, Strictness.STANDARD);
+            null, FileNameRule.CHECK, Strictness.STANDARD, ConversionLimits.DEFAULTS);
 
     /**
      * Checks the arguments.
@@ -49,12 +51,29 @@ public record ConversionProfile(
      * @param date the date every row must have, or {@code null} to take the file name's
      * @param fileNames whether the file's name is checked and gives the date
      * @param strictness whether warnings count as errors
+     * @param limits the limits of the checks across rows
      */
     public ConversionProfile {
         Objects.requireNonNull(columns, "columns");
         Objects.requireNonNull(defaults, "defaults");
         Objects.requireNonNull(fileNames, "fileNames");
         Objects.requireNonNull(strictness, "strictness");
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /**
+     * Creates a profile with the default limits ({@link ConversionLimits#DEFAULTS}), as profiles were created before
+     * they held limits.
+     *
+     * @param columns the CSV column layout
+     * @param defaults the values absent or blank optional fields take
+     * @param date the date every row must have, or {@code null} to take the file name's
+     * @param fileNames whether the file's name is checked and gives the date
+     * @param strictness whether warnings count as errors
+     */
+    public ConversionProfile(ColumnLayout columns, FieldDefaults defaults, @Nullable LocalDate date,
+            FileNameRule fileNames, Strictness strictness) {
+        this(columns, defaults, date, fileNames, strictness, ConversionLimits.DEFAULTS);
     }
 
     /**
@@ -112,6 +131,7 @@ public record ConversionProfile(
         private @Nullable LocalDate date;
         private FileNameRule fileNames;
         private Strictness strictness;
+        private ConversionLimits limits;
 
         private Builder(ConversionProfile start) {
             this.columns = start.columns;
@@ -119,6 +139,7 @@ public record ConversionProfile(
             this.date = start.date;
             this.fileNames = start.fileNames;
             this.strictness = start.strictness;
+            this.limits = start.limits;
         }
 
         /**
@@ -179,12 +200,23 @@ public record ConversionProfile(
         }
 
         /**
+         * Sets the limits of the checks across rows.
+         *
+         * @param limits the limits; default {@link ConversionLimits#DEFAULTS}
+         * @return this builder
+         */
+        public Builder limits(ConversionLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
          * Builds the profile.
          *
          * @return the profile
          */
         public ConversionProfile build() {
-            return new ConversionProfile(columns, defaults, date, fileNames, strictness);
+            return new ConversionProfile(columns, defaults, date, fileNames, strictness, limits);
         }
     }
 }

@@ -21,8 +21,8 @@ public enum ViolationCode {
     EMPTY_FILE(Severity.WARNING, "no records at all"),
     /** Bytes that are not valid UTF-8. */
     ENCODING(Severity.ERROR, "bytes that are not valid UTF-8"),
-    /** The first record is a header row. */
-    HEADER_ROW(Severity.ERROR, "the first record is a header"),
+    /** A header row: the first record, or a later one where a second report seems to start. */
+    HEADER_ROW(Severity.ERROR, "a header row"),
     /** A record that is a comment line. */
     COMMENT_LINE(Severity.ERROR, "a comment line"),
     /** A CSV record's field count differs from the column layout. */
@@ -79,7 +79,11 @@ public enum ViolationCode {
      */
     CREATED_AT_CHANGED(Severity.ERROR, "createdAt differs from an earlier feed's"),
     /** CRM feed history: a record's {@code updatedAt} is before the latest one its id had in an earlier feed. */
-    UPDATED_BEFORE_PREVIOUS(Severity.ERROR, "updatedAt earlier than an earlier feed's");
+    UPDATED_BEFORE_PREVIOUS(Severity.ERROR, "updatedAt earlier than an earlier feed's"),
+    /** A JSON row or record with two values for one key. */
+    DUPLICATE_KEY(Severity.ERROR, "two values for one key in a JSON row"),
+    /** A conversion row with the same url, date, channel and device as an earlier row of the file. */
+    DUPLICATE_ROW(Severity.WARNING, "the url, date, channel and device of an earlier row");
 
     private final Severity defaultSeverity;
     private final String summary;

@@ -55,6 +55,23 @@ class ConversionMapperTest {
     }
 
     @Test
+    void aTotalsRowSaysSo() {
+        ConversionMapper mapper = ConversionMapper.builder().expectedDate(LocalDate.of(2020, 9, 22)).build();
+        for (String[] values : new String[][] {{"Total", ""}, {"Grand total", null}, {" sum: ", "   "}, {"", "TOTALS"},
+            {"Subtotal", "n/a"}}) {
+            List<Violation> found = new ArrayList<>();
+            RawRecord record = RecordCells.record(3, 3, "S:" + values[0], values[1] == null ? "~" : "S:" + values[1],
+                    "~", "~", "~", "S:30.0");
+            assertThat(mapper.check(record, found::add)).isFalse();
+            assertThat(found).singleElement().satisfies(v -> assertThat(v.message())
+                    .contains("looks like a totals row").contains("a file holds one report"));
+        }
+        List<Violation> dated = new ArrayList<>();
+        mapper.check(RecordCells.record(3, 3, "S:Total", "S:2020-09-22", "~", "~", "~", "~"), dated::add);
+        assertThat(dated).singleElement().satisfies(v -> assertThat(v.message()).doesNotContain("totals row"));
+    }
+
+    @Test
     void passesOnlyTheReadersViolationsForARejectedRecord() {
         Violation header = Violation.of(ViolationCode.HEADER_ROW, 1, 1, null, "url,date", "a header");
         RawRecord record = RawRecord.rejected(1, 1, List.of(header));

@@ -11,6 +11,7 @@ import org.conversionkit.model.FileNameRule;
 import org.conversionkit.model.Profile;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.internal.ConversionFileCheck;
 import org.conversionkit.model.internal.PlainRowCheck;
 import org.conversionkit.model.internal.PlainRowSkipping;
 import org.conversionkit.validation.internal.EmptyInput;
@@ -33,6 +34,10 @@ import org.jspecify.annotations.Nullable;
  *     {@code DATE_MISMATCH}).</li>
  * <li>Every record is checked by the {@link ConversionMapper} of that profile and date; it is valid when it
  *     has no error (after strict promotion), and each record read is counted as valid or invalid.</li>
+ * <li>A row with the same url, date, channel and device as an earlier row of the file gets a
+ *     {@code DUPLICATE_ROW} warning: a file holds one report. Rows are remembered as keyed hashes, at most the
+ *     profile's {@link org.conversionkit.model.ConversionLimits#maxTrackedRows()} (past it, one
+ *     {@code RECORD_TOO_LARGE} warning); the typed readers apply the same rule.</li>
  * <li>A file without any record gets an {@code EMPTY_FILE} warning (line and record 0).</li>
  * </ol>
  * Violations are listed in the order found (file name, then records, then {@code EMPTY_FILE}), at
@@ -100,13 +105,14 @@ public final class ConversionValidator {
         if (fileName != null && profile.fileNames() == FileNameRule.CHECK) {
             ExportFileName.parse(fileName).violations().forEach(collector);
         }
-        ConversionMapper mapper = ConversionMapper.of(profile, fileName);
+        ConversionFileCheck fileCheck = new ConversionFileCheck(profile, fileName);
+        ConversionMapper mapper = fileCheck.mapper();
         // A source that can tell plain rows on its characters counts them without building them: they have no
-        // violation, so only their number matters here.
+        // violation, so only their number matters here. It remembers them for the duplicate-row check too.
         PlainRowSkipping skipping = null;
         long skippedBefore = 0;
         if (validRows == null && source instanceof PlainRowSkipping plainRows) {
-            PlainRowCheck check = PlainRowCheck.of(mapper);
+            PlainRowCheck check = fileCheck.plainRowCheck();
             if (check.isUseful()) {
                 plainRows.skipPlainRows(check);
                 skipping = plainRows;
@@ -121,9 +127,9 @@ public final class ConversionValidator {
                 records++;
                 collector.startRecord();
                 if (validRows == null) {
-                    mapper.check(record, collector);
+                    fileCheck.check(record, collector);
                 } else {
-                    ConversionRow row = mapper.map(record, collector);
+                    ConversionRow row = fileCheck.map(record, collector);
                     if (row != null && !collector.recordHasError()) {
                         validRows.accept(row);
                     }

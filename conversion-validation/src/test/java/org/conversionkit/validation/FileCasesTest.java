@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.conversionkit.model.ConversionLimits;
 import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.CrmField;
 import org.conversionkit.model.CrmProfile;
@@ -160,6 +161,10 @@ class FileCasesTest {
                 .strictness(c.has("strict") ? Strictness.STRICT : Strictness.STANDARD);
         if (c.has("date")) {
             builder.date(LocalDate.parse(c.one("date", "")));
+        }
+        if (c.has("max-tracked-rows")) {
+            builder.limits(ConversionLimits.builder().maxTrackedRows(Integer.parseInt(c.one("max-tracked-rows", "")))
+                    .build());
         }
         return builder.build();
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,11 +30,17 @@ import org.jspecify.annotations.Nullable;
  * underneath with a {@link RecordHandler}.
  *
  * <p>Nothing is read before the first {@link #next()} or {@link #delimiter()}. Whatever the input holds, no
- * FastCSV exception escapes: an unterminated quote or text after a closing quote is {@code MALFORMED_CSV}, a
- * field too large for the parser's buffer, too many bytes or records {@code RECORD_TOO_LARGE}, bad bytes or
- * a corrupt gzip stream {@code ENCODING}; each is a violation of the record in progress, which counts as one
- * (invalid) record, and reading ends. Only a failing input (a disk error) surfaces, as an
- * {@link UncheckedIOException}.
+ * FastCSV exception escapes: an unterminated quote is {@code MALFORMED_CSV}, a field too large for the parser's
+ * buffer, too many bytes or records {@code RECORD_TOO_LARGE}, bad bytes or a corrupt gzip stream
+ * {@code ENCODING}; each is a violation of the record in progress, which counts as one (invalid) record, and
+ * reading ends. Only a failing input (a disk error) surfaces, as an {@link UncheckedIOException}.
+ *
+ * <p>FastCSV reads RFC 4180; the reader adds Python's {@code skipinitialspace} ({@link CsvSyntax}). The parser reads
+ * the input directly as long as it holds neither a quoted value after white space ({@code a, "b,c"}) nor text after
+ * a closing quote ({@code "a" ,b}); at the first of either, the handler or the parser stops, and the input is read
+ * again from the start of the record through a {@link QuoteFilter}, to its end: the value is a quoted value, and
+ * text after a closing quote is {@code MALFORMED_CSV} of its record alone. Only files that need it pay for the
+ * filter's step per character.
  */
 public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
 
@@ -45,6 +52,8 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
     private static final int BUFFER_SLACK = 16 * 1024;
     private static final String BUFFER_OVERFLOW = "The maximum buffer size";
     private static final String TEXT_AFTER_QUOTE = "Unexpected character after closing quote";
+    /** The most characters kept for reading a record again. */
+    private static final long MAX_KEPT = 8L << 20;
 
     /** Opens the input: decoding layers over the raw input. */
     @FunctionalInterface
@@ -61,7 +70,7 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
     private final CsvLimits limits;
     private char delimiter;
     private @Nullable Reader input;
-    private @Nullable PrefixReader parserInput;
+    private @Nullable ParserInput parserInput;
     private @Nullable RecordHandler handler;
     private @Nullable CloseableIterator<RawRecord> records;
     private @Nullable RawRecord pending;
@@ -69,9 +78,17 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
     private boolean started;
     private boolean done;
     private boolean closed;
+    /** Whether the parser reads through a {@link QuoteFilter} from the start, as it does after a re-read. */
+    private final boolean filtered;
 
     private CsvRecordSource(Closeable raw, Opener opener, @Nullable String name, int delimiter,
             ConversionProfile profile, CsvLimits limits) {
+        this(raw, opener, name, delimiter, profile, limits, false);
+    }
+
+    private CsvRecordSource(Closeable raw, Opener opener, @Nullable String name, int delimiter,
+            ConversionProfile profile, CsvLimits limits, boolean filtered) {
+        this.filtered = filtered;
         this.raw = raw;
         this.opener = opener;
         this.name = name;
@@ -117,6 +134,44 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
     }
 
     /**
+     * Reads characters through a {@link QuoteFilter} from the first record on, as the source reads after the first
+     * record that needs it: for tests that hold the filter to the parser's own reading.
+     *
+     * @param in        the characters
+     * @param delimiter the delimiter, or {@link #DETECT} to sniff it
+     * @param profile   the profile
+     * @param limits    the limits
+     * @return the source
+     */
+    static CsvRecordSource filtered(Reader in, int delimiter, ConversionProfile profile, CsvLimits limits) {
+        return new CsvRecordSource(in, () -> new CharInput(in, limits.maxFileBytes()), null, delimiter, profile,
+                limits, true);
+    }
+
+    /**
+     * Returns the most characters read ahead to sniff the delimiter: {@value #SNIFF_CHARS}, or more when the first
+     * records are longer, up to the parser's buffer and {@value #SNIFF_CHARS} more, so that a first record that the
+     * parser can read, a field too large included, does not hide the records after it.
+     *
+     * @param limits the limits
+     * @return the characters
+     */
+    static int maxSniffed(CsvLimits limits) {
+        return (int) Math.min(MAX_KEPT, (long) bufferSize(limits) + SNIFF_CHARS);
+    }
+
+    /**
+     * Returns the most characters a {@link PrefixReader} keeps for reading a record again: a record of
+     * {@code maxRecordSize} characters and the parser's read-ahead, at most 8 Mi characters.
+     *
+     * @param limits the limits
+     * @return the characters
+     */
+    static int maxKept(CsvLimits limits) {
+        return (int) Math.min(MAX_KEPT, (long) limits.maxRecordSize() + 2L * bufferSize(limits));
+    }
+
+    /**
      * Returns the size of the parser's buffer for the limits: one field of {@code maxFieldSize} characters,
      * every one a doubled quote, plus room for one read.
      *
@@ -143,29 +198,80 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
             return failed;
         }
         RecordHandler recordHandler = Objects.requireNonNull(handler);
-        try {
-            CloseableIterator<RawRecord> iterator = Objects.requireNonNull(records);
-            if (iterator.hasNext()) {
-                RawRecord record = iterator.next();
-                done = recordHandler.stopped();
-                return record;
+        while (true) {
+            try {
+                CloseableIterator<RawRecord> iterator = Objects.requireNonNull(records);
+                if (iterator.hasNext()) {
+                    RawRecord record = iterator.next();
+                    done = recordHandler.stopped();
+                    return record;
+                }
+                done = true;
+                return null;
+            } catch (CsvParseException e) {
+                if (!rereadThroughFilter(e, recordHandler)) {
+                    done = true;
+                    return parseFailure(e, recordHandler);
+                }
+            } catch (UncheckedIOException e) {
+                return inputFailure(e, recordHandler);
             }
-            done = true;
-            return null;
-        } catch (CsvParseException e) {
-            done = true;
-            return parseFailure(e, recordHandler);
-        } catch (UncheckedIOException e) {
-            done = true;
-            // An UncheckedIOException always has its cause.
-            IOException cause = Objects.requireNonNull(e.getCause());
-            if (cause instanceof InputFailure failure) {
-                return failure(recordHandler.line(), recordHandler.records() + 1, failure.code(), failure.value(),
-                        failure.getMessage(), recordHandler.line());
-            }
-            throw new UncheckedIOException("cannot read the input (record starting at line "
-                    + recordHandler.line() + "): " + cause.getMessage(), cause);
         }
+    }
+
+    /**
+     * After a quoted value after white space (the handler stops the parser) or text after a closing quote (the
+     * parser stops), reads the input again from the start of the record through a {@link QuoteFilter}; returns
+     * whether it does, else the failure is the parser's.
+     */
+    private boolean rereadThroughFilter(CsvParseException e, RecordHandler recordHandler) {
+        boolean reread = e.getCause() instanceof RecordHandler.Reread;
+        if (!reread && !String.valueOf(e.getMessage()).startsWith(TEXT_AFTER_QUOTE)) {
+            return false;
+        }
+        long[] from = recordHandler.rereadFrom();
+        PrefixReader replay = parserInput instanceof PrefixReader prefixReader ? prefixReader : null;
+        if (from == null || replay == null) {
+            if (reread) {
+                throw new IllegalStateException("the record handler asked to read again from a place not kept", e);
+            }
+            return false;
+        }
+        long before = recordHandler.line();
+        QuoteFilter filter = new QuoteFilter(replay.replayFrom(from[0]), delimiter, from[1], limits.maxFieldSize());
+        recordHandler.reread(filter, from[1], before);
+        parserInput = filter;
+        records = parser(recordHandler, filter);
+        return true;
+    }
+
+    private RawRecord inputFailure(UncheckedIOException e, RecordHandler recordHandler) {
+        done = true;
+        // An UncheckedIOException always has its cause.
+        IOException cause = Objects.requireNonNull(e.getCause());
+        if (cause instanceof InputFailure failure) {
+            return failure(recordHandler.line(), recordHandler.records() + 1, failure.code(), failure.value(),
+                    failure.getMessage(), recordHandler.line());
+        }
+        throw new UncheckedIOException("cannot read the input (record starting at line "
+                + recordHandler.line() + "): " + cause.getMessage(), cause);
+    }
+
+    /** The parser over an input, with the reader's settings. */
+    private CloseableIterator<RawRecord> parser(RecordHandler recordHandler, Reader in) {
+        return CsvReader.builder()
+                .fieldSeparator(delimiter)
+                .quoteCharacter('"')
+                .commentStrategy(CommentStrategy.NONE)
+                .skipEmptyLines(false)
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .allowUnclosedQuote(false)
+                // allowExtraCharsAfterClosingQuote stays false (its default; the option is deprecated): text
+                // after a closing quote makes the source read again through a QuoteFilter.
+                .maxBufferSize(bufferSize(limits))
+                .build(recordHandler, in)
+                .iterator();
     }
 
     /** Opens the input and sniffs the delimiter, once. */
@@ -183,9 +289,17 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
                 prefix = new char[SNIFF_CHARS];
                 boolean complete = false;
                 int breaks = 0;
+                int most = maxSniffed(limits);
                 try {
-                    // Up to 100 records are sniffed: stop early on short records rather than wait for a pipe.
-                    while (length < prefix.length && breaks <= DelimiterSniffer.MAX_RECORDS) {
+                    // Up to 100 records are sniffed: stop early on short records rather than wait for a pipe. The
+                    // text read grows past a long first record, so that the records after it are sniffed too.
+                    while (breaks <= DelimiterSniffer.MAX_RECORDS) {
+                        if (length == prefix.length) {
+                            if (length >= most) {
+                                break;
+                            }
+                            prefix = Arrays.copyOf(prefix, (int) Math.min(most, 2L * prefix.length));
+                        }
                         int read = opened.read(prefix, length, prefix.length - length);
                         if (read < 0) {
                             complete = true;
@@ -200,26 +314,22 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
                 }
                 delimiter = DelimiterSniffer.sniff(prefix, length, complete, layout.size());
             }
-            PrefixReader replay = new PrefixReader(prefix, length, opened);
-            parserInput = replay;
+            PrefixReader replay = new PrefixReader(prefix, length, opened, maxKept(limits));
             RecordHandler recordHandler = new RecordHandler(layout, limits, delimiter);
             if (plainCheck != null) {
                 recordHandler.skipPlainRows(plainCheck);
             }
             handler = recordHandler;
-            records = CsvReader.builder()
-                    .fieldSeparator(delimiter)
-                    .quoteCharacter('"')
-                    .commentStrategy(CommentStrategy.NONE)
-                    .skipEmptyLines(false)
-                    .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-                    .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-                    .allowUnclosedQuote(false)
-                    // allowExtraCharsAfterClosingQuote stays false (its default; the option is deprecated):
-                    // "a"b is MALFORMED_CSV, not silently ab.
-                    .maxBufferSize(bufferSize(limits))
-                    .build(recordHandler, replay)
-                    .iterator();
+            if (filtered) {
+                QuoteFilter filter = new QuoteFilter(replay, delimiter, 1, limits.maxFieldSize());
+                recordHandler.reread(filter, 1, 0);
+                parserInput = filter;
+                records = parser(recordHandler, filter);
+            } else {
+                recordHandler.input(replay);
+                parserInput = replay;
+                records = parser(recordHandler, replay);
+            }
         } catch (InputFailure e) {
             handler = new RecordHandler(layout, limits, delimiter);
             pending = failure(1, 1, e.code(), e.value(), e.getMessage(), 1);
@@ -256,7 +366,7 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
         long fieldLine = recordHandler.fieldLine();
         int field = recordHandler.fieldInProgress();
         int column = recordHandler.fieldColumn();
-        PrefixReader replay = Objects.requireNonNull(parserInput);
+        ParserInput replay = Objects.requireNonNull(parserInput);
         if (message.startsWith(BUFFER_OVERFLOW)) {
             return overflow(replay, recordHandler, line, record, fieldLine, field, column);
         }
@@ -274,7 +384,7 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
      * A field larger than the parser's buffer: too large if unquoted or closed further on, else an unterminated
      * quote, found by reading to the end of the input (see {@link OverflowProbe}).
      */
-    private RawRecord overflow(PrefixReader replay, RecordHandler recordHandler, long line, long record,
+    private RawRecord overflow(ParserInput replay, RecordHandler recordHandler, long line, long record,
             long fieldLine, int field, int column) {
         OverflowProbe.Outcome outcome;
         try {

@@ -4,8 +4,11 @@ package org.conversionkit.csv.internal;
  * Chooses the delimiter of a CSV text from its first records (design §7).
  *
  * <p>The first records (up to {@value #MAX_RECORDS}; blank lines and comment lines not counted) are split
- * with each candidate, {@code ,} {@code ;} tab {@code |}, respecting quotes as the parser does (a quote opens
- * a quoted field only at the field's start; inside, a doubled quote is a quote). The candidate that gives the
+ * with each candidate, {@code ,} {@code ;} tab {@code |}, respecting quotes as the reader does ({@link CsvSyntax}:
+ * a quote opens a quoted field at the field's start, after white space or not; inside, a doubled quote is a
+ * quote). A record cut by the end of the text read is left out; the text read grows past a long first record,
+ * up to the parser's buffer and more ({@code CsvRecordSource.maxSniffed}), so that the records after it decide
+ * too. The candidate that gives the
  * column layout's field count on the most records wins; if none gives it on any record, the one that gives
  * one same field count above one on the most records; ties go to the earlier candidate; if no candidate
  * splits any record, {@code ,}. So a {@code ;} file with decimal commas is still {@code ;}, and the source's
@@ -91,39 +94,23 @@ final class DelimiterSniffer {
         while (i < length && records < MAX_RECORDS) {
             int start = i;
             int fields = 1;
-            boolean quoted = false;
-            boolean fieldHasData = false;
-            boolean fieldQuoted = false;
+            int state = CsvSyntax.FIELD_START;
             boolean blank = true;
             boolean ended = false;
             while (i < length) {
                 char c = text[i++];
-                if (quoted) {
-                    if (c == '"') {
-                        quoted = false;
-                    }
-                    blank = false;
-                } else if (c == delimiter) {
-                    fields++;
-                    fieldHasData = false;
-                    fieldQuoted = false;
-                    blank &= Character.isWhitespace(c);
-                } else if (c == '\n' || c == '\r') {
+                state = CsvSyntax.next(state, c, delimiter);
+                if (state == CsvSyntax.FIELD_START && (c == '\n' || c == '\r')) {
                     if (c == '\r' && i < length && text[i] == '\n') {
                         i++;
                     }
                     ended = true;
                     break;
-                } else if (c == '"' && (!fieldHasData || fieldQuoted)) {
-                    // A quote after a closing quote is a doubled quote: the field goes on quoted.
-                    quoted = true;
-                    fieldQuoted = true;
-                    fieldHasData = true;
-                    blank = false;
-                } else {
-                    fieldHasData = true;
-                    blank &= Character.isWhitespace(c);
                 }
+                if (state == CsvSyntax.FIELD_START && c == delimiter) {
+                    fields++;
+                }
+                blank &= state != CsvSyntax.QUOTED && state != CsvSyntax.QUOTE_SEEN && Character.isWhitespace(c);
             }
             if (!ended && !complete) {
                 break;

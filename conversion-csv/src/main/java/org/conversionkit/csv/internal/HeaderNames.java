@@ -93,6 +93,43 @@ final class HeaderNames {
         return digits >= MIN_DATE_DIGITS;
     }
 
+    /**
+     * Returns whether a value, trimmed, is a known column name.
+     *
+     * @param value the value
+     * @return {@code true} for a known name
+     */
+    static boolean isKnownName(String value) {
+        return value.length() <= 2 * MAX_NAME_LENGTH && isKnownName(value.toCharArray(), 0, value.length());
+    }
+
+    /**
+     * Returns whether a value, trimmed, has the shape of a date.
+     *
+     * @param value the value
+     * @return {@code true} for a date shape
+     */
+    static boolean isDateShaped(String value) {
+        int start = 0;
+        while (start < value.length() && Trim.isWhitespace(value.charAt(start))) {
+            start++;
+        }
+        int end = Math.min(value.strip().length() + start, start + DATE_PREFIX);
+        if (start == end || !isDigit(value.charAt(start))) {
+            return false;
+        }
+        int digits = 0;
+        for (int i = start; i < end; i++) {
+            char c = value.charAt(i);
+            if (isDigit(c)) {
+                digits++;
+            } else if (c != '-' && c != '/' && c != '.') {
+                break;
+            }
+        }
+        return digits >= MIN_DATE_DIGITS;
+    }
+
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }

@@ -16,9 +16,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds raw records from FastCSV's callbacks: values by slot, trimmed unless quoted, and the reader's own
- * checks, in this order, each rejecting the record alone: {@code COMMENT_LINE}, {@code HEADER_ROW} (record 1),
- * {@code FIELD_COUNT}, {@code RECORD_TOO_LARGE}. Blank lines (empty or white space only: one unquoted field of
- * white space, or with a tab or space delimiter, unquoted fields of white space) are counted and skipped.
+ * checks, in this order, each rejecting the record alone: {@code MALFORMED_CSV} (text after a closing quote),
+ * {@code COMMENT_LINE}, {@code HEADER_ROW} (record 1 by its fields; a later record by the values the layout
+ * keeps, where a second report starts), {@code FIELD_COUNT}, {@code RECORD_TOO_LARGE}. Blank lines (empty or
+ * white space only: one unquoted field of white space, or with a tab or space delimiter, unquoted fields of white
+ * space) are counted and skipped.
  *
  * <p>Only the layout's columns are copied out of the parser's buffer, and none past a limit, so that memory
  * stays bounded whatever a record holds. The handler never throws: FastCSV would wrap whatever it throws.
@@ -28,8 +30,29 @@ import org.jspecify.annotations.Nullable;
  * call: {@code addField} stays small enough for the JIT compiler to inline into the parser's loop, which it
  * did not once the tests were inlined into it. A record that passes every reader check and is plain is
  * counted and not built; any other gets its strings from the copies, exactly as without skipping.
+ *
+ * <p>A quoted value after white space ({@code a, "b,c"}) is a quoted value ({@link CsvSyntax}), which FastCSV
+ * reads as an unquoted one: the handler sees it as an unquoted field whose first character after white space
+ * is a quote, and throws a {@link Reread} from {@code addField}, so that the record source reads the input again
+ * from the record's start through a {@link QuoteFilter} ({@link #rereadFrom()}). It tells the source where each
+ * record starts in the input (on its first field, through the {@link PrefixReader}), and, once reading through
+ * the filter, skips what it had delivered already ({@link #reread(QuoteFilter, long, long)}) and rejects a
+ * record with text after a closing quote, which the filter reports, with {@code MALFORMED_CSV}.
  */
 final class RecordHandler extends CsvCallbackHandler<RawRecord> {
+
+    /**
+     * Thrown from {@code addField} at a quoted value after white space, which the parser read as an unquoted one:
+     * the record source reads again from {@link #rereadFrom()}. Without a stack trace; FastCSV wraps it.
+     */
+    static final class Reread extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        Reread() {
+            super("a quoted value after white space", null, false, false);
+        }
+    }
 
     private static final int SLOTS = Field.values().length;
     /** A rejected value is shortened to {@link Violation#MAX_VALUE_LENGTH}; copying one more is enough. */
@@ -73,6 +96,23 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     private @Nullable StringBuilder headerText;
     /** Whether the record may be a plain row: its values are held, not built; never when not skipping. */
     private boolean plain;
+    /** Whether the record holds a quoted value after white space that cannot be read again. */
+    private boolean quoteUnreadable;
+
+    // Reading again from a record's start (a quoted value after white space).
+    /** Where the records start in the input, while the parser reads it directly; else {@code null}. */
+    private @Nullable PrefixReader input;
+    /** The filter the parser reads through, once reading again; else {@code null}. */
+    private @Nullable QuoteFilter filter;
+    /** What the parser's line numbers lack: the line the input read again starts at, less one. */
+    private long lineOffset;
+    /** Records and blank lines before this line were delivered already: they are read again silently. */
+    private long rereadBefore;
+    /** The input position and line of the current record's start, and of the record before; -1 if unknown. */
+    private long recordStart = -1;
+    private long recordStartLine;
+    private long previousStart;
+    private long previousStartLine = 1;
 
     // The file.
     private long records;
@@ -108,7 +148,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
 
     @Override
     protected void beginRecord(long startingLineNumber) {
-        line = startingLineNumber;
+        line = startingLineNumber + lineOffset;
         fieldCount = 0;
         recordChars = 0;
         values = null;
@@ -120,6 +160,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         firstField = null;
         oversizeField = -1;
         lineBreaks = 0;
+        quoteUnreadable = false;
         plain = plainCheck != null;
         held.clear();
         if (records == 0) {
@@ -147,12 +188,15 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
             nextColumn = 0;
         } else {
             start = Trim.start(buf, start, end);
+            if (start > offset) {
+                whiteSpaceFirst(buf, offset, start, end);
+            }
             end = Trim.end(buf, start, end);
             blank &= start == end;
             nextColumn = column == 0 ? 0 : column + len + 1;
         }
         if (index == 0) {
-            firstField(buf, start, end, len, quoted);
+            firstField(buf, offset, start, end, len, quoted);
         }
         if (records == 0 || len > maxFieldSize) {
             unusualField(buf, offset, len, index);
@@ -171,13 +215,92 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
 
     /**
      * Reads what the first field tells about the record: whether it is a comment, and, when its value is not kept
-     * in a slot, the start of it for messages.
+     * in a slot, the start of it for messages; and where the record starts in the input, for reading it again.
      */
-    private void firstField(char[] buf, int start, int end, int len, boolean quoted) {
+    private void firstField(char[] buf, int offset, int start, int end, int len, boolean quoted) {
         comment = !quoted && isComment(buf, start, end);
         if (columns == 0 || slots[0] < 0 || len > maxFieldSize || len > maxRecordSize) {
             firstField = new String(buf, start, Math.min(end - start, VALUE_CAP));
         }
+        // A quoted field's offset is past its opening quote.
+        recordStarts(buf, quoted ? offset - 1 : offset);
+    }
+
+    /** Notes where the record in progress starts in the input (its first field's first character). */
+    private void recordStarts(char[] buf, int index) {
+        PrefixReader in = input;
+        if (in != null) {
+            if (recordStart >= 0) {
+                previousStart = recordStart;
+                previousStartLine = recordStartLine;
+            }
+            recordStart = in.positionOf(buf, index);
+            recordStartLine = line;
+            in.keepFrom(previousStart);
+        }
+    }
+
+    /**
+     * An unquoted field that starts with white space: when a quote follows it, a quoted value after white space,
+     * which the parser read as an unquoted field. Then the input is read again from the record's start, through a
+     * filter, when it can be read again from there; else the record is refused and reading stops, as its fields
+     * and the records after it cannot be trusted.
+     */
+    private void whiteSpaceFirst(char[] buf, int offset, int start, int end) {
+        if (start == end || buf[start] != '"' || filter != null) {
+            // Through the filter, only after more white space than a field may hold: the record is too large.
+            return;
+        }
+        if (fieldCount == 1) {
+            // The record's first field: its start is noted here, as the handler stops before it would be.
+            recordStarts(buf, offset);
+        }
+        PrefixReader in = input;
+        if (in != null && recordStart >= 0 && in.canReplayFrom(recordStart)) {
+            throw new Reread();
+        }
+        quoteUnreadable = true;
+    }
+
+    /**
+     * Returns where to read the input again from: the start of the record in progress when its first field was
+     * read, else the start of the record before it (the records in between, already delivered, are read again
+     * silently).
+     *
+     * @return the position and the line it is at, or {@code null} when the input cannot be read again from there
+     */
+    long @Nullable [] rereadFrom() {
+        PrefixReader in = input;
+        if (in == null) {
+            return null;
+        }
+        long start = fieldCount > 0 ? recordStart : previousStart;
+        long startLine = fieldCount > 0 ? recordStartLine : previousStartLine;
+        return start >= 0 && in.canReplayFrom(start) ? new long[] {start, startLine} : null;
+    }
+
+    /**
+     * Reads on through a filter, from the start of a record: the parser's lines start at 1 again, and what comes
+     * before the record in progress was delivered already.
+     *
+     * @param quoteFilter the filter the parser reads through
+     * @param startLine   the line the filtered text starts at
+     * @param before      the line of the record in progress: records and blank lines before it are skipped
+     */
+    void reread(QuoteFilter quoteFilter, long startLine, long before) {
+        input = null;
+        filter = quoteFilter;
+        lineOffset = startLine - 1;
+        rereadBefore = before;
+    }
+
+    /**
+     * Sets the input the parser reads directly, which locates records for reading them again.
+     *
+     * @param in the input
+     */
+    void input(PrefixReader in) {
+        input = in;
     }
 
     /** Returns the first field's value, for the messages of a rejected record. */
@@ -248,15 +371,24 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
 
     @Override
     protected @Nullable RawRecord buildRecord() {
+        if (line < rereadBefore) {
+            // Delivered before the input was read again.
+            QuoteFilter quoteFilter = filter;
+            if (quoteFilter != null) {
+                quoteFilter.take(line + lineBreaks);
+            }
+            return null;
+        }
         if (empty || (blank && (fieldCount == 1 || whitespaceDelimiter))) {
             blankLines++;
             return null;
         }
         long record = ++records;
         if (plain && (record > maxRecords || comment || record == 1 || fieldCount != columns || oversizeField >= 0
-                || fieldCount > maxFields || recordChars > maxRecordSize
-                || !Objects.requireNonNull(plainCheck).isPlain(held))) {
-            // Not a plain row after all (or one of the header heuristic's): built as without skipping.
+                || fieldCount > maxFields || recordChars > maxRecordSize || quoteUnreadable || hasTextAfterQuote()
+                || !isPlainAndNew())) {
+            // Not a plain row after all (or one of the header heuristic's, or a row of the file before): built
+            // as without skipping.
             releaseHeld();
         }
         if (plain) {
@@ -269,6 +401,23 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
                     + Text.count(maxRecords, "record") + "; the limit maxRecords is " + Text.count(maxRecords)
                     + ": reading stops here");
         }
+        QuoteFilter quoteFilter = filter;
+        QuoteFilter.Event textAfterQuote = quoteFilter == null ? null : quoteFilter.take(line + lineBreaks);
+        if (textAfterQuote != null) {
+            return RawRecord.rejected(line, record, List.of(new Violation(ViolationCode.MALFORMED_CSV,
+                    ViolationCode.MALFORMED_CSV.defaultSeverity(), textAfterQuote.line(), textAfterQuote.column(),
+                    record, null, null, "field " + textAfterQuote.field() + " (line " + textAfterQuote.line()
+                            + ", column " + textAfterQuote.column() + ") has text after its closing quote: a quoted"
+                            + " field must end at the delimiter or the line end; quote the whole value and double"
+                            + " the quotes inside it, e.g. \"a \"\"b\"\" c\"; the record is skipped, reading goes"
+                            + " on with the next one")));
+        }
+        if (quoteUnreadable) {
+            stopped = true;
+            return reject(record, ViolationCode.MALFORMED_CSV, firstFieldValue(), "a quoted value after white space"
+                    + " (, \"…\") in a record too large to be read again: write the quote right after the delimiter;"
+                    + " reading stops here");
+        }
         if (comment) {
             return reject(record, ViolationCode.COMMENT_LINE, firstFieldValue(), "the record is a comment line"
                     + " (its first field begins with # or //): the file cannot contain comments; remove the line");
@@ -279,11 +428,18 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
                     + " names, no date): the file cannot contain a header; remove the line, the column layout "
                     + layout.spec() + " is configured instead");
         }
+        if (record > 1 && isLaterHeader()) {
+            return reject(record, ViolationCode.HEADER_ROW, valuesText(), "record " + record + " is a header row"
+                    + " (column names, no date): a second report seems to start here, and a file holds only one;"
+                    + " deliver each report in a file of its own, or remove the line");
+        }
         if (fieldCount != columns) {
+            String known = knownLayout(fieldCount);
             return reject(record, ViolationCode.FIELD_COUNT, firstFieldValue(), "record has "
                     + Text.count(fieldCount, "field") + "; the layout " + layout.spec() + " has " + columns
-                    + " — check the delimiter (" + Text.delimiterName(delimiter)
-                    + ") or quote fields that hold it");
+                    + (known == null ? " — check" : " — if the file's columns are " + known + ", give that layout"
+                            + " (conversion-check --columns " + known + "); else check")
+                    + " the delimiter (" + Text.delimiterName(delimiter) + ") or quote fields that hold it");
         }
         if (oversizeField >= 0) {
             return reject(record, ViolationCode.RECORD_TOO_LARGE, null, "field " + (oversizeField + 1) + " has "
@@ -302,6 +458,80 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         @Nullable String[] slotValues = values;
         return RawRecord.ofText(line, record, slotValues == null ? new String[SLOTS] : slotValues, valueColumns,
                 List.of());
+    }
+
+    /**
+     * Whether the values held make a plain row that the file has not held before, which is then remembered: the
+     * last test of a plain row ({@link PlainRowCheck#admit(HeldValues)}).
+     */
+    private boolean isPlainAndNew() {
+        PlainRowCheck check = Objects.requireNonNull(plainCheck);
+        return check.isPlain(held) && check.admit(held);
+    }
+
+    /**
+     * Whether a record after the first is a header row, where a second report starts: no value the layout keeps has
+     * the shape of a date, and two of them at least are known column names. (Two, not one as for the first record:
+     * a data row with a broken date may have a channel called {@code source}.) Plain rows are never asked: they
+     * have the file's date.
+     */
+    private boolean isLaterHeader() {
+        @Nullable String[] slotValues = values;
+        if (slotValues == null) {
+            return false;
+        }
+        String date = slotValues[Field.DATE.ordinal()];
+        if (date != null && HeaderNames.isDateShaped(date)) {
+            // The common record: a date where the layout has it.
+            return false;
+        }
+        int names = 0;
+        for (String value : slotValues) {
+            if (value != null) {
+                if (HeaderNames.isDateShaped(value)) {
+                    return false;
+                }
+                names += HeaderNames.isKnownName(value) ? 1 : 0;
+            }
+        }
+        return names >= 2;
+    }
+
+    /** The values the layout keeps, in column order, joined by the delimiter: a header row's text. */
+    private String valuesText() {
+        @Nullable String[] slotValues = Objects.requireNonNull(values);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < columns && text.length() < VALUE_CAP; i++) {
+            if (i > 0) {
+                text.append(delimiter);
+            }
+            String value = slots[i] < 0 ? null : slotValues[slots[i]];
+            if (value != null) {
+                text.append(value, 0, Math.min(value.length(), VALUE_CAP));
+            }
+        }
+        return text.toString();
+    }
+
+    /** Whether the filter found text after a closing quote in the record. */
+    private boolean hasTextAfterQuote() {
+        QuoteFilter quoteFilter = filter;
+        return quoteFilter != null && quoteFilter.hasEvent(line + lineBreaks);
+    }
+
+    /**
+     * Returns the known layout of a field count other than the layout's, for the {@code FIELD_COUNT} hint: the
+     * source document's fields, required and optional, in its order ({@code url,date,channel,device,transactions,
+     * revenue}), its example's ({@link ColumnLayout#DEFAULT}), and its required fields alone ({@code url,date}).
+     */
+    private @Nullable String knownLayout(int count) {
+        String known = switch (count) {
+            case 2 -> "url,date";
+            case 5 -> ColumnLayout.DEFAULT.spec();
+            case 6 -> "url,date,channel,device,transactions,revenue";
+            default -> null;
+        };
+        return known == null || known.equals(layout.spec()) ? null : known;
     }
 
     private RawRecord reject(long record, ViolationCode code, @Nullable String value, String message) {

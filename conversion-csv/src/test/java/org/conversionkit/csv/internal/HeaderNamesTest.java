@@ -28,6 +28,7 @@ class HeaderNamesTest {
     void dateShape(String value, boolean expected) {
         char[] text = value.toCharArray();
         assertThat(HeaderNames.isDateShaped(text, 0, text.length)).isEqualTo(expected);
+        assertThat(HeaderNames.isDateShaped(value)).as("as a string").isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "''{0}'' known name: {1}")
@@ -50,5 +51,6 @@ class HeaderNamesTest {
     void knownName(String value, boolean expected) {
         char[] text = value.toCharArray();
         assertThat(HeaderNames.isKnownName(text, 0, text.length)).isEqualTo(expected);
+        assertThat(HeaderNames.isKnownName(value)).as("as a string").isEqualTo(expected);
     }
 }

@@ -15,7 +15,6 @@ import org.conversionkit.model.internal.PlainRowCheck;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamLocation;
 
 /**
  * Reads conversion rows: keys matched exactly to {@link Field}s; any other key is an
@@ -24,14 +23,16 @@ import tools.jackson.core.TokenStreamLocation;
  * <p>The hot path of validation, so two things the parser could do are done here, cheaper: keys
  * are matched by identity first (the parser hands out one canonical instance per distinct key),
  * and duplicate keys of a row are found with a bit set (a set only for unknown keys) instead of
- * the parser's per-object hash set. A duplicate is {@code MALFORMED_JSON}, as the parser would
- * report it; duplicates inside the skipped value of an unknown key are not looked for, since
+ * the parser's per-object hash set. A duplicate key is valid JSON but an ambiguous row: a
+ * {@code DUPLICATE_KEY} error of its record, located at the repeated key, whose value is skipped;
+ * reading goes on. Duplicates inside the skipped value of an unknown key are not looked for, since
  * that value is never read.
  *
  * <p>When the source {@linkplain JsonRecordSource#plainCheck() skips plain rows}, each scalar value is first
  * tested on the parser's characters and, while the row stays plain, only copied aside (the parser reuses its
- * buffer from token to token); a plain row without unknown keys is not built ({@code null}), any other gets its
- * strings from the copies, exactly as without skipping.
+ * buffer from token to token); a plain row without unknown keys, which the file has not held before
+ * ({@link PlainRowCheck#admit(HeldValues)}), is not built ({@code null}), any other gets its strings from the
+ * copies, exactly as without skipping.
  *
  * <p>One instance per record source: it caches that parser's key instances.
  */
@@ -68,7 +69,7 @@ final class ConversionObjects implements ObjectHandler {
         // Built on the first value that is not held aside: a plain row needs neither.
         @Nullable String[] values = null;
         @Nullable ValueKind[] kinds = null;
-        List<Violation> warnings = List.of();
+        List<Violation> violations = List.of();
         Set<String> unknown = null;
         int seen = 0;
         int previous = -1;
@@ -80,7 +81,10 @@ final class ConversionObjects implements ObjectHandler {
             int slot = names[guess] == name ? guess : slotOf(name);
             if (slot >= 0) {
                 if ((seen & 1 << slot) != 0) {
-                    throw duplicate(parser, name);
+                    violations = add(violations, duplicate(parser, name, line, record));
+                    plain = false;
+                    source.skipValue(parser.nextToken());
+                    continue;
                 }
                 seen |= 1 << slot;
                 if (previous < 0) {
@@ -103,16 +107,14 @@ final class ConversionObjects implements ObjectHandler {
             } else {
                 if (unknown == null) {
                     unknown = new HashSet<>();
-                    warnings = new ArrayList<>(2);
                 }
-                if (!unknown.add(name)) {
-                    throw duplicate(parser, name);
-                }
-                warnings.add(unknownField(name, line, record));
+                violations = add(violations, unknown.add(name) ? unknownField(name, line, record)
+                        : duplicate(parser, name, line, record));
                 source.skipValue(parser.nextToken());
             }
         }
-        if (plain && unknown == null && PlainRowCheck.hasRequiredSlots(held)) {
+        if (plain && unknown == null && check != null && PlainRowCheck.hasRequiredSlots(held) && check.admit(held)) {
+            // A plain row the file has not held before (remembered now, last): counted, not built.
             return null;
         }
         if (values == null || kinds == null) {
@@ -125,7 +127,7 @@ final class ConversionObjects implements ObjectHandler {
                 kinds[slot] = heldKinds[slot];
             }
         }
-        return RawRecord.of(line, record, values, kinds, warnings, null);
+        return RawRecord.of(line, record, values, kinds, violations, null);
     }
 
     /**
@@ -199,10 +201,15 @@ final class ConversionObjects implements ObjectHandler {
         }
     }
 
-    private static StopReading duplicate(JsonParser parser, String name) {
-        TokenStreamLocation at = parser.currentTokenLocation();
-        return new StopReading(ViolationCode.MALFORMED_JSON, "JSON syntax error at line " + at.getLineNr()
-                + ", column " + at.getColumnNr() + ": " + JsonErrors.duplicateKey(name));
+    /** Adds a violation to the record's list, which is {@link List#of()} until the first. */
+    private static List<Violation> add(List<Violation> violations, Violation violation) {
+        List<Violation> list = violations.isEmpty() ? new ArrayList<>(2) : violations;
+        list.add(violation);
+        return list;
+    }
+
+    private static Violation duplicate(JsonParser parser, String name, long line, long record) {
+        return JsonErrors.duplicateKey(parser.currentTokenLocation(), line, record, name);
     }
 
     private static Violation unknownField(String name, long line, long record) {

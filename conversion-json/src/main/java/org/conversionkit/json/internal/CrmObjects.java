@@ -3,9 +3,11 @@ package org.conversionkit.json.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.conversionkit.model.CrmField;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.ValueKind;
@@ -26,6 +28,11 @@ import tools.jackson.core.JsonToken;
  * {@link NumberRules#checkJsonNumber(String, String)} refuses (beyond a 64-bit float's range, which
  * the warehouse cannot hold either) is {@code FIELD_TYPE} on its key, whether extras are kept or
  * not, so that validating and reading agree.
+ *
+ * <p>A key that appears twice in one object, the record's or one nested in it (extras are kept whole), is a
+ * {@code DUPLICATE_KEY} error of the record, located at the repeated key, whose value is skipped; reading goes
+ * on. Found here rather than by the parser, which could only stop: a bit set for the checked fields, a set
+ * per nesting level for the other keys, kept from record to record.
  */
 final class CrmObjects implements ObjectHandler {
 
@@ -33,10 +40,17 @@ final class CrmObjects implements ObjectHandler {
 
     private final String idField;
     private final boolean keepExtras;
+    /** The keys seen in the objects being read, one set per nesting level (0: the record), reused. */
+    private final List<Set<String>> keys = new ArrayList<>();
 
     CrmObjects(String idField, boolean keepExtras) {
         this.idField = idField;
         this.keepExtras = keepExtras;
+    }
+
+    @Override
+    public boolean detectsDuplicates() {
+        return true;
     }
 
     @Override
@@ -46,20 +60,39 @@ final class CrmObjects implements ObjectHandler {
         @Nullable ValueKind[] kinds = new ValueKind[SLOTS];
         Map<String, @Nullable Object> extras = keepExtras ? new LinkedHashMap<>() : null;
         Problems problems = new Problems(line, record);
+        Set<String> others = keys(0);
+        int seen = 0;
         String name;
         while ((name = parser.nextName()) != null) {
             source.checkSize();
-            JsonToken token = parser.nextToken();
             int slot = slotOf(name);
+            boolean duplicate = slot >= 0 ? (seen & 1 << slot) != 0 : !others.add(name);
+            if (duplicate) {
+                problems.duplicateKey(parser, name);
+                source.skipValue(parser.nextToken());
+                continue;
+            }
+            JsonToken token = parser.nextToken();
             if (slot >= 0) {
+                seen |= 1 << slot;
                 source.readSlot(token, slot, values, kinds);
             } else if (extras != null) {
-                extras.put(name, readValue(source, token, name, problems));
+                extras.put(name, readValue(source, token, name, problems, 1));
             } else {
                 skipChecking(source, token, name, problems);
             }
         }
         return RawRecord.of(line, record, values, kinds, problems.list, extras);
+    }
+
+    /** Returns the empty set of keys of a nesting level. */
+    private Set<String> keys(int depth) {
+        while (keys.size() <= depth) {
+            keys.add(new HashSet<>());
+        }
+        Set<String> set = keys.get(depth);
+        set.clear();
+        return set;
     }
 
     private int slotOf(String name) {
@@ -84,8 +117,8 @@ final class CrmObjects implements ObjectHandler {
         }
     }
 
-    private static @Nullable Object readValue(JsonRecordSource source, JsonToken token, String key,
-            Problems problems) {
+    private @Nullable Object readValue(JsonRecordSource source, JsonToken token, String key, Problems problems,
+            int depth) {
         JsonParser parser = source.parser();
         switch (token) {
             case VALUE_STRING:
@@ -106,7 +139,12 @@ final class CrmObjects implements ObjectHandler {
                 String name;
                 while ((name = parser.nextName()) != null) {
                     source.checkSize();
-                    map.put(name, readValue(source, parser.nextToken(), key, problems));
+                    if (map.containsKey(name)) {
+                        problems.duplicateKey(parser, name);
+                        source.skipValue(parser.nextToken());
+                    } else {
+                        map.put(name, readValue(source, parser.nextToken(), key, problems, depth + 1));
+                    }
                 }
                 return Collections.unmodifiableMap(map);
             }
@@ -115,7 +153,7 @@ final class CrmObjects implements ObjectHandler {
                 JsonToken next;
                 while ((next = parser.nextToken()) != JsonToken.END_ARRAY && next != null) {
                     source.checkSize();
-                    list.add(readValue(source, next, key, problems));
+                    list.add(readValue(source, next, key, problems, depth + 1));
                 }
                 return Collections.unmodifiableList(list);
             }
@@ -124,15 +162,41 @@ final class CrmObjects implements ObjectHandler {
         }
     }
 
-    private static void skipChecking(JsonRecordSource source, JsonToken token, String key, Problems problems) {
+    /**
+     * Skips a value that is not kept, checking what keeping it would check: its numbers, and the keys of every
+     * object in it. The value holds objects at the nesting levels from 1 on (the record's own keys are level 0);
+     * an array in an object does not open a level of keys, so each object's keys are checked in the set of its
+     * own level, which is cleared when the object starts.
+     */
+    private void skipChecking(JsonRecordSource source, JsonToken token, String key, Problems problems) {
         JsonParser parser = source.parser();
+        if (!token.isStructStart()) {
+            if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+                problems.checkNumber(key, parser.getString());
+            }
+            return;
+        }
         JsonToken next = token;
         int depth = 0;
+        // The set of keys of each open level: objects only; arrays have none (null).
+        List<@Nullable Set<String>> open = new ArrayList<>(4);
         do {
-            if (next.isStructStart()) {
+            if (next == JsonToken.START_OBJECT) {
                 depth++;
+                open.add(keys(objectLevel(open) + 1));
+            } else if (next == JsonToken.START_ARRAY) {
+                depth++;
+                open.add(null);
             } else if (next.isStructEnd()) {
                 depth--;
+                open.remove(open.size() - 1);
+            } else if (next == JsonToken.PROPERTY_NAME) {
+                Set<String> names = open.get(open.size() - 1);
+                String name = parser.currentName();
+                if (names != null && name != null && !names.add(name)) {
+                    problems.duplicateKey(parser, name);
+                    source.skipValue(parser.nextToken());
+                }
             } else if (next == JsonToken.VALUE_NUMBER_FLOAT) {
                 problems.checkNumber(key, parser.getString());
             }
@@ -142,6 +206,17 @@ final class CrmObjects implements ObjectHandler {
             next = parser.nextToken();
             source.checkSize();
         } while (next != null);
+    }
+
+    /** Returns how many objects are open in a skipped value's stack of levels. */
+    private static int objectLevel(List<@Nullable Set<String>> open) {
+        int objects = 0;
+        for (Set<String> level : open) {
+            if (level != null) {
+                objects++;
+            }
+        }
+        return objects;
     }
 
     /** The record's number problems, allocated only when there is one. */
@@ -156,15 +231,24 @@ final class CrmObjects implements ObjectHandler {
             this.record = record;
         }
 
+        /** Adds the {@code DUPLICATE_KEY} of a key the parser stands on. */
+        void duplicateKey(JsonParser parser, String name) {
+            add(JsonErrors.duplicateKey(parser.currentTokenLocation(), line, record, name));
+        }
+
+        void add(Violation violation) {
+            if (list.isEmpty()) {
+                list = new ArrayList<>(1);
+            }
+            list.add(violation);
+        }
+
         boolean checkNumber(String key, String text) {
             Problem problem = NumberRules.checkJsonNumber(key, text);
             if (problem == null) {
                 return true;
             }
-            if (list.isEmpty()) {
-                list = new ArrayList<>(1);
-            }
-            list.add(Violation.of(problem.code(), line, record, key, text, problem.message()));
+            add(Violation.of(problem.code(), line, record, key, text, problem.message()));
             return false;
         }
     }

@@ -2,6 +2,7 @@ package org.conversionkit.json.internal;
 
 import org.conversionkit.json.JsonForm;
 import org.conversionkit.json.JsonLimits;
+import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.rules.Problem;
 import tools.jackson.core.JacksonException;
@@ -76,6 +77,9 @@ final class JsonErrors {
                             + " null, an object or an array";
             }
         }
+        if (text.contains("hexadecimal number literals")) {
+            return "a hexadecimal number (0x…) is not JSON: write the number in decimal";
+        }
         if (text.startsWith("Non-standard token '")) {
             String token = quoted(text, "Non-standard token '".length());
             return "'" + token + "' is not a JSON number: write null, or leave the field out";
@@ -107,6 +111,11 @@ final class JsonErrors {
         if (inRoot && text.startsWith("Unexpected close marker")) {
             return "a closing bracket with no opening one: " + clean(text);
         }
+        if (text.startsWith("Unexpected close marker")) {
+            // "Unexpected close marker ']': expected '}' (for Object starting at [Source: …])"
+            return text.contains("for Object") ? "a closing bracket where the object that is open needs a }: "
+                    + clean(text) : "a closing brace where the array that is open needs a ]: " + clean(text);
+        }
         return clean(text);
     }
 
@@ -114,12 +123,35 @@ final class JsonErrors {
         return "duplicate key '" + key + "': an object with two values for one key is ambiguous; keep one";
     }
 
+    /**
+     * Returns the {@code DUPLICATE_KEY} error of a record: valid JSON, but an ambiguous row. Like every violation of
+     * a record it is at the record's line, with the repeated key's column when the key is on that line (else 0);
+     * its message says where the key is.
+     *
+     * @param at     where the repeated key is
+     * @param line   the record's line
+     * @param record the record's number
+     * @param key    the key
+     * @return the violation
+     */
+    static Violation duplicateKey(TokenStreamLocation at, long line, long record, String key) {
+        return new Violation(ViolationCode.DUPLICATE_KEY, ViolationCode.DUPLICATE_KEY.defaultSeverity(), line,
+                at.getLineNr() == line ? Math.max(0, at.getColumnNr()) : 0, record, key, null, "the key '"
+                        + Violation.shorten(key) + "' appears twice in this row (line " + at.getLineNr() + ", column "
+                        + at.getColumnNr() + "): a row with two values for one key is ambiguous; keep one");
+    }
+
     private static String quoted(String text, int from) {
         int end = text.indexOf("':", from);
         return end < 0 ? text.substring(from) : text.substring(from, end);
     }
 
-    /** Drops Jackson's advice about its own features, which a user of this library cannot set. */
+    /**
+     * Drops what only makes sense inside Jackson: advice about its own features, which a user of this library
+     * cannot set, and its descriptions of locations ({@code [Source: REDACTED …; byte offset: #UNKNOWN]}), which
+     * the violation gives as a line and a column. What is left is plain text: no Java or Jackson name in
+     * backquotes.
+     */
     static String clean(String text) {
         String result = text;
         int feature = result.indexOf(": enable `");
@@ -130,6 +162,31 @@ final class JsonErrors {
         if (feature >= 0) {
             result = result.substring(0, feature);
         }
+        result = dropLocations(result);
+        feature = result.indexOf(" require enabling `");
+        if (feature >= 0) {
+            result = result.substring(0, feature);
+        }
+        result = result.replace("`", "'");
         return result.isEmpty() ? result : Character.toLowerCase(result.charAt(0)) + result.substring(1);
+    }
+
+    /**
+     * Drops every {@code [Source: …]} location, with the parenthesis that holds it
+     * ({@code (for Object starting at …)}).
+     */
+    private static String dropLocations(String text) {
+        String result = text;
+        int source;
+        while ((source = result.indexOf("[Source:")) >= 0) {
+            int end = result.indexOf(']', source);
+            end = end < 0 ? result.length() : end + 1;
+            int open = result.lastIndexOf(" (", source);
+            boolean enclosed = open >= 0 && end < result.length() && result.charAt(end) == ')'
+                    && result.indexOf(')', open) >= source;
+            result = enclosed ? result.substring(0, open) + result.substring(end + 1)
+                    : result.substring(0, source) + result.substring(end);
+        }
+        return result.strip();
     }
 }

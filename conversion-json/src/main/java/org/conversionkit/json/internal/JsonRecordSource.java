@@ -52,10 +52,12 @@ import tools.jackson.core.util.JsonRecyclerPools;
  * NDJSON goes to the parser unfiltered; the loose and array forms go through a
  * {@link LooseScanner} that blanks out the commas between rows and the enclosing brackets.
  *
- * <p>Errors: a root value that is not an object is {@code NOT_AN_OBJECT} and reading goes on. A
- * syntax error ({@code MALFORMED_JSON}), bad bytes ({@code ENCODING}) and any breached limit
- * ({@code RECORD_TOO_LARGE}) reject the record they occur in and end reading: the parser's position
- * after them cannot be trusted. A failure of the input itself is an {@link UncheckedIOException}.
+ * <p>Errors: a root value that is not an object is {@code NOT_AN_OBJECT}, and a key twice in a row
+ * {@code DUPLICATE_KEY} (the handlers find it), and reading goes on. A syntax error
+ * ({@code MALFORMED_JSON}; rows with nothing between them, and rows of an enclosing array without a comma
+ * between them, count as one, although the parser would read them), bad bytes ({@code ENCODING}) and any
+ * breached limit ({@code RECORD_TOO_LARGE}) reject the record they occur in and end reading: the parser's
+ * position after them cannot be trusted. A failure of the input itself is an {@link UncheckedIOException}.
  */
 public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
 
@@ -63,7 +65,8 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     private static final long READ_AHEAD = 64 * 1024;
     /** The problem of an input that starts like UTF-16 or UTF-32. */
     private static final Problem UTF16_OR_32 = new Problem(ViolationCode.ENCODING, "the input is not UTF-8: it"
-            + " starts like UTF-16 or UTF-32 (a NUL byte or a UTF-16 byte order mark); save it as UTF-8");
+            + " starts like UTF-16 or UTF-32 (a UTF-16 byte order mark, or NUL bytes between its first characters);"
+            + " save it as UTF-8");
     /** The most bytes looked at to detect the form: the first row. */
     private static final long MAX_LOOK_AHEAD = 1024 * 1024;
 
@@ -96,6 +99,8 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     private long records;
     private long blankLines;
     private long lastEndLine;
+    /** Where the last record ended (NDJSON), to find a row that follows it with nothing between; -1 before. */
+    private long lastEndOffset = -1;
     private long recordLine;
     private long recordBase;
     private boolean done;
@@ -271,19 +276,31 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
         return (int) Math.min(limits.maxRecordSize(), MAX_LOOK_AHEAD) + 16;
     }
 
-    /** UTF-16 and UTF-32 put a NUL byte or a byte order mark in the first four bytes; UTF-8 JSON never does. */
-    private static boolean isUtf16Or32(PeekInputStream bytes) throws IOException {
+    /**
+     * Tells UTF-16 and UTF-32 from UTF-8 by the first four bytes, as RFC 4627 section 3 does: a byte order mark
+     * {@code FE FF} or {@code FF FE}, or the pattern of NUL bytes that two ASCII characters (the start of any JSON
+     * text) leave in them: {@code 00 00 00 xx} (UTF-32BE), {@code 00 xx 00 xx} (UTF-16BE), {@code xx 00 00 00}
+     * (UTF-32LE), {@code xx 00 xx 00} (UTF-16LE). Any other NUL is a character of a UTF-8 input, which the
+     * parser reports where it is.
+     */
+    static boolean isUtf16Or32(Peekable bytes) throws IOException {
         int b0 = bytes.peek(0);
         int b1 = bytes.peek(1);
         if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE)) {
             return true;
         }
-        for (int i = 0; i < 4; i++) {
-            if (bytes.peek(i) == 0) {
-                return true;
-            }
+        int b2 = bytes.peek(2);
+        int b3 = bytes.peek(3);
+        if (b0 < 0 || b1 < 0) {
+            return false;
         }
-        return false;
+        boolean twoBytes = b2 < 0;
+        if (b0 == 0) {
+            // 00 00 00 xx, or 00 xx (00 xx): UTF-32BE or UTF-16BE.
+            return b1 == 0 ? b2 == 0 && b3 > 0 : twoBytes || (b2 == 0 && b3 > 0);
+        }
+        // xx 00 00 00, or xx 00 (xx 00): UTF-32LE or UTF-16LE.
+        return b1 == 0 && (twoBytes || b3 == 0);
     }
 
     /** A factory of our own for every source: Jackson's global defaults are never touched. */
@@ -350,6 +367,14 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                     return terminal(line, 0, tooLarge("the input holds more records than maxRecords ("
                             + limits.maxRecords() + ") allows; split it", start));
                 }
+                String separation = scanner != null ? scanner.separatorProblem(offset)
+                        : offset == lastEndOffset ? "two rows with nothing between them: NDJSON holds one row a line;"
+                                + " put each row on a line of its own" : null;
+                if (separation != null) {
+                    return terminal(line, start.getColumnNr(), new Problem(ViolationCode.MALFORMED_JSON,
+                            "JSON syntax error at line " + line + ", column " + start.getColumnNr() + ": "
+                                    + separation));
+                }
                 if (scanner != null && scanner.isAfterClose(offset)) {
                     return terminal(line, start.getColumnNr(), new Problem(ViolationCode.MALFORMED_JSON,
                             "JSON syntax error at line " + line
@@ -370,6 +395,11 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                         return terminal(line, 0, tooLarge(recordTooLarge(), end));
                     }
                     lastEndLine = end.getLineNr();
+                    // Where an object, array or string ends is exact; a number's or literal's end includes the
+                    // character after it, which the parser read to find the end.
+                    JsonToken last = p.currentToken();
+                    lastEndOffset = last == JsonToken.END_OBJECT || last == JsonToken.END_ARRAY
+                            || last == JsonToken.VALUE_STRING ? offsetOf(end) : -1;
                 }
                 recordLine = 0;
                 if (result == null) {
@@ -391,13 +421,21 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                     TokenStreamLocation at = p.currentLocation();
                     return terminal(at.getLineNr(), at.getColumnNr(), tooLarge(cause.getMessage() + "; split it", at));
                 }
-                if (cause instanceof InvalidUtf8Exception || cause instanceof CorruptGzipException) {
+                if (cause instanceof CorruptGzipException gzip) {
                     TokenStreamLocation at = p.currentLocation();
-                    return terminal(at.getLineNr(), at.getColumnNr(), cause instanceof CorruptGzipException gzip
-                            ? gzip.problem()
-                            : new Problem(ViolationCode.ENCODING, "bytes that are not valid UTF-8 at line "
-                                    + at.getLineNr() + ", column " + at.getColumnNr() + ": the " + cause.getMessage()
-                                    + "; save the file as UTF-8"));
+                    return terminal(at.getLineNr(), at.getColumnNr(), gzip.problem());
+                }
+                if (cause instanceof InvalidUtf8Exception invalid) {
+                    TokenStreamLocation at = p.currentLocation();
+                    long line = at.getLineNr();
+                    long column = at.getColumnNr();
+                    if (invalid.afterCarriageReturn()) {
+                        line++;
+                        column = 1;
+                    }
+                    return terminal(line, column, new Problem(ViolationCode.ENCODING, "bytes that are not valid"
+                            + " UTF-8 at line " + line + ", column " + column + ": the " + cause.getMessage()
+                            + "; save the file as UTF-8"));
                 }
                 done = true;
                 throw new UncheckedIOException(cause);

@@ -41,6 +41,8 @@ final class Utf8CheckingInputStream extends FilterInputStream {
     /** Bytes handed out so far. */
     private long delivered;
     private @Nullable InvalidUtf8Exception failure;
+    /** The last byte handed out, -1 before the first. */
+    private int lastByte = -1;
     private final byte[] one = new byte[1];
 
     Utf8CheckingInputStream(InputStream in) {
@@ -65,17 +67,19 @@ final class Utf8CheckingInputStream extends FilterInputStream {
         if (n < 0) {
             if (needed > 0) {
                 throw fail(-1, new String[] {"is cut short by the end of the input",
-                        "are cut short by the end of the input"});
+                        "are cut short by the end of the input"}, -1);
             }
             return -1;
         }
         int good = check(buffer, offset, offset + n);
         if (good == n) {
             delivered += n;
+            lastByte = buffer[offset + n - 1] & 0xFF;
             return n;
         }
         delivered += good;
         if (good > 0) {
+            lastByte = buffer[offset + good - 1] & 0xFF;
             return good;
         }
         throw java.util.Objects.requireNonNull(failure);
@@ -114,15 +118,18 @@ final class Utf8CheckingInputStream extends FilterInputStream {
                     high = b == 0xF4 ? 0x8F : 0xBF;
                 } else {
                     fail(-1, new String[] {b < 0xC0 ? "is a continuation byte without a lead byte"
-                            : b < 0xC2 ? "starts an overlong encoding" : "never occurs in UTF-8", ""});
+                            : b < 0xC2 ? "starts an overlong encoding" : "never occurs in UTF-8", ""},
+                            i > from ? buffer[i - 1] & 0xFF : lastByte);
                     return i - from;
                 }
                 i++;
             } else {
                 int b = buffer[i] & 0xFF;
                 if (b < low || b > high) {
-                    fail(b, reason(b));
                     long start = sequenceOffset - delivered;
+                    // The byte before the sequence, if the sequence's first byte is not handed out yet.
+                    int before = start > 0 ? buffer[from + (int) start - 1] & 0xFF : start == 0 ? lastByte : -1;
+                    fail(b, reason(b), before);
                     return (int) Math.max(0, start);
                 }
                 sequence = sequence << 8 | b;
@@ -151,8 +158,11 @@ final class Utf8CheckingInputStream extends FilterInputStream {
         return new String[] {"", "are a sequence cut short"};
     }
 
-    /** Records the failure: the bytes of the sequence in progress, then {@code extra} if not -1. */
-    private InvalidUtf8Exception fail(int extra, String[] reason) {
+    /**
+     * Records the failure: the bytes of the sequence in progress, then {@code extra} if not -1; {@code before} is
+     * the byte handed out last before the sequence, or -1 when the sequence is partly handed out already.
+     */
+    private InvalidUtf8Exception fail(int extra, String[] reason, int before) {
         StringBuilder hex = new StringBuilder();
         for (int k = sequenceLength - 1; k >= 0; k--) {
             appendHex(hex, sequence >>> (8 * k) & 0xFF);
@@ -162,7 +172,7 @@ final class Utf8CheckingInputStream extends FilterInputStream {
         }
         boolean single = hex.indexOf(" ") < 0;
         InvalidUtf8Exception e = new InvalidUtf8Exception(hex.toString(), (single ? "byte " + hex + " " + reason[0]
-                : "bytes " + hex + " " + reason[1]) + " (byte offset " + sequenceOffset + ")");
+                : "bytes " + hex + " " + reason[1]) + " (byte offset " + sequenceOffset + ")", before == '\r');
         failure = e;
         return e;
     }

@@ -18,7 +18,12 @@ import org.jspecify.annotations.Nullable;
  * {@code RuleDifferentialTest}; so a plain row is one the mapper's fast path takes too, without a violation,
  * and {@code false} means "look closer", never "invalid". Without an expected date no row is plain.
  *
- * <p>Instances are immutable; the tests allocate nothing.
+ * <p>A plain row must also be a row the file has not held before: the check of a file's rows across records
+ * ({@link ConversionFileCheck}) gives its {@link DuplicateRows}, and a reader that finds a row plain asks
+ * {@link #admit(HeldValues)} last, which remembers the row from the values held; a duplicate is built, and the
+ * file check reports it.
+ *
+ * <p>The tests allocate nothing. Immutable but for the rows remembered, which belong to one file.
  */
 public final class PlainRowCheck {
 
@@ -32,19 +37,45 @@ public final class PlainRowCheck {
     private static final int MAX_NUMBER_LENGTH = 18;
 
     private final char @Nullable [] date;
+    private final @Nullable DuplicateRows rows;
 
-    private PlainRowCheck(@Nullable LocalDate expectedDate) {
+    private PlainRowCheck(@Nullable LocalDate expectedDate, @Nullable DuplicateRows rows) {
         this.date = expectedDate == null ? null : expectedDate.toString().toCharArray();
+        this.rows = rows;
     }
 
     /**
-     * Returns the check of a mapper's fast path.
+     * Returns the check of a mapper's fast path, for rows that are not checked across records.
      *
      * @param mapper the mapper whose expected date plain rows have
      * @return the check
      */
     public static PlainRowCheck of(ConversionMapper mapper) {
-        return new PlainRowCheck(mapper.expectedDate().orElse(null));
+        return new PlainRowCheck(mapper.expectedDate().orElse(null), null);
+    }
+
+    /**
+     * Returns the check of a mapper's fast path for the rows of one file, each also a row the file has not held
+     * before.
+     *
+     * @param mapper the mapper whose expected date plain rows have
+     * @param rows   the rows of the file
+     * @return the check
+     */
+    public static PlainRowCheck of(ConversionMapper mapper, DuplicateRows rows) {
+        return new PlainRowCheck(mapper.expectedDate().orElse(null), rows);
+    }
+
+    /**
+     * Remembers a row that {@link #isPlain(HeldValues)} found plain, unless the file held it before (or its rows
+     * cannot be remembered any more): the last test of a plain row, the only one with an effect.
+     *
+     * @param held the values of a plain row
+     * @return {@code true} when the row may be counted without being built
+     */
+    public boolean admit(HeldValues held) {
+        DuplicateRows fileRows = rows;
+        return fileRows == null || fileRows.admitPlain(held);
     }
 
     /**

@@ -1,0 +1,121 @@
+package org.conversionkit.model.internal;
+
+import java.util.function.Consumer;
+import org.conversionkit.model.ConversionLimits;
+import org.conversionkit.model.ConversionMapper;
+import org.conversionkit.model.ConversionProfile;
+import org.conversionkit.model.ConversionRow;
+import org.conversionkit.model.Field;
+import org.conversionkit.model.RawRecord;
+import org.conversionkit.model.Severity;
+import org.conversionkit.model.Violation;
+import org.conversionkit.model.ViolationCode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The check of one conversion file's records, in order: every field rule of a record ({@link ConversionMapper}),
+ * then the rule across records, one report per file: a row with the same url, date, channel and device as an
+ * earlier row of the file is a {@code DUPLICATE_ROW} warning on the later row (the platform would count its
+ * transactions and revenue twice; a file that stacks reports by segment looks like this). One instance per file,
+ * used by the typed readers and the validator alike, so that a row a typed reader delivers is one the validator
+ * counts as valid (under {@code Strictness.STRICT} the warning makes the row invalid for both).
+ *
+ * <p>The rule applies to every record the reader did not reject that has a url and a date, whatever else is wrong
+ * with it, with the values the mapper gives the row: url and date as written, channel and device as written or
+ * their defaults. Rows are remembered by a keyed hash ({@link DuplicateRows}), at most
+ * {@link ConversionLimits#maxTrackedRows()} of them; past the limit one {@code RECORD_TOO_LARGE} warning names it
+ * and duplicates are no longer detected.
+ *
+ * <p>A validator that only counts rows hands {@link #plainRowCheck()} to its source, which remembers plain rows
+ * from the characters it holds, so that every row is remembered once, in order, whichever way it is read.
+ *
+ * <p>Not thread-safe: it remembers the file's rows.
+ */
+public final class ConversionFileCheck {
+
+    private static final int URL = Field.URL.ordinal();
+
+    private final ConversionMapper mapper;
+    private final ConversionLimits limits;
+    private final DuplicateRows rows;
+    private final PlainRowCheck plainRowCheck;
+
+    /**
+     * Creates the check of one file.
+     *
+     * @param profile  the file's profile
+     * @param fileName the file's name or path as given, or {@code null} for an input without a name
+     */
+    public ConversionFileCheck(ConversionProfile profile, @Nullable String fileName) {
+        this.mapper = ConversionMapper.of(profile, fileName);
+        this.limits = profile.limits();
+        this.rows = new DuplicateRows(mapper.defaults(), mapper.expectedDate().orElse(null), limits,
+                SipHash.withRandomKey());
+        this.plainRowCheck = PlainRowCheck.of(mapper, rows);
+    }
+
+    /**
+     * Checks the next record of the file without building a row.
+     *
+     * @param record the record
+     * @param sink   receives its violations, in order
+     * @return {@code true} when the record has no error
+     */
+    public boolean check(RawRecord record, Consumer<? super Violation> sink) {
+        boolean valid = mapper.check(record, sink);
+        acrossRecords(record, sink);
+        return valid;
+    }
+
+    /**
+     * Maps the next record of the file to a row.
+     *
+     * @param record the record
+     * @param sink   receives its violations, in order
+     * @return the row when the record has no error, else {@code null}
+     */
+    public @Nullable ConversionRow map(RawRecord record, Consumer<? super Violation> sink) {
+        ConversionRow row = mapper.map(record, sink);
+        acrossRecords(record, sink);
+        return row;
+    }
+
+    private void acrossRecords(RawRecord record, Consumer<? super Violation> sink) {
+        switch (rows.add(record)) {
+            case PRESENT -> sink.accept(new Violation(ViolationCode.DUPLICATE_ROW, Severity.WARNING, record.line(),
+                    record.column(URL), record.record(), Field.URL.fieldName(), record.value(URL), "the row has the"
+                            + " url, date, channel and device of an earlier row of the file: the platform would"
+                            + " count its transactions and revenue twice; a file holds one report, so merge the"
+                            + " rows, or remove the report that repeats them"));
+            case FULL -> {
+                rows.stop();
+                sink.accept(new Violation(ViolationCode.RECORD_TOO_LARGE, Severity.WARNING, record.line(), 0,
+                        record.record(), null, null, "the file holds more than " + limits.maxTrackedRows()
+                                + " distinct rows, the limit maxTrackedRows of the duplicate-row check: repeated"
+                                + " rows are not detected from this record on; raise ConversionLimits.maxTrackedRows"
+                                + " (16 to 32 bytes a row) or check the file in parts"));
+            }
+            default -> {
+                // A row seen for the first time, or not a row of its own.
+            }
+        }
+    }
+
+    /**
+     * Returns the plain-row check of the file: the mapper's fast path, and a row the file has not held before.
+     *
+     * @return the check
+     */
+    public PlainRowCheck plainRowCheck() {
+        return plainRowCheck;
+    }
+
+    /**
+     * Returns the mapper of the file's rows.
+     *
+     * @return the mapper
+     */
+    public ConversionMapper mapper() {
+        return mapper;
+    }
+}

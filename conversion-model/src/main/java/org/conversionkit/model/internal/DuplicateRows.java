@@ -1,0 +1,200 @@
+package org.conversionkit.model.internal;
+
+import java.time.LocalDate;
+import org.conversionkit.model.ConversionLimits;
+import org.conversionkit.model.Field;
+import org.conversionkit.model.FieldDefaults;
+import org.conversionkit.model.RawRecord;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rows of one conversion file seen so far, by their url, date, channel and device, for {@code DUPLICATE_ROW}:
+ * each row is remembered as a {@link SipHash} of those four values under a key drawn at random for the file, in a
+ * {@link LongHashSet}, at most {@link ConversionLimits#maxTrackedRows()} of them.
+ *
+ * <p>The values are those the mapper gives the row: url and date as written, channel and device as written or,
+ * when absent or empty, their defaults. They are hashed as one byte string that stands for exactly one tuple of
+ * values: the date, the url, the channel and the device present, each as {@link SipHash.State#text(char[], int,
+ * int)} absorbs it, then their lengths, which of them are absent and which were absorbed two bytes a character.
+ * Every row of a daily file has the same date, so the state after the expected date is computed once.
+ *
+ * <p>A row is found as a duplicate when an earlier row of the file had the same 64-bit hash: with a keyed hash,
+ * only by the chance of random values for distinct rows, about n<sup>2</sup>/2<sup>65</sup> for n rows
+ * (2.7&nbsp;&times;&nbsp;10<sup>-8</sup> for a million), whatever the values are; and the table's probes cost
+ * what they cost for random keys. Two ways in, that must give the same hash for the same row: the values a
+ * reader held aside for a plain row ({@link #admitPlain(HeldValues)}), and a record's strings
+ * ({@link #add(RawRecord)}).
+ *
+ * <p>Not thread-safe: one per file.
+ */
+public final class DuplicateRows {
+
+    private static final int URL = Field.URL.ordinal();
+    private static final int DATE = Field.DATE.ordinal();
+    private static final int CHANNEL = Field.CHANNEL.ordinal();
+    private static final int DEVICE = Field.DEVICE.ordinal();
+
+    private final SipHash hash;
+    private final SipHash.State state;
+    /** The state after the expected date, or {@code null} without one. */
+    private final SipHash.@Nullable State afterDate;
+    private final @Nullable String expectedDate;
+    private final char @Nullable [] defaultChannel;
+    private final char @Nullable [] defaultDevice;
+    private final int limit;
+    private @Nullable LongHashSet rows = new LongHashSet();
+    /** The characters of a record's values, hashed as a reader's held values are. */
+    private char[] chars = new char[256];
+
+    /**
+     * Creates the rows of one file.
+     *
+     * @param defaults     the field defaults, which absent or empty channels and devices take
+     * @param expectedDate the date the file's rows are held to, or {@code null}
+     * @param limits       the limits: how many rows to remember
+     * @param hash         the keyed hash, one per file
+     */
+    public DuplicateRows(FieldDefaults defaults, @Nullable LocalDate expectedDate, ConversionLimits limits,
+            SipHash hash) {
+        this.hash = hash;
+        this.state = hash.start();
+        this.limit = limits.maxTrackedRows();
+        String channel = defaults.get(Field.CHANNEL);
+        String device = defaults.get(Field.DEVICE);
+        this.defaultChannel = channel == null ? null : channel.toCharArray();
+        this.defaultDevice = device == null ? null : device.toCharArray();
+        this.expectedDate = expectedDate == null ? null : expectedDate.toString();
+        if (this.expectedDate == null) {
+            this.afterDate = null;
+        } else {
+            SipHash.State date = hash.start();
+            char[] text = this.expectedDate.toCharArray();
+            date.text(text, 0, text.length);
+            this.afterDate = date;
+        }
+    }
+
+    /**
+     * Adds the row of a plain record, from the values a reader held aside, unless it is a duplicate or the limit
+     * is reached: then the record must be built, and {@link #add(RawRecord)} reports it.
+     *
+     * @param held the values of a plain row: a url, the expected date, channel and device if any
+     * @return {@code true} when the row was added (or rows are no longer remembered): the reader may count it
+     *         without building it
+     */
+    public boolean admitPlain(HeldValues held) {
+        LongHashSet set = rows;
+        SipHash.State date = afterDate;
+        if (set == null) {
+            return true;
+        }
+        if (date == null) {
+            // No plain rows without an expected date.
+            return false;
+        }
+        state.set(date);
+        char[] text = held.chars();
+        int urlFrom = held.from(URL);
+        int urlTo = held.to(URL);
+        int flags = state.text(text, urlFrom, urlTo) ? 2 : 0;
+        int channel = held.has(CHANNEL) ? held.to(CHANNEL) - held.from(CHANNEL) : 0;
+        flags |= channel > 0 ? value(text, held.from(CHANNEL), held.to(CHANNEL), 4) : fallback(defaultChannel, 4);
+        channel = channel > 0 ? channel + 1 : lengthPlusOne(defaultChannel);
+        int device = held.has(DEVICE) ? held.to(DEVICE) - held.from(DEVICE) : 0;
+        flags |= device > 0 ? value(text, held.from(DEVICE), held.to(DEVICE), 8) : fallback(defaultDevice, 8);
+        device = device > 0 ? device + 1 : lengthPlusOne(defaultDevice);
+        long key = finish(held.to(DATE) - held.from(DATE), urlTo - urlFrom, channel, device, flags);
+        return set.add(key, limit) == LongHashSet.Added.ADDED;
+    }
+
+    /**
+     * Adds the row of a record the reader did not reject that has a url and a date.
+     *
+     * @param record the record
+     * @return {@link LongHashSet.Added#PRESENT} for a duplicate, {@link LongHashSet.Added#FULL} when the limit is
+     *         reached (rows are then no longer remembered, once the caller has said so: {@link #stop()}), else
+     *         {@link LongHashSet.Added#ADDED}, also for a record that is not a row of its own
+     */
+    public LongHashSet.Added add(RawRecord record) {
+        LongHashSet set = rows;
+        String url = record.value(URL);
+        String date = record.value(DATE);
+        if (set == null || url == null || url.isBlank() || date == null || date.isBlank() || record.isRejected()) {
+            return LongHashSet.Added.ADDED;
+        }
+        SipHash.State afterExpected = afterDate;
+        int flags;
+        if (afterExpected != null && date.equals(expectedDate)) {
+            state.set(afterExpected);
+            flags = 0;
+        } else {
+            state.reset(hash);
+            flags = absorb(date, 1);
+        }
+        flags |= absorb(url, 2);
+        String channel = record.value(CHANNEL);
+        String device = record.value(DEVICE);
+        int channelPlusOne;
+        if (channel != null && !channel.isEmpty()) {
+            flags |= absorb(channel, 4);
+            channelPlusOne = channel.length() + 1;
+        } else {
+            flags |= fallback(defaultChannel, 4);
+            channelPlusOne = lengthPlusOne(defaultChannel);
+        }
+        int devicePlusOne;
+        if (device != null && !device.isEmpty()) {
+            flags |= absorb(device, 8);
+            devicePlusOne = device.length() + 1;
+        } else {
+            flags |= fallback(defaultDevice, 8);
+            devicePlusOne = lengthPlusOne(defaultDevice);
+        }
+        return set.add(finish(date.length(), url.length(), channelPlusOne, devicePlusOne, flags), limit);
+    }
+
+    /** Stops remembering rows, past the limit: the tables are let go. */
+    public void stop() {
+        rows = null;
+    }
+
+    /** Absorbs a value held in characters; returns {@code flag} when it was absorbed two bytes a character. */
+    private int value(char[] text, int from, int to, int flag) {
+        return state.text(text, from, to) ? flag : 0;
+    }
+
+    /** Absorbs a default, if any; returns {@code flag} when it was absorbed two bytes a character. */
+    private int fallback(char @Nullable [] text, int flag) {
+        return text != null && state.text(text, 0, text.length) ? flag : 0;
+    }
+
+    /** Absorbs a string through {@link #chars}; returns {@code flag} when it was absorbed two bytes a character. */
+    private int absorb(String value, int flag) {
+        int length = value.length();
+        if (length > chars.length) {
+            chars = new char[Math.max(length, 2 * chars.length)];
+        }
+        value.getChars(0, length, chars, 0);
+        return state.text(chars, 0, length) ? flag : 0;
+    }
+
+    private static int lengthPlusOne(char @Nullable [] text) {
+        return text == null ? 0 : text.length + 1;
+    }
+
+    /**
+     * Absorbs the lengths and flags after the values, and ends the hash: one word when every length is small (its
+     * top bit set), else three (its top bit clear), so that the bytes hashed stand for one tuple of values.
+     */
+    private long finish(int date, int url, int channelPlusOne, int devicePlusOne, int flags) {
+        if (date < 1 << 12 && url < 1 << 20 && channelPlusOne < 1 << 13 && devicePlusOne < 1 << 13) {
+            state.word(date | (long) url << 12 | (long) channelPlusOne << 32 | (long) devicePlusOne << 45
+                    | (long) flags << 58 | 1L << 63);
+        } else {
+            state.word(date | (long) url << 32);
+            state.word(channelPlusOne | (long) devicePlusOne << 32);
+            state.word(flags);
+        }
+        return state.finish();
+    }
+}
