@@ -92,8 +92,20 @@ public final class ColumnNameRule {
         }
     }
 
+    /** A character as a message shows it: invisible ones by their code point. */
     private static String describe(int c) {
-        return Character.isISOControl(c) || Character.isWhitespace(c) || !Character.isDefined(c)
-                ? String.format(Locale.ROOT, "the character U+%04X", c) : "'" + Character.toString(c) + "'";
+        switch (Character.getType(c)) {
+            case Character.CONTROL:
+            case Character.FORMAT:
+            case Character.SURROGATE:
+            case Character.PRIVATE_USE:
+            case Character.UNASSIGNED:
+            case Character.SPACE_SEPARATOR:
+            case Character.LINE_SEPARATOR:
+            case Character.PARAGRAPH_SEPARATOR:
+                return String.format(Locale.ROOT, "the character U+%04X", c);
+            default:
+                return "'" + Character.toString(c) + "'";
+        }
     }
 }
