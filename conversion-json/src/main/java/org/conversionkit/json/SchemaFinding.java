@@ -79,7 +79,8 @@ public record SchemaFinding(Kind kind, Severity severity, @Nullable String field
         MODE_CONFLICT(Severity.ERROR),
         /**
          * A record that is a single object in some rows and an array of objects in others: the schema makes it
-         * {@code REPEATED}, as BigQuery's detection does, and every row loads.
+         * {@code REPEATED}, which BigQuery's loader takes a single object for (as bigquery-schema-generator
+         * models it), so every row loads.
          */
         RECORD_MADE_REPEATED(Severity.WARNING),
         /** One array whose elements have types no column holds together: left out of the schema. */
@@ -110,7 +111,7 @@ public record SchemaFinding(Kind kind, Severity severity, @Nullable String field
         INCOMPATIBLE_MODE(Severity.ERROR),
         /** A row without a value for a {@code REQUIRED} column of the existing table. */
         REQUIRED_MISSING(Severity.ERROR),
-        /** A row that is not a JSON object: skipped, and BigQuery cannot load it. */
+        /** A row that is not a JSON object: skipped, and BigQuery cannot load it; once per file, with the count. */
         NOT_AN_OBJECT(Severity.ERROR),
         /** A file that is not newline-delimited JSON (a JSON array of rows, or loose JSON): BigQuery loads NDJSON only. */
         NOT_NDJSON(Severity.ERROR),

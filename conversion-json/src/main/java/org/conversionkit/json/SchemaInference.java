@@ -287,6 +287,8 @@ public final class SchemaInference {
                         + " read the file as it is; write one JSON object a line"));
             }
             RawRecord record;
+            @Nullable Violation notAnObject = null;
+            long notObjects = 0;
             while ((record = source.next()) != null) {
                 rows = record.record();
                 if (record.isRejected()) {
@@ -294,9 +296,20 @@ public final class SchemaInference {
                         throw new ConversionDataException(record.violations());
                     }
                     for (Violation violation : record.violations()) {
-                        collector.add(rejected(violation));
+                        if (violation.code() != ViolationCode.NOT_AN_OBJECT) {
+                            collector.add(unreadable(violation));
+                        } else if (notObjects++ == 0) {
+                            // Once per file, with a count: a feed of a billion arrays must not keep a billion findings.
+                            notAnObject = violation;
+                        }
                     }
                 }
+            }
+            if (notAnObject != null) {
+                collector.add(SchemaFinding.of(SchemaFinding.Kind.NOT_AN_OBJECT, null, notAnObject.line(),
+                        notAnObject.record(), notAnObject.value(), notAnObject.message() + "; BigQuery cannot load the"
+                                + " row" + (notObjects > 1 ? " (" + notObjects + " rows are not objects, this is the first)"
+                                : "")));
             }
         }
         List<SchemaField> schema = collector.result();
@@ -312,11 +325,7 @@ public final class SchemaInference {
         return new SchemaAnalysis(schema, findings, rows);
     }
 
-    private static SchemaFinding rejected(Violation violation) {
-        if (violation.code() == ViolationCode.NOT_AN_OBJECT) {
-            return SchemaFinding.of(SchemaFinding.Kind.NOT_AN_OBJECT, null, violation.line(), violation.record(),
-                    violation.value(), violation.message() + "; BigQuery cannot load the row");
-        }
+    private static SchemaFinding unreadable(Violation violation) {
         return SchemaFinding.of(SchemaFinding.Kind.UNREADABLE, null, violation.line(), violation.record(),
                 violation.value(), violation.code() + ": " + violation.message() + "; reading stopped there, and the"
                         + " schema is of the rows before it");
