@@ -130,14 +130,14 @@ final class SchemaCommand implements Callable<Integer> {
         } finally {
             Inputs.closeQuietly(in);
         }
-        String name = file.equals(Inputs.STDIN) ? "(standard input)" : file;
         if (report == ReportStyle.json) {
-            writeJson(name, analysis, cli.out());
+            // Named as validate's JSON report names it: '-' for standard input.
+            writeJson(file, analysis, cli.out());
         } else {
             BigQuerySchema.write(analysis.schema(), cli.out());
             cli.out().println();
             cli.out().flush();
-            writeText(name, analysis, cli.err());
+            writeText(file.equals(Inputs.STDIN) ? "(standard input)" : file, analysis, cli.err());
         }
         return analysis.valid() ? ConversionCheck.EXIT_VALID : ConversionCheck.EXIT_INVALID;
     }

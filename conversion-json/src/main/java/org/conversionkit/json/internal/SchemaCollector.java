@@ -394,8 +394,8 @@ public final class SchemaCollector implements ObjectHandler {
             report(node, Kind.RECORD_MADE_REPEATED, null, node.path() + " is " + (nowArray ? "an array of objects"
                     : "a single object") + " at line " + line + " and " + (nowArray ? "a single object"
                     : "an array of objects") + " in earlier rows (from line " + node.shapeLine + "): the schema makes"
-                    + " it a REPEATED RECORD, as BigQuery's auto-detection does; write an array in every row so that"
-                    + " each row surely loads as you expect");
+                    + " it a REPEATED RECORD, which BigQuery's loader accepts a single object for (as"
+                    + " bigquery-schema-generator models it); write an array in every row to be sure");
             return true;
         }
         drop(node, Kind.MODE_CONFLICT, text(parser, token), node.path() + " is " + now + " at line " + line + " and "
@@ -493,8 +493,8 @@ public final class SchemaCollector implements ObjectHandler {
                 return;
             }
             report(node, Kind.RECORD_MADE_REPEATED, null, node.path() + " is a single object at line " + line
-                    + " and the column is a REPEATED RECORD: BigQuery's detection makes it so; write an array in"
-                    + " every row so that each row surely loads as you expect");
+                    + " and the column is a REPEATED RECORD, which BigQuery's loader accepts a single object for (as"
+                    + " bigquery-schema-generator models it); write an array in every row to be sure");
         }
         checkValue(source, node, token);
     }
