@@ -17,7 +17,10 @@ public enum BigQueryType {
     BOOLEAN,
     /** Strings that are all dates {@code YYYY-[M]M-[D]D}. */
     DATE,
-    /** Strings that are all date-times without a time zone (a deliberate difference: BigQuery says TIMESTAMP). */
+    /**
+     * Strings that are all date-times without a time zone (a deliberate difference: BigQuery says TIMESTAMP);
+     * for the SegmentStream target, also dates.
+     */
     DATETIME,
     /** Strings that are all date-times with a time zone. */
     TIMESTAMP,
