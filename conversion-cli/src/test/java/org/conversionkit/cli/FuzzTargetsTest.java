@@ -17,6 +17,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,7 +28,9 @@ import org.conversionkit.csv.CsvLimits;
 import org.conversionkit.json.ConversionJsonReader;
 import org.conversionkit.json.CrmFeedReader;
 import org.conversionkit.json.JsonLimits;
+import org.conversionkit.json.SchemaAnalysis;
 import org.conversionkit.json.SchemaField;
+import org.conversionkit.json.SchemaFinding;
 import org.conversionkit.json.SchemaInference;
 import org.conversionkit.model.ColumnLayout;
 import org.conversionkit.model.ConversionDataException;
@@ -197,12 +200,38 @@ class FuzzTargetsTest {
                 }
                 assertThat(rows + reader.recordsSkipped()).isEqualTo(reader.recordsRead());
             }
-            SchemaInference inference = SchemaInference.builder().limits(limits).build();
-            List<SchemaField> schema = Outcomes.orDocumented(() -> inference.infer(new ByteArrayInputStream(bytes)),
-                    ConversionDataException.class);
-            if (schema != null) {
-                assertThat(schema.size()).isLessThanOrEqualTo(limits.maxSchemaFields());
+            for (SchemaInference inference : List.of(SchemaInference.builder().limits(limits).build(),
+                    SchemaInference.builder().limits(limits).bigQueryExact().sampleRows(2)
+                            .emptyFields(SchemaInference.EmptyFields.OMIT).build())) {
+                checkSchema(inference, bytes, limits);
             }
+        }
+    }
+
+    /**
+     * Schema inference never fails on bytes: what it cannot take is a finding, once per field and kind, and
+     * {@code infer} gives the same schema or, for unreadable input, our located exception.
+     */
+    private static void checkSchema(SchemaInference inference, byte[] bytes, JsonLimits limits) {
+        SchemaAnalysis analysis = inference.analyze(new ByteArrayInputStream(bytes));
+        assertThat(analysis.schema().size()).isLessThanOrEqualTo(limits.maxSchemaFields());
+        Set<String> seen = new HashSet<>();
+        for (SchemaFinding finding : analysis.findings()) {
+            assertThat(finding.line()).isNotNegative();
+            assertThat(finding.message()).isNotBlank();
+            if (finding.field() != null) {
+                assertThat(seen.add(finding.field() + " " + finding.kind())).as("once per field and kind: %s", finding)
+                        .isTrue();
+            }
+        }
+        assertThat(analysis.valid()).isEqualTo(analysis.errors() == 0);
+        boolean unreadable = !analysis.findings(SchemaFinding.Kind.UNREADABLE).isEmpty()
+                || !analysis.findings(SchemaFinding.Kind.NOT_AN_OBJECT).isEmpty();
+        List<SchemaField> schema = Outcomes.orDocumented(() -> inference.infer(new ByteArrayInputStream(bytes)),
+                ConversionDataException.class);
+        assertThat(schema == null).isEqualTo(unreadable);
+        if (schema != null) {
+            assertThat(schema).isEqualTo(analysis.schema());
         }
     }
 

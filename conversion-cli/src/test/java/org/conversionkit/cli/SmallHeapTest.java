@@ -93,6 +93,29 @@ class SmallHeapTest {
                 .contains("\"code\":\"RECORD_TOO_LARGE\"").contains("maxTrackedIds");
     }
 
+    @Test
+    void schemaOfTwoMillionRowsThatAreNotObjects(@TempDir Path dir) throws Exception {
+        // One finding for them all, with the count: findings are bounded by the fields, not by the rows.
+        InputStream in = new Lines(2_000_000, i -> (i == 0 ? "{\"a\":1}\n" : "[1]\n").getBytes(UTF_8));
+        Run run = run(List.of("schema", "--report", "json", "-"), in, dir);
+        assertThat(run.exit).as(run.stderr).isEqualTo(1);
+        assertThat(run.stdout).contains("\"rows\":2000000").contains("\"errors\":1")
+                .contains("1999999 rows are not objects");
+    }
+
+    @Test
+    void schemaOfTwoMillionRowsOfEveryKind(@TempDir Path dir) throws Exception {
+        // Every row collected (no sample window): the field tree, a few numbers a field, and nothing else.
+        InputStream in = new Lines(2_000_000, i -> ("{\"orderId\":\"N" + i + "\",\"createdAt\":\"2020-01-"
+                + (10 + i % 10) + "T10:15:30Z\",\"total\":" + i + ".5,\"n\":" + i + ",\"tags\":[\"t" + i % 7
+                + "\"],\"meta\":{\"k" + i % 50 + "\":true}}\n").getBytes(UTF_8));
+        Run run = run(List.of("schema", "--report", "json", "--sample-rows", "all", "-"), in, dir);
+        assertThat(run.exit).as(run.stderr).isZero();
+        assertThat(run.stdout).contains("\"rows\":2000000").contains("\"findings\":[]")
+                .contains("{\"name\":\"createdAt\",\"type\":\"TIMESTAMP\",\"mode\":\"NULLABLE\"}")
+                .contains("{\"name\":\"k49\",\"type\":\"BOOLEAN\",\"mode\":\"NULLABLE\"}");
+    }
+
     record Run(int exit, String stdout, String stderr) {
     }
 

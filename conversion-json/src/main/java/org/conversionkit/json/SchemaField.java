@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One column of an inferred BigQuery schema.
+ * One column of a BigQuery schema: inferred from a feed, or read from a table's schema.
  *
- * @param name   the field's name as written in the feed
+ * @param name   the field's name as first written in the feed (or as the table spells it)
  * @param type   the column type
- * @param mode   {@link FieldMode#REPEATED} for arrays, else {@link FieldMode#NULLABLE}
+ * @param mode   {@link FieldMode#REPEATED} for arrays, else {@link FieldMode#NULLABLE}; a table's column may
+ *               also be {@link FieldMode#REQUIRED}
  * @param fields the fields of a {@link BigQueryType#RECORD}, in first-seen order; empty for other types
  */
 public record SchemaField(String name, BigQueryType type, FieldMode mode, List<SchemaField> fields) {
@@ -16,9 +17,9 @@ public record SchemaField(String name, BigQueryType type, FieldMode mode, List<S
     /**
      * Checks the arguments and copies the fields.
      *
-     * @param name the field's name as written in the feed
+     * @param name the field's name
      * @param type the column type
-     * @param mode {@link FieldMode#REPEATED} for arrays, else {@link FieldMode#NULLABLE}
+     * @param mode the mode
      * @param fields the fields of a {@link BigQueryType#RECORD}, in first-seen order; empty for other types
      * @throws IllegalArgumentException if a record has no fields or another type has some
      */

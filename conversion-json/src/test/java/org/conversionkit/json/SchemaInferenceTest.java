@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.conversionkit.model.ConversionDataException;
+import org.conversionkit.model.Severity;
 import org.conversionkit.model.ViolationCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,45 +25,61 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Schema inference over every fixture under {@code fixtures/schema} ({@code NAME.ndjson} or
- * {@code NAME.json} and the expected {@code NAME.schema.json}), read from a path, a byte stream and
- * a char stream; and malformed feeds, each a located exception.
+ * Schema inference over every fixture under {@code fixtures/schema} ({@link SchemaFixture}: the feed, its
+ * options, the expected schema and findings), read from a path, a byte stream, a char stream and gzip;
+ * malformed feeds, each a located exception from {@code infer} and a finding from {@code analyze}; and the
+ * value types.
  */
 class SchemaInferenceTest {
 
     private static final SchemaInference INFERENCE = SchemaInference.builder().build();
 
-    static Stream<Arguments> fixtures() throws IOException {
-        Path dir = Fixture.resourceDir("schema");
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".schema.json")).sorted()
-                    .map(n -> n.substring(0, n.length() - ".schema.json".length()))
-                    .map(name -> Arguments.of(name, input(dir, name), dir.resolve(name + ".schema.json")))
-                    .toList().stream();
-        }
-    }
-
-    private static Path input(Path dir, String name) {
-        Path ndjson = dir.resolve(name + ".ndjson");
-        return Files.exists(ndjson) ? ndjson : dir.resolve(name + ".json");
+    static Stream<SchemaFixture> fixtures() {
+        return SchemaFixture.all();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
-    void fixture(String name, Path input, Path expectedFile) throws IOException {
-        String expected = Files.readAllLines(expectedFile, UTF_8).stream().map(String::strip)
-                .collect(Collectors.joining());
-        byte[] bytes = Files.readAllBytes(input);
+    void fixture(SchemaFixture fixture) throws IOException {
+        SchemaInference inference = fixture.inference();
+        byte[] bytes = Files.readAllBytes(fixture.input());
 
-        List<SchemaField> fromPath = INFERENCE.infer(input);
-        assertThat(BigQuerySchema.toJson(fromPath)).isEqualTo(expected);
-        assertThat(INFERENCE.infer(new ByteArrayInputStream(bytes))).isEqualTo(fromPath);
-        assertThat(INFERENCE.infer(new StringReader(new String(bytes, UTF_8)))).isEqualTo(fromPath);
-        assertThat(INFERENCE.infer(new ByteArrayInputStream(Fixture.gzip(bytes)))).isEqualTo(fromPath);
+        SchemaAnalysis fromPath = inference.analyze(fixture.input());
+        assertThat(BigQuerySchema.toJson(fromPath.schema())).isEqualTo(fixture.schema());
+        assertThat(SchemaFixture.format(fromPath.findings())).as("findings").isEqualTo(fixture.findings());
+        assertThat(fromPath.valid()).isEqualTo(fromPath.findings().stream()
+                .noneMatch(f -> f.severity() == Severity.ERROR));
+        assertThat(inference.analyze(new ByteArrayInputStream(bytes))).isEqualTo(fromPath);
+        assertThat(inference.analyze(new StringReader(new String(bytes, UTF_8)))).isEqualTo(fromPath);
+        assertThat(inference.analyze(new ByteArrayInputStream(Fixture.gzip(bytes)))).isEqualTo(fromPath);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        BigQuerySchema.write(fromPath, out);
-        assertThat(out.toString(UTF_8)).isEqualTo(expected);
+        BigQuerySchema.write(fromPath.schema(), out);
+        assertThat(out.toString(UTF_8)).isEqualTo(fixture.schema());
+        // What the printed schema says is what a table read from it says.
+        assertThat(BigQuerySchema.read(fixture.schema())).isEqualTo(fromPath.schema());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void inferIsTheSchemaOfAnalyze(SchemaFixture fixture) throws IOException {
+        SchemaInference inference = fixture.inference();
+        SchemaAnalysis analysis = inference.analyze(fixture.input());
+        boolean unreadable = analysis.findings().stream().anyMatch(f -> f.kind() == SchemaFinding.Kind.UNREADABLE
+                || f.kind() == SchemaFinding.Kind.NOT_AN_OBJECT);
+        if (unreadable) {
+            assertThatThrownBy(() -> inference.infer(fixture.input())).isInstanceOf(ConversionDataException.class);
+        } else {
+            assertThat(inference.infer(fixture.input())).isEqualTo(analysis.schema());
+        }
+    }
+
+    @Test
+    void everyKindOfFindingHasAFixture() {
+        Set<String> kinds = SchemaFixture.all().flatMap(f -> f.findings().stream()).map(l -> l.split(" ")[1])
+                .collect(Collectors.toSet());
+        assertThat(kinds).containsExactlyInAnyOrderElementsOf(Stream.of(SchemaFinding.Kind.values())
+                .map(Enum::name).toList());
     }
 
     static Stream<Arguments> malformed() {
@@ -70,8 +88,6 @@ class SchemaInferenceTest {
                         ViolationCode.MALFORMED_JSON, 2, "line 2, column 9"),
                 Arguments.of("a row that is not an object", "{\"a\": 1}\n\n[1]\n", JsonLimits.DEFAULTS,
                         ViolationCode.NOT_AN_OBJECT, 3, "not an array"),
-                Arguments.of("a duplicate key", "{\"a\": 1, \"a\": 2}", JsonLimits.DEFAULTS,
-                        ViolationCode.MALFORMED_JSON, 1, "duplicate key 'a'"),
                 Arguments.of("more fields than maxSchemaFields", "{\"a\": 1, \"b\": {\"c\": 1}}\n{\"d\": 1}",
                         JsonLimits.builder().maxSchemaFields(3).build(), ViolationCode.RECORD_TOO_LARGE, 2,
                         "maxSchemaFields (3)"),
@@ -91,6 +107,14 @@ class SchemaInferenceTest {
                     assertThat(e.line()).isEqualTo(line);
                     assertThat(e.getMessage()).contains(fragment);
                 });
+        SchemaAnalysis analysis = inference.analyze(new ByteArrayInputStream(feed.getBytes(UTF_8)));
+        SchemaFinding.Kind kind = code == ViolationCode.NOT_AN_OBJECT ? SchemaFinding.Kind.NOT_AN_OBJECT
+                : SchemaFinding.Kind.UNREADABLE;
+        assertThat(analysis.findings(kind)).singleElement().satisfies(f -> {
+            assertThat(f.line()).isEqualTo(line);
+            assertThat(f.message()).contains(fragment);
+        });
+        assertThat(analysis.valid()).isFalse();
     }
 
     @Test
