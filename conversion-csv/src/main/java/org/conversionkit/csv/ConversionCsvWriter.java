@@ -22,6 +22,7 @@ import org.conversionkit.model.Field;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.WritePolicy;
+import org.conversionkit.model.internal.ConversionFileCheck;
 import org.conversionkit.model.internal.Unpaired;
 import org.conversionkit.validation.ValidationReport;
 import org.conversionkit.validation.internal.EmptyInput;
@@ -76,7 +77,8 @@ public final class ConversionCsvWriter implements Closeable {
     private final WriteGate gate;
     private final CsvRowWriter out;
     private final ColumnLayout layout;
-    private final ConversionMapper mapper;
+    /** The field rules and the rule across rows (duplicate rows), as the validator applies them. */
+    private final ConversionFileCheck fileCheck;
     private final CsvRecordRules rules;
     private final String[] values;
     private final int[] columns;
@@ -85,7 +87,7 @@ public final class ConversionCsvWriter implements Closeable {
     private ConversionCsvWriter(Builder builder, ExportSession.Settings settings) throws IOException {
         ConversionProfile profile = builder.profile.toBuilder().date(settings.day()).build();
         this.layout = profile.columns();
-        this.mapper = ConversionMapper.of(profile, null);
+        this.fileCheck = new ConversionFileCheck(profile, null);
         this.rules = new CsvRecordRules(layout, builder.delimiter, builder.limits);
         this.values = new String[layout.size()];
         this.columns = new int[layout.size()];
@@ -135,12 +137,17 @@ public final class ConversionCsvWriter implements Closeable {
      *
      * @param record the values, in the layout's column order; {@code null} is an empty value
      * @return {@code true} when the record was written; {@code false} when it was left out
-     * @throws ConversionDataException for a record with an error under {@link WritePolicy#REFUSE}
-     * @throws UncheckedIOException    if writing fails; the writer is then unusable and leaves no file
+     * @throws ConversionDataException  for a record with an error under {@link WritePolicy#REFUSE}
+     * @throws IllegalArgumentException for a record without values
+     * @throws UncheckedIOException     if writing fails; the writer is then unusable and leaves no file
      * @throws IllegalStateException   once finished, closed or failed
      */
     public boolean writeRecord(@Nullable String... record) {
         Objects.requireNonNull(record, "record");
+        if (record.length == 0) {
+            throw new IllegalArgumentException("a record without values would be a blank line, which the reader"
+                    + " skips: give the layout's " + layout.size() + " values");
+        }
         session.checkOpen();
         String[] text = new String[record.length];
         for (int i = 0; i < record.length; i++) {
@@ -157,20 +164,21 @@ public final class ConversionCsvWriter implements Closeable {
         long record = gate.records() + 1;
         int[] cols = text.length <= columns.length ? columns : new int[text.length];
         out.plan(text, cols);
-        Violation rejection = rules.rejection(text, line, record);
+        // The values the layout keeps, as the reader stores them: those of its columns, however many there are.
+        @Nullable String[] slotValues = new String[SLOTS];
+        int[] slotColumns = new int[SLOTS];
+        for (int i = 0; i < Math.min(text.length, layout.size()); i++) {
+            Field field = layout.field(i);
+            if (field != null) {
+                slotValues[field.ordinal()] = text[i];
+                slotColumns[field.ordinal()] = cols[i];
+            }
+        }
+        Violation rejection = rules.rejection(text, slotValues, line, record);
         if (rejection != null) {
             gate.sink().accept(rejection);
         } else {
-            @Nullable String[] slotValues = new String[SLOTS];
-            int[] slotColumns = new int[SLOTS];
-            for (int i = 0; i < text.length; i++) {
-                Field field = layout.field(i);
-                if (field != null) {
-                    slotValues[field.ordinal()] = text[i];
-                    slotColumns[field.ordinal()] = cols[i];
-                }
-            }
-            mapper.check(RawRecord.ofText(line, record, slotValues, slotColumns, List.of()), gate.sink());
+            fileCheck.check(RawRecord.ofText(line, record, slotValues, slotColumns, List.of()), gate.sink());
         }
         if (!gate.admit(number)) {
             return false;

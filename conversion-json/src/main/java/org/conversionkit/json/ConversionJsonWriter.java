@@ -21,6 +21,7 @@ import org.conversionkit.model.Field;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.ValueKind;
 import org.conversionkit.model.WritePolicy;
+import org.conversionkit.model.internal.ConversionFileCheck;
 import org.conversionkit.model.internal.Unpaired;
 import org.conversionkit.validation.ValidationReport;
 import org.conversionkit.validation.internal.EmptyInput;
@@ -46,7 +47,9 @@ import org.jspecify.annotations.Nullable;
  * kinds the reader will see, are checked by the {@link ConversionMapper} of the profile and the day; a row with
  * an error is refused, left out or kept as the {@link WritePolicy} says (default {@link WritePolicy#REFUSE}: a
  * finished file is valid by construction). A value holding an unpaired surrogate cannot be written as UTF-8 and
- * is an {@code ENCODING} error under every policy.
+ * is an {@code ENCODING} error under every policy, and a row that breaches the {@link JsonLimits} the file will be
+ * read with is a {@code RECORD_TOO_LARGE} error under every policy. An empty text reads back as absent, as it does
+ * from any conversion file.
  *
  * <p>The file is written as a hidden temporary file in the folder and appears under its final name only on
  * {@link #finish()}, which returns the report {@code validate} gives on it; {@link #close()} without it, a
@@ -62,15 +65,16 @@ public final class ConversionJsonWriter implements Closeable {
     private final ExportSession session;
     private final WriteGate gate;
     private final NdjsonOutput out;
-    private final ConversionMapper mapper;
+    /** The field rules and the rule across rows (duplicate rows), as the validator applies them. */
+    private final ConversionFileCheck fileCheck;
     private long given;
 
     private ConversionJsonWriter(Builder builder, ExportSession.Settings settings) throws IOException {
         ConversionProfile profile = builder.profile.toBuilder().date(settings.day()).build();
-        this.mapper = ConversionMapper.of(profile, null);
+        this.fileCheck = new ConversionFileCheck(profile, null);
         this.session = ExportSession.open(settings, profile.strictness(), "json", null);
         this.gate = session.gate();
-        this.out = new NdjsonOutput(session.stream(builder.decorator));
+        this.out = new NdjsonOutput(session.stream(builder.decorator), builder.limits);
     }
 
     /**
@@ -113,13 +117,17 @@ public final class ConversionJsonWriter implements Closeable {
         put(values, kinds, Field.REVENUE, revenueText,
                 revenueText != null && revenueText.indexOf('.') >= 0 ? ValueKind.DECIMAL : ValueKind.INTEGER);
         Unpaired.refuse(values, number);
+        String breach = out.prepare(values, kinds);
+        if (breach != null) {
+            throw NdjsonOutput.refusal(breach, number);
+        }
         long record = gate.records() + 1;
-        mapper.check(RawRecord.of(record, record, values, kinds, List.of(), null), gate.sink());
+        fileCheck.check(RawRecord.of(record, record, values, kinds, List.of(), null), gate.sink());
         if (!gate.admit(number)) {
             return false;
         }
         try {
-            out.writeObject(values, kinds);
+            out.commit();
         } catch (RuntimeException e) {
             session.fail(out);
             throw e;
@@ -188,6 +196,7 @@ public final class ConversionJsonWriter implements Closeable {
 
         private ConversionProfile profile = ConversionProfile.DEFAULT;
         private UnaryOperator<OutputStream> decorator = UnaryOperator.identity();
+        private JsonLimits limits = JsonLimits.DEFAULTS;
 
         private Builder() {
         }
@@ -213,6 +222,19 @@ public final class ConversionJsonWriter implements Closeable {
                         + profile.columns().spec() + " is for CSV files");
             }
             this.profile = profile;
+            return this;
+        }
+
+        /**
+         * Sets the limits of the reader the file will be read with: a row that breaches one (a string or number too
+         * long, a row too large, a row or byte too many) would stop that reader, so it is refused under every policy
+         * with a {@code RECORD_TOO_LARGE} error.
+         *
+         * @param limits default {@link JsonLimits#DEFAULTS}, the readers' default
+         * @return this builder
+         */
+        public Builder limits(JsonLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

@@ -2,15 +2,19 @@ package org.conversionkit.csv.internal;
 
 import org.conversionkit.csv.CsvLimits;
 import org.conversionkit.model.ColumnLayout;
+import org.conversionkit.model.Field;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The reader's own checks of a whole record, before the field rules, as the writer applies them to the values it
- * is given: {@code HEADER_ROW} (record 1), {@code FIELD_COUNT}, {@code RECORD_TOO_LARGE}, in the reader's order,
- * worded as the reader words them. ({@code COMMENT_LINE} cannot happen to a written record: the writer quotes a
- * first value that would read as a comment.)
+ * The reader's own checks of a whole record, before the field rules, and their wording: {@link RecordHandler}
+ * applies them to what FastCSV hands it, the writer to the values it is given, so that a written file's report is
+ * the reader's. In the reader's order: {@code RECORD_TOO_LARGE} (past {@code maxRecords}), {@code HEADER_ROW}
+ * (record 1 by its fields; a later record by the values the layout keeps), {@code FIELD_COUNT},
+ * {@code RECORD_TOO_LARGE} (a field, the fields, the record). {@code COMMENT_LINE} and {@code MALFORMED_CSV} cannot
+ * happen to a written record: the writer quotes a first value that would read as a comment, and writes quotes
+ * right.
  */
 public final class CsvRecordRules {
 
@@ -18,6 +22,7 @@ public final class CsvRecordRules {
     static final int VALUE_CAP = Violation.MAX_VALUE_LENGTH + 1;
 
     private final ColumnLayout layout;
+    private final int[] slots;
     private final char delimiter;
     private final CsvLimits limits;
 
@@ -30,20 +35,27 @@ public final class CsvRecordRules {
      */
     public CsvRecordRules(ColumnLayout layout, char delimiter, CsvLimits limits) {
         this.layout = layout;
+        this.slots = new int[layout.size()];
+        for (int i = 0; i < slots.length; i++) {
+            Field field = layout.field(i);
+            slots[i] = field == null ? -1 : field.ordinal();
+        }
         this.delimiter = delimiter;
         this.limits = limits;
     }
 
     /**
-     * Returns the reader's rejection of a record of exact values, or {@code null} when the reader would hand the
-     * record to the field rules.
+     * Returns the reader's rejection of a record of exact values, or {@code null} when the reader hands the record
+     * to the field rules.
      *
-     * @param values the record's values as written
-     * @param line   the line where it starts
-     * @param record its number in the file
+     * @param values     the record's values as written
+     * @param slotValues the values the layout keeps, by field ordinal: those of its columns the record has
+     * @param line       the line where it starts
+     * @param record     its number in the file
      * @return the one violation that rejects the record, or {@code null}
      */
-    public @Nullable Violation rejection(String[] values, long line, long record) {
+    public @Nullable Violation rejection(String[] values, @Nullable String[] slotValues, long line,
+            long record) {
         if (record > limits.maxRecords()) {
             return tooManyRecords(line, record, limits.maxRecords());
         }
@@ -51,9 +63,8 @@ public final class CsvRecordRules {
             boolean name = false;
             boolean date = false;
             for (String value : values) {
-                char[] chars = value.toCharArray();
-                name |= HeaderNames.isKnownName(chars, 0, chars.length);
-                date |= HeaderNames.isDateShaped(chars, 0, chars.length);
+                name |= HeaderNames.isKnownName(value);
+                date |= HeaderNames.isDateShaped(value);
             }
             if (name && !date) {
                 StringBuilder text = new StringBuilder();
@@ -64,62 +75,126 @@ public final class CsvRecordRules {
                     String value = values[i].strip();
                     text.append(value, 0, Math.min(value.length(), VALUE_CAP));
                 }
-                return headerRow(line, record, text.toString(), layout);
+                return firstHeader(line, record, text.toString());
             }
+        } else if (isLaterHeader(slotValues)) {
+            return laterHeader(line, record, valuesText(slotValues));
         }
         if (values.length != layout.size()) {
-            String first = values.length == 0 ? null : values[0];
-            return fieldCount(line, record, first, values.length, layout, delimiter);
+            return fieldCount(line, record, values.length == 0 ? null : values[0], values.length);
         }
         long chars = 0;
         for (int i = 0; i < values.length; i++) {
             int length = values[i].length();
             if (length > limits.maxFieldSize()) {
-                return fieldTooLarge(line, record, i, length, limits.maxFieldSize());
+                return fieldTooLarge(line, record, i, length);
             }
             chars += length;
         }
         if (values.length > limits.maxFieldsPerRecord()) {
-            return tooManyFields(line, record, values.length, limits.maxFieldsPerRecord());
+            return tooManyFields(line, record, values.length);
         }
         if (chars > limits.maxRecordSize()) {
-            return recordTooLarge(line, record, chars, limits.maxRecordSize());
+            return recordTooLarge(line, record, chars);
         }
         return null;
     }
 
-    static Violation tooManyRecords(long line, long record, long maxRecords) {
+    /**
+     * Whether a record after the first is a header row, where a second report starts: no value the layout keeps has
+     * the shape of a date, and two of them at least are known column names. (Two, not one as for the first record:
+     * a data row with a broken date may have a channel called {@code source}.)
+     */
+    static boolean isLaterHeader(@Nullable String[] slotValues) {
+        String date = slotValues[Field.DATE.ordinal()];
+        if (date != null && HeaderNames.isDateShaped(date)) {
+            // The common record: a date where the layout has it.
+            return false;
+        }
+        int names = 0;
+        for (String value : slotValues) {
+            if (value != null) {
+                if (HeaderNames.isDateShaped(value)) {
+                    return false;
+                }
+                names += HeaderNames.isKnownName(value) ? 1 : 0;
+            }
+        }
+        return names >= 2;
+    }
+
+    /** The values the layout keeps, in column order, joined by the delimiter: a header row's text. */
+    String valuesText(@Nullable String[] slotValues) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < slots.length && text.length() < VALUE_CAP; i++) {
+            if (i > 0) {
+                text.append(delimiter);
+            }
+            String value = slots[i] < 0 ? null : slotValues[slots[i]];
+            if (value != null) {
+                text.append(value, 0, Math.min(value.length(), VALUE_CAP));
+            }
+        }
+        return text.toString();
+    }
+
+    Violation tooManyRecords(long line, long record, long maxRecords) {
         return Violation.of(ViolationCode.RECORD_TOO_LARGE, line, record, null, null, "the file has more than "
                 + Text.count(maxRecords, "record") + "; the limit maxRecords is " + Text.count(maxRecords)
                 + ": reading stops here");
     }
 
-    static Violation headerRow(long line, long record, @Nullable String text, ColumnLayout layout) {
+    Violation firstHeader(long line, long record, @Nullable String text) {
         return Violation.of(ViolationCode.HEADER_ROW, line, record, null, text, "the first record is a header row"
                 + " (column names, no date): the file cannot contain a header; remove the line, the column layout "
                 + layout.spec() + " is configured instead");
     }
 
-    static Violation fieldCount(long line, long record, @Nullable String first, int fieldCount, ColumnLayout layout,
-            char delimiter) {
+    Violation laterHeader(long line, long record, String text) {
+        return Violation.of(ViolationCode.HEADER_ROW, line, record, null, text, "record " + record + " is a header"
+                + " row (column names, no date): a second report seems to start here, and a file holds only one;"
+                + " deliver each report in a file of its own, or remove the line");
+    }
+
+    Violation fieldCount(long line, long record, @Nullable String first, int fieldCount) {
+        String known = knownLayout(fieldCount);
         return Violation.of(ViolationCode.FIELD_COUNT, line, record, null, first, "record has "
                 + Text.count(fieldCount, "field") + "; the layout " + layout.spec() + " has " + layout.size()
-                + " — check the delimiter (" + Text.delimiterName(delimiter) + ") or quote fields that hold it");
+                + (known == null ? " — check" : " — if the file's columns are " + known + ", give that layout"
+                        + " (conversion-check --columns " + known + "); else check")
+                + " the delimiter (" + Text.delimiterName(delimiter) + ") or quote fields that hold it");
     }
 
-    static Violation fieldTooLarge(long line, long record, int index, long length, int maxFieldSize) {
+    Violation fieldTooLarge(long line, long record, int index, long length) {
         return Violation.of(ViolationCode.RECORD_TOO_LARGE, line, record, null, null, "field " + (index + 1)
                 + " has " + Text.count(length, "character") + "; the limit maxFieldSize is "
-                + Text.count(maxFieldSize));
+                + Text.count(limits.maxFieldSize()));
     }
 
-    static Violation tooManyFields(long line, long record, int fieldCount, int maxFields) {
+    Violation tooManyFields(long line, long record, int fieldCount) {
         return Violation.of(ViolationCode.RECORD_TOO_LARGE, line, record, null, null, "record has "
-                + Text.count(fieldCount, "field") + "; the limit maxFieldsPerRecord is " + Text.count(maxFields));
+                + Text.count(fieldCount, "field") + "; the limit maxFieldsPerRecord is "
+                + Text.count(limits.maxFieldsPerRecord()));
     }
 
-    static Violation recordTooLarge(long line, long record, long chars, int maxRecordSize) {
+    Violation recordTooLarge(long line, long record, long chars) {
         return Violation.of(ViolationCode.RECORD_TOO_LARGE, line, record, null, null, "record has "
-                + Text.count(chars, "character") + "; the limit maxRecordSize is " + Text.count(maxRecordSize));
+                + Text.count(chars, "character") + "; the limit maxRecordSize is "
+                + Text.count(limits.maxRecordSize()));
+    }
+
+    /**
+     * Returns the known layout of a field count other than the layout's, for the {@code FIELD_COUNT} hint: the
+     * source document's fields, required and optional, in its order ({@code url,date,channel,device,transactions,
+     * revenue}), its example's ({@link ColumnLayout#DEFAULT}), and its required fields alone ({@code url,date}).
+     */
+    private @Nullable String knownLayout(int count) {
+        String known = switch (count) {
+            case 2 -> "url,date";
+            case 5 -> ColumnLayout.DEFAULT.spec();
+            case 6 -> "url,date,channel,device,transactions,revenue";
+            default -> null;
+        };
+        return known == null || known.equals(layout.spec()) ? null : known;
     }
 }

@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
  * written, and tells where each value starts, as the reader locates it.
  *
  * <p>FastCSV quotes a value that holds the delimiter, the quote or a line break. The reader also trims unquoted
- * values and takes a first field beginning with {@code #} or {@code //} for a comment, and, with a white-space
- * delimiter, a record of empty values for a blank line; so such values are quoted too. The decision is made here,
+ * values and takes a first field beginning with {@code #} or {@code //} for a comment, and a record of one empty
+ * value, or of empty values with a white-space delimiter, for a blank line; so such values are quoted too. The decision is made here,
  * once, and handed to FastCSV as its quote strategy, so that the columns computed here are those of the file:
  * the reader knows a value's column up to the first quoted value of a line, and so does this class.
  *
@@ -61,7 +61,8 @@ public final class CsvRowWriter implements Closeable {
         long column = 1;
         for (int i = 0; i < values.length; i++) {
             String value = values[i];
-            boolean quote = needsQuotes(value, i == 0) || (whitespaceDelimiter && allEmpty);
+            // A record of empty values reads as a blank line when it is one value, or with a white-space delimiter.
+            boolean quote = needsQuotes(value, i == 0) || (allEmpty && (whitespaceDelimiter || values.length == 1));
             quoted[i] = quote;
             columns[i] = column > Integer.MAX_VALUE ? 0 : (int) column;
             column = column == 0 || quote ? 0 : column + value.length() + 1;

@@ -58,7 +58,6 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     /** A rejected value is shortened to {@link Violation#MAX_VALUE_LENGTH}; copying one more is enough. */
     private static final int VALUE_CAP = Violation.MAX_VALUE_LENGTH + 1;
 
-    private final ColumnLayout layout;
     private final int columns;
     /** The slot of each column, -1 for a skipped one. */
     private final int[] slots;
@@ -69,6 +68,8 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     private final int maxRecordSize;
     private final int maxFields;
     private final long maxRecords;
+    /** The wording of the rejections, shared with the writer. */
+    private final CsvRecordRules rules;
     private @Nullable PlainRowCheck plainCheck;
     /** The values of the record in progress, copied aside while skipping plain rows. */
     private final HeldValues held = new HeldValues(SLOTS);
@@ -121,7 +122,6 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     private boolean stopped;
 
     RecordHandler(ColumnLayout layout, CsvLimits limits, char delimiter) {
-        this.layout = layout;
         this.columns = layout.size();
         this.slots = new int[columns];
         for (int i = 0; i < columns; i++) {
@@ -134,6 +134,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         this.maxRecordSize = limits.maxRecordSize();
         this.maxFields = limits.maxFieldsPerRecord();
         this.maxRecords = limits.maxRecords();
+        this.rules = new CsvRecordRules(layout, delimiter, limits);
     }
 
     @Override
@@ -397,9 +398,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         }
         if (record > maxRecords) {
             stopped = true;
-            return reject(record, ViolationCode.RECORD_TOO_LARGE, null, "the file has more than "
-                    + Text.count(maxRecords, "record") + "; the limit maxRecords is " + Text.count(maxRecords)
-                    + ": reading stops here");
+            return reject(rules.tooManyRecords(line, record, maxRecords));
         }
         QuoteFilter quoteFilter = filter;
         QuoteFilter.Event textAfterQuote = quoteFilter == null ? null : quoteFilter.take(line + lineBreaks);
@@ -414,48 +413,35 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         }
         if (quoteUnreadable) {
             stopped = true;
-            return reject(record, ViolationCode.MALFORMED_CSV, firstFieldValue(), "a quoted value after white space"
-                    + " (, \"…\") in a record too large to be read again: write the quote right after the delimiter;"
-                    + " reading stops here");
+            return reject(Violation.of(ViolationCode.MALFORMED_CSV, line, record, null, firstFieldValue(),
+                    "a quoted value after white space (, \"…\") in a record too large to be read again: write the"
+                    + " quote right after the delimiter; reading stops here"));
         }
         if (comment) {
-            return reject(record, ViolationCode.COMMENT_LINE, firstFieldValue(), "the record is a comment line"
-                    + " (its first field begins with # or //): the file cannot contain comments; remove the line");
+            return reject(Violation.of(ViolationCode.COMMENT_LINE, line, record, null, firstFieldValue(),
+                    "the record is a comment line (its first field begins with # or //): the file cannot contain"
+                    + " comments; remove the line"));
         }
         if (record == 1 && headerName && !headerDate) {
             String text = headerText == null ? null : headerText.toString();
-            return reject(record, ViolationCode.HEADER_ROW, text, "the first record is a header row (column"
-                    + " names, no date): the file cannot contain a header; remove the line, the column layout "
-                    + layout.spec() + " is configured instead");
-        }
-        if (record > 1 && isLaterHeader()) {
-            return reject(record, ViolationCode.HEADER_ROW, valuesText(), "record " + record + " is a header row"
-                    + " (column names, no date): a second report seems to start here, and a file holds only one;"
-                    + " deliver each report in a file of its own, or remove the line");
-        }
-        if (fieldCount != columns) {
-            String known = knownLayout(fieldCount);
-            return reject(record, ViolationCode.FIELD_COUNT, firstFieldValue(), "record has "
-                    + Text.count(fieldCount, "field") + "; the layout " + layout.spec() + " has " + columns
-                    + (known == null ? " — check" : " — if the file's columns are " + known + ", give that layout"
-                            + " (conversion-check --columns " + known + "); else check")
-                    + " the delimiter (" + Text.delimiterName(delimiter) + ") or quote fields that hold it");
-        }
-        if (oversizeField >= 0) {
-            return reject(record, ViolationCode.RECORD_TOO_LARGE, null, "field " + (oversizeField + 1) + " has "
-                    + Text.count(oversizeLength, "character") + "; the limit maxFieldSize is "
-                    + Text.count(maxFieldSize));
-        }
-        if (fieldCount > maxFields) {
-            return reject(record, ViolationCode.RECORD_TOO_LARGE, null, "record has "
-                    + Text.count(fieldCount, "field") + "; the limit maxFieldsPerRecord is " + Text.count(maxFields));
-        }
-        if (recordChars > maxRecordSize) {
-            return reject(record, ViolationCode.RECORD_TOO_LARGE, null, "record has "
-                    + Text.count(recordChars, "character") + "; the limit maxRecordSize is "
-                    + Text.count(maxRecordSize));
+            return reject(rules.firstHeader(line, record, text));
         }
         @Nullable String[] slotValues = values;
+        if (record > 1 && slotValues != null && CsvRecordRules.isLaterHeader(slotValues)) {
+            return reject(rules.laterHeader(line, record, rules.valuesText(slotValues)));
+        }
+        if (fieldCount != columns) {
+            return reject(rules.fieldCount(line, record, firstFieldValue(), fieldCount));
+        }
+        if (oversizeField >= 0) {
+            return reject(rules.fieldTooLarge(line, record, oversizeField, oversizeLength));
+        }
+        if (fieldCount > maxFields) {
+            return reject(rules.tooManyFields(line, record, fieldCount));
+        }
+        if (recordChars > maxRecordSize) {
+            return reject(rules.recordTooLarge(line, record, recordChars));
+        }
         return RawRecord.ofText(line, record, slotValues == null ? new String[SLOTS] : slotValues, valueColumns,
                 List.of());
     }
@@ -469,73 +455,14 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         return check.isPlain(held) && check.admit(held);
     }
 
-    /**
-     * Whether a record after the first is a header row, where a second report starts: no value the layout keeps has
-     * the shape of a date, and two of them at least are known column names. (Two, not one as for the first record:
-     * a data row with a broken date may have a channel called {@code source}.) Plain rows are never asked: they
-     * have the file's date.
-     */
-    private boolean isLaterHeader() {
-        @Nullable String[] slotValues = values;
-        if (slotValues == null) {
-            return false;
-        }
-        String date = slotValues[Field.DATE.ordinal()];
-        if (date != null && HeaderNames.isDateShaped(date)) {
-            // The common record: a date where the layout has it.
-            return false;
-        }
-        int names = 0;
-        for (String value : slotValues) {
-            if (value != null) {
-                if (HeaderNames.isDateShaped(value)) {
-                    return false;
-                }
-                names += HeaderNames.isKnownName(value) ? 1 : 0;
-            }
-        }
-        return names >= 2;
-    }
-
-    /** The values the layout keeps, in column order, joined by the delimiter: a header row's text. */
-    private String valuesText() {
-        @Nullable String[] slotValues = Objects.requireNonNull(values);
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < columns && text.length() < VALUE_CAP; i++) {
-            if (i > 0) {
-                text.append(delimiter);
-            }
-            String value = slots[i] < 0 ? null : slotValues[slots[i]];
-            if (value != null) {
-                text.append(value, 0, Math.min(value.length(), VALUE_CAP));
-            }
-        }
-        return text.toString();
-    }
-
     /** Whether the filter found text after a closing quote in the record. */
     private boolean hasTextAfterQuote() {
         QuoteFilter quoteFilter = filter;
         return quoteFilter != null && quoteFilter.hasEvent(line + lineBreaks);
     }
 
-    /**
-     * Returns the known layout of a field count other than the layout's, for the {@code FIELD_COUNT} hint: the
-     * source document's fields, required and optional, in its order ({@code url,date,channel,device,transactions,
-     * revenue}), its example's ({@link ColumnLayout#DEFAULT}), and its required fields alone ({@code url,date}).
-     */
-    private @Nullable String knownLayout(int count) {
-        String known = switch (count) {
-            case 2 -> "url,date";
-            case 5 -> ColumnLayout.DEFAULT.spec();
-            case 6 -> "url,date,channel,device,transactions,revenue";
-            default -> null;
-        };
-        return known == null || known.equals(layout.spec()) ? null : known;
-    }
-
-    private RawRecord reject(long record, ViolationCode code, @Nullable String value, String message) {
-        return RawRecord.rejected(line, record, List.of(Violation.of(code, line, record, null, value, message)));
+    private RawRecord reject(Violation violation) {
+        return RawRecord.rejected(line, violation.record(), List.of(violation));
     }
 
     /**

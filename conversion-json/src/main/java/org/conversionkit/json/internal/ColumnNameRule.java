@@ -49,7 +49,7 @@ public final class ColumnNameRule {
     private static @Nullable String standardProblem(String name) {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
             if (!letter && !(i > 0 && c >= '0' && c <= '9')) {
                 return i == 0 && c >= '0' && c <= '9' ? "a column name starts with a letter or an underscore"
                         : "a column name holds letters, digits and underscores only, not " + describe(name.codePointAt(i))

@@ -189,7 +189,7 @@ public final class Literals {
         if (length == 3 && c[from] == 'U' && c[from + 1] == 'T' && c[from + 2] == 'C') {
             return true;
         }
-        if (length < 2 || c[from] != '+' && c[from] != '-') {
+        if (length < 2 || (c[from] != '+' && c[from] != '-')) {
             return false;
         }
         int hourEnd = twoDigits(c, from + 1, end);
@@ -207,10 +207,10 @@ public final class Literals {
     }
 
     private static boolean isBoolean(char[] c, int from, int length) {
-        return length == 4 && (c[from] | 0x20) == 't' && (c[from + 1] | 0x20) == 'r' && (c[from + 2] | 0x20) == 'u'
-                && (c[from + 3] | 0x20) == 'e'
-                || length == 5 && (c[from] | 0x20) == 'f' && (c[from + 1] | 0x20) == 'a'
-                        && (c[from + 2] | 0x20) == 'l' && (c[from + 3] | 0x20) == 's' && (c[from + 4] | 0x20) == 'e';
+        return (length == 4 && (c[from] | 0x20) == 't' && (c[from + 1] | 0x20) == 'r' && (c[from + 2] | 0x20) == 'u'
+                && (c[from + 3] | 0x20) == 'e')
+                || (length == 5 && (c[from] | 0x20) == 'f' && (c[from + 1] | 0x20) == 'a'
+                        && (c[from + 2] | 0x20) == 'l' && (c[from + 3] | 0x20) == 's' && (c[from + 4] | 0x20) == 'e');
     }
 
     /** A quoted integer, a quoted float or text. */

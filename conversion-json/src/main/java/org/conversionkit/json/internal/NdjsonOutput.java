@@ -1,12 +1,20 @@
 package org.conversionkit.json.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.conversionkit.json.JsonLimits;
+import org.conversionkit.model.ConversionDataException;
 import org.conversionkit.model.Field;
 import org.conversionkit.model.ValueKind;
+import org.conversionkit.model.Violation;
+import org.conversionkit.model.ViolationCode;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
@@ -17,7 +25,13 @@ import tools.jackson.core.json.JsonWriteFeature;
 
 /**
  * NDJSON out of jackson-core's generator: one object a line, each line ended by LF, UTF-8, slashes not escaped
- * (a URL stays readable). The writers' output; closing it closes the stream.
+ * (a URL stays readable). The writers' output.
+ *
+ * <p>Each record is written in two steps: {@code prepare} generates it into a buffer and checks it against the
+ * {@link JsonLimits} the file will be read with, and only {@link #commit()} sends it to the stream. A record the
+ * reader would stop on (a string, key or number too long, nesting too deep, a record too large, one record or
+ * byte too many) is never sent: {@code prepare} returns the reader's wording of the breach, and the writer refuses
+ * the record before any rule across records has seen it. Closing the output closes the stream.
  */
 public final class NdjsonOutput implements Closeable {
 
@@ -25,34 +39,59 @@ public final class NdjsonOutput implements Closeable {
             .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES).build();
     private static final Field[] FIELDS = Field.values();
 
+    private final OutputStream out;
+    private final JsonLimits limits;
+    private final Buffer buffer = new Buffer();
     private final JsonGenerator generator;
+    private long records;
+    private long bytes;
+    private boolean prepared;
+
+    /** A byte buffer whose content goes to a stream without a copy. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer() {
+            super(1024);
+        }
+
+        @Override
+        public void flush() {
+            // The generator flushes into the buffer; nothing further.
+        }
+    }
 
     /**
      * Opens the output.
      *
-     * @param out the stream; closed with the output
+     * @param out    the stream; closed with the output
+     * @param limits the limits of the reader the output will be read with
      */
-    public NdjsonOutput(OutputStream out) {
-        this.generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out, JsonEncoding.UTF8);
+    public NdjsonOutput(OutputStream out, JsonLimits limits) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.generator = FACTORY.createGenerator(ObjectWriteContext.empty(), buffer, JsonEncoding.UTF8);
     }
 
     /**
-     * Writes a conversion row's values as one object: each present value under its field's name, a number kind as
-     * a JSON number written as given.
+     * Generates a conversion row's values as one object, not yet sent: each present value under its field's name,
+     * a number kind as a JSON number written as given.
      *
      * @param values the values by field ordinal, {@code null} where absent
      * @param kinds  their kinds
-     * @throws UncheckedIOException if the stream fails
+     * @return the breach of a limit, worded as the reader words it, or {@code null} when the record may be sent
      */
-    public void writeObject(@Nullable String[] values, @Nullable ValueKind[] kinds) {
-        try {
-            writeFields(values, kinds);
-        } catch (JacksonIOException e) {
-            throw new UncheckedIOException(e.getCause());
+    public @Nullable String prepare(@Nullable String[] values, @Nullable ValueKind[] kinds) {
+        String breach = null;
+        for (Field field : FIELDS) {
+            String value = values[field.ordinal()];
+            if (value != null && breach == null) {
+                ValueKind kind = kinds[field.ordinal()];
+                breach = kind == ValueKind.INTEGER || kind == ValueKind.DECIMAL ? number(value) : string(value);
+            }
         }
-    }
-
-    private void writeFields(@Nullable String[] values, @Nullable ValueKind[] kinds) {
+        if (breach != null) {
+            return breach;
+        }
+        buffer.reset();
         generator.writeStartObject();
         for (Field field : FIELDS) {
             String value = values[field.ordinal()];
@@ -68,23 +107,134 @@ public final class NdjsonOutput implements Closeable {
             }
         }
         generator.writeEndObject();
-        generator.writeRaw('\n');
+        return generated();
     }
 
     /**
-     * Writes a map of JSON values as one object, in its order: {@link String}, {@link Number}, {@link Boolean},
+     * Generates a map of JSON values as one object, in its order, not yet sent: {@link String}, {@link Number}
+     * ({@link BigDecimal} as {@link BigDecimal#toString()}, which keeps an exponent short), {@link Boolean},
      * {@code null}, and lists and maps of them.
      *
      * @param object the object
-     * @throws UncheckedIOException if the stream fails
+     * @return the breach of a limit, worded as the reader words it, or {@code null} when the record may be sent
+     * @throws IllegalArgumentException if a value is not a JSON value
      */
-    public void writeObject(Map<String, ?> object) {
-        try {
-            writeValue(object);
-            generator.writeRaw('\n');
-        } catch (JacksonIOException e) {
-            throw new UncheckedIOException(e.getCause());
+    public @Nullable String prepare(Map<String, ?> object) {
+        String breach = check(object, 1);
+        if (breach != null) {
+            return breach;
         }
+        buffer.reset();
+        writeValue(object);
+        return generated();
+    }
+
+    private @Nullable String generated() {
+        generator.flush();
+        if (buffer.size() > limits.maxRecordSize()) {
+            buffer.reset();
+            return "the record is larger than maxRecordSize (" + limits.maxRecordSize() + ") allows";
+        }
+        if (records + 1 > limits.maxRecords()) {
+            buffer.reset();
+            return "the input holds more records than maxRecords (" + limits.maxRecords() + ") allows";
+        }
+        if (bytes + buffer.size() + 1 > limits.maxFileBytes()) {
+            buffer.reset();
+            return "the input is larger than maxFileBytes (" + limits.maxFileBytes() + ") allows";
+        }
+        prepared = true;
+        return null;
+    }
+
+    /**
+     * Sends the prepared record, ended by LF.
+     *
+     * @throws UncheckedIOException  if the stream fails
+     * @throws IllegalStateException if no record is prepared
+     */
+    public void commit() {
+        if (!prepared) {
+            throw new IllegalStateException("no record prepared");
+        }
+        prepared = false;
+        buffer.write('\n');
+        try {
+            buffer.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            records++;
+            bytes += buffer.size();
+            buffer.reset();
+        }
+    }
+
+    /**
+     * Returns the refusal of a record that breaches a limit: under every policy, since the reader would stop at it
+     * and lose the rest of the file.
+     *
+     * @param breach the breach {@code prepare} returned
+     * @param given  the record's number among those given to the writer
+     * @return the exception to throw
+     */
+    public static ConversionDataException refusal(String breach, long given) {
+        return new ConversionDataException(List.of(Violation.of(ViolationCode.RECORD_TOO_LARGE, given, given, null,
+                null, breach + ": a reader with these limits stops at such a record and reads nothing after it;"
+                        + " shorten the value, or write and read the file with larger JsonLimits")));
+    }
+
+    /** Checks the limits a value's parts must keep, before anything is generated. */
+    private @Nullable String check(@Nullable Object value, int depth) {
+        if (value instanceof String text) {
+            return string(text);
+        }
+        if (value instanceof Number number) {
+            return number(text(number));
+        }
+        if (value instanceof Map<?, ?> map) {
+            if (depth > limits.maxNestingDepth()) {
+                return nesting();
+            }
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String name = String.valueOf(entry.getKey());
+                if (name.length() > limits.maxNameLength()) {
+                    return "a key is longer than maxNameLength (" + limits.maxNameLength() + " chars) allows";
+                }
+                String breach = check(entry.getValue(), depth + 1);
+                if (breach != null) {
+                    return breach;
+                }
+            }
+        } else if (value instanceof Iterable<?> list) {
+            if (depth > limits.maxNestingDepth()) {
+                return nesting();
+            }
+            for (Object item : list) {
+                String breach = check(item, depth + 1);
+                if (breach != null) {
+                    return breach;
+                }
+            }
+        }
+        return null;
+    }
+
+    private String nesting() {
+        return "objects and arrays are nested deeper than maxNestingDepth (" + limits.maxNestingDepth() + ") allows";
+    }
+
+    private @Nullable String string(String value) {
+        return value.length() > limits.maxStringLength() ? JsonErrors.stringTooLong(limits) : null;
+    }
+
+    private @Nullable String number(String value) {
+        return value.length() > limits.maxNumberLength()
+                ? "a number is longer than maxNumberLength (" + limits.maxNumberLength() + " chars) allows" : null;
+    }
+
+    private static String text(Number number) {
+        return number instanceof BigDecimal decimal ? decimal.toString() : number.toString();
     }
 
     private void writeValue(@Nullable Object value) {
@@ -94,10 +244,8 @@ public final class NdjsonOutput implements Closeable {
             generator.writeString(text);
         } else if (value instanceof Boolean bool) {
             generator.writeBoolean(bool);
-        } else if (value instanceof BigDecimal decimal) {
-            generator.writeNumber(decimal.toPlainString());
         } else if (value instanceof Number number) {
-            generator.writeNumber(number.toString());
+            generator.writeNumber(text(number));
         } else if (value instanceof Map<?, ?> map) {
             generator.writeStartObject();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -117,14 +265,17 @@ public final class NdjsonOutput implements Closeable {
     }
 
     /**
-     * Flushes and closes the stream.
+     * Closes the stream, flushing it first.
      *
      * @throws UncheckedIOException if the stream fails
      */
     @Override
     public void close() {
-        try {
+        try (OutputStream closing = out) {
             generator.close();
+            closing.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (JacksonIOException e) {
             throw new UncheckedIOException(e.getCause());
         }

@@ -1,0 +1,209 @@
+package org.conversionkit.json;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.conversionkit.model.ConversionDataException;
+import org.conversionkit.model.CrmDateTime;
+import org.conversionkit.model.CrmProfile;
+import org.conversionkit.model.CrmRecord;
+import org.conversionkit.model.Strictness;
+import org.conversionkit.model.Violation;
+import org.conversionkit.model.ViolationCode;
+import org.conversionkit.model.WritePolicy;
+import org.conversionkit.model.feed.FeedRequest;
+import org.conversionkit.validation.ValidationReport;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+class CrmFeedWriterTest {
+
+    private static final LocalDate DAY = LocalDate.of(2020, 1, 20);
+
+    private static CrmRecord order(String id, String createdAt, String updatedAt) {
+        return new CrmRecord(id, CrmDateTime.parse(createdAt), CrmDateTime.parse(updatedAt), "EUR",
+                new BigDecimal("96.12"), "paid", "u1", Map.of());
+    }
+
+    @Test
+    void writesTheRecordsAsTheFeedValidatorReadsThem() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Map<String, @Nullable Object> extras = new LinkedHashMap<>();
+        extras.put("items", List.of(Map.of("sku", "A1")));
+        extras.put("coupon", null);
+        ValidationReport report;
+        try (CrmFeedWriter writer = CrmFeedWriter.builder().build(out)) {
+            assertThat(writer.write(new CrmRecord("N1", CrmDateTime.parse("2020-01-10T10:15:30Z"),
+                    CrmDateTime.parse("2020-01-10T12:20:00+01:00"), "EUR", new BigDecimal("96.12"), "paid/online",
+                    null, extras))).isTrue();
+            report = writer.finish();
+        }
+        assertThat(out.toString(UTF_8)).isEqualTo("{\"orderId\":\"N1\",\"createdAt\":\"2020-01-10T10:15:30Z\","
+                + "\"updatedAt\":\"2020-01-10T12:20:00+01:00\",\"currency\":\"EUR\",\"total\":96.12,"
+                + "\"status\":\"paid/online\",\"items\":[{\"sku\":\"A1\"}],\"coupon\":null}\n");
+        assertThat(report).isEqualTo(JsonWriterRoundTripTest.validateFeed(out.toByteArray(), CrmProfile.DEFAULT, 100));
+        assertThat(report.valid()).isTrue();
+        assertThat(report.records()).isEqualTo(1);
+    }
+
+    @Test
+    void aDailyFeedLeavesOutRecordsUpdatedOnAnotherDayInItsZone() throws IOException {
+        CrmProfile profile = FeedRequest.ofQuery("date=20200120")
+                .applyTo(CrmProfile.builder().feedZone(ZoneId.of("Europe/Paris")).build());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CrmFeedWriter writer = CrmFeedWriter.builder().profile(profile).policy(WritePolicy.LEAVE_OUT)
+                .build(out)) {
+            // 23:30 UTC on the 19th is half past midnight on the 20th in Paris: the feed's day.
+            assertThat(writer.write(order("N1", "2020-01-19T10:00:00Z", "2020-01-19T23:30:00Z"))).isTrue();
+            // 23:30 UTC on the 20th is the 21st in Paris: the next feed's record.
+            assertThat(writer.write(order("N2", "2020-01-19T10:00:00Z", "2020-01-20T23:30:00Z"))).isFalse();
+            assertThat(writer.write(order("N3", "2020-01-20T10:00:00+01:00", "2020-01-20T11:00:00+01:00"))).isTrue();
+            ValidationReport report = writer.finish();
+            assertThat(report.valid()).isTrue();
+            assertThat(report.records()).isEqualTo(2);
+            assertThat(report.date()).isEqualTo(DAY);
+            ValidationReport leftOut = writer.leftOut();
+            assertThat(leftOut.records()).isEqualTo(1);
+            assertThat(leftOut.violations()).singleElement().satisfies(violation -> {
+                assertThat(violation.code()).isEqualTo(ViolationCode.DATE_MISMATCH);
+                assertThat(violation.record()).isEqualTo(2);
+                assertThat(violation.message()).contains("falls on 2020-01-21 in Europe/Paris");
+            });
+        }
+        assertThat(out.toString(UTF_8).lines()).hasSize(2).allMatch(line -> !line.contains("\"N2\""));
+    }
+
+    @Test
+    void refusesARecordWithAnErrorAtOnceAndGoesOn() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CrmFeedWriter writer = CrmFeedWriter.builder().build(out)) {
+            writer.write(order("N1", "2020-01-10T10:15:30Z", "2020-01-10T10:15:30Z"));
+            assertThatExceptionOfType(ConversionDataException.class)
+                    .isThrownBy(() -> writer.write(order("N1", "2020-01-10T10:15:30Z", "2020-01-11T10:15:30Z")))
+                    .satisfies(e -> {
+                        assertThat(e.code()).isEqualTo(ViolationCode.DUPLICATE_RECORD);
+                        assertThat(e.violations()).singleElement().extracting(Violation::record).isEqualTo(2L);
+                    });
+            Map<String, @Nullable Object> raw = new LinkedHashMap<>();
+            raw.put("orderId", "N2");
+            raw.put("createdAt", "2020-01-10T10:15:30Z");
+            raw.put("updatedAt", "2020-01-09T10:15:30Z");
+            raw.put("total", "96.12");
+            assertThatExceptionOfType(ConversionDataException.class).isThrownBy(() -> writer.writeObject(raw))
+                    .satisfies(e -> assertThat(e.violations()).extracting(Violation::code).containsExactly(
+                            ViolationCode.UPDATED_BEFORE_CREATED, ViolationCode.FIELD_TYPE));
+            writer.write(order("N3", "2020-01-10T10:15:30Z", "2020-01-10T10:15:30Z"));
+            ValidationReport report = writer.finish();
+            assertThat(report.valid()).isTrue();
+            assertThat(report.records()).isEqualTo(2);
+        }
+        assertThat(out.toString(UTF_8).lines()).hasSize(2);
+    }
+
+    @Test
+    void keepsRecordsWithAnErrorWhenToldAndCountsThemAsTheValidatorDoes() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CrmProfile leads = CrmProfile.builder().idField("leadId").build();
+        try (CrmFeedWriter writer = CrmFeedWriter.builder().profile(leads).policy(WritePolicy.KEEP).build(out)) {
+            writer.write(order("L1", "2020-01-10T10:15:30Z", "2020-01-10T10:15:30Z"));
+            writer.write(order("L1", "2020-01-10T10:15:30Z", "2020-01-10T10:15:30Z"));
+            ValidationReport report = writer.finish();
+            assertThat(report.valid()).isFalse();
+            assertThat(report.invalidRecords()).isEqualTo(1);
+            assertThat(report).isEqualTo(JsonWriterRoundTripTest.validateFeed(out.toByteArray(), leads, 100));
+        }
+        assertThat(out.toString(UTF_8)).startsWith("{\"leadId\":\"L1\",");
+    }
+
+    @Test
+    void refusesWhatJsonCannotHoldUnderEveryPolicy() throws IOException {
+        try (CrmFeedWriter writer = CrmFeedWriter.builder().policy(WritePolicy.KEEP)
+                .limits(JsonLimits.builder().maxStringLength(10).build()).build(new ByteArrayOutputStream())) {
+            assertThatIllegalArgumentException().isThrownBy(() -> writer.write(new CrmRecord("N1",
+                    CrmDateTime.parse("2020-01-10"), CrmDateTime.parse("2020-01-10"), null, null, null, null,
+                    Map.of("orderId", "N2")))).withMessageContaining("has the name of a checked field");
+            assertThatIllegalArgumentException().isThrownBy(() -> writer.writeObject(Map.of("orderId", "N1",
+                    "score", Double.NaN))).withMessageContaining("JSON cannot hold");
+            assertThatIllegalArgumentException().isThrownBy(() -> writer.writeObject(Map.of("orderId", "N1",
+                    "when", LocalDate.of(2020, 1, 10)))).withMessageContaining("not a JSON value");
+            assertThatExceptionOfType(ConversionDataException.class).isThrownBy(() -> writer.writeObject(Map.of(
+                    "orderId", "N\uD800"))).satisfies(e -> assertThat(e.code()).isEqualTo(ViolationCode.ENCODING));
+            assertThatExceptionOfType(ConversionDataException.class).isThrownBy(() -> writer.writeObject(Map.of(
+                    "orderId", "N1", "note", "x".repeat(11))))
+                    .satisfies(e -> assertThat(e.getMessage()).contains("maxStringLength (10"));
+            ValidationReport report = writer.report();
+            assertThat(report.records()).isZero();
+        }
+    }
+
+    @Test
+    void anEmptyFeedIsAWarningAndUnderAStrictProfileRefused() throws IOException {
+        try (CrmFeedWriter writer = CrmFeedWriter.builder().build(new ByteArrayOutputStream())) {
+            assertThat(writer.finish().violations()).singleElement().extracting(Violation::code)
+                    .isEqualTo(ViolationCode.EMPTY_FILE);
+        }
+        CrmProfile strict = CrmProfile.builder().dailyFeed(DAY).strictness(Strictness.STRICT).build();
+        try (CrmFeedWriter writer = CrmFeedWriter.builder().profile(strict).build(new ByteArrayOutputStream())) {
+            assertThatExceptionOfType(ConversionDataException.class).isThrownBy(writer::finish)
+                    .satisfies(e -> assertThat(e.code()).isEqualTo(ViolationCode.EMPTY_FILE));
+            assertThatIllegalStateException().isThrownBy(() -> writer.write(order("N1", "2020-01-20", "2020-01-20")));
+        }
+    }
+
+    @Test
+    void closesTheStreamAndRefusesMoreOnceDone() throws IOException {
+        boolean[] closed = new boolean[1];
+        OutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        CrmFeedWriter writer = CrmFeedWriter.builder().build(out);
+        writer.write(order("N1", "2020-01-10", "2020-01-10"));
+        writer.finish();
+        assertThat(closed[0]).isTrue();
+        assertThatIllegalStateException().isThrownBy(() -> writer.write(order("N2", "2020-01-10", "2020-01-10")))
+                .withMessageContaining("finished");
+        assertThatIllegalStateException().isThrownBy(writer::finish);
+        writer.close();
+        assertThat(writer.report().records()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingStreamMakesTheWriterUnusable() {
+        OutputStream failing = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("connection reset");
+            }
+        };
+        try (CrmFeedWriter writer = CrmFeedWriter.builder().build(failing)) {
+            assertThatExceptionOfType(UncheckedIOException.class)
+                    .isThrownBy(() -> writer.write(order("N1", "2020-01-10", "2020-01-10")))
+                    .withMessageContaining("connection reset");
+            assertThatIllegalStateException().isThrownBy(() -> writer.write(order("N2", "2020-01-10", "2020-01-10")))
+                    .withMessageContaining("failed");
+        }
+    }
+
+    @Test
+    void settingsAreCheckedWhenGiven() {
+        assertThatIllegalArgumentException().isThrownBy(() -> CrmFeedWriter.builder().maxViolations(-1));
+        assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> CrmFeedWriter.builder().profile(null));
+        assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> CrmFeedWriter.builder().build(null));
+    }
+}
