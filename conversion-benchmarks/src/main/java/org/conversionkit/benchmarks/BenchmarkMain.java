@@ -89,7 +89,8 @@ public final class BenchmarkMain {
         }
         ChainedOptionsBuilder options = new OptionsBuilder().parent(command);
         if (command.getIncludes().isEmpty()) {
-            options.include(CsvBenchmark.class.getName()).include(NdjsonBenchmark.class.getName());
+            options.include(CsvBenchmark.class.getName()).include(NdjsonBenchmark.class.getName())
+                    .include(CsvWriterBenchmark.class.getName());
         }
         boolean gc = false;
         for (ProfilerConfig profiler : command.getProfilers()) {
@@ -143,10 +144,12 @@ public final class BenchmarkMain {
             BenchmarkParams params = result.getParams();
             String benchmark = params.getBenchmark();
             String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-            boolean csv = benchmark.contains(CsvBenchmark.class.getSimpleName());
+            boolean writer = benchmark.contains(CsvWriterBenchmark.class.getSimpleName());
+            boolean csv = writer || benchmark.contains(CsvBenchmark.class.getSimpleName());
             long rows = Long.parseLong(params.getParam("rows"));
             String delimiter = csv ? params.getParam("delimiter") : null;
-            String input = csv ? "CSV " + ("comma".equals(delimiter) ? "','" : "';'") : "NDJSON";
+            String input = (writer ? "write " : csv ? "CSV " : "")
+                    + (csv ? "comma".equals(delimiter) ? "','" : "';'" : "NDJSON");
             Result<?> primary = result.getPrimaryResult();
             double bytes = Double.NaN;
             for (String label : result.getSecondaryResults().keySet()) {
@@ -173,10 +176,11 @@ public final class BenchmarkMain {
             out.append(String.format(Locale.ROOT, "%-10s %-11s %9d %12.3f %9.3f %8.2f %8.1f %10s%n", line.input(),
                     line.pass(), line.rows(), line.opsPerSecond(), line.error(),
                     line.opsPerSecond() * line.rows() / 1e6, line.bytesPerRow(), ratio));
-            if (line.pass().equals("validate") && raw.isPresent()) {
+            if ((line.pass().equals("validate") || line.pass().equals("checkedWriter")) && raw.isPresent()) {
                 double value = line.opsPerSecond() / raw.get().opsPerSecond();
-                verdicts.add(String.format(Locale.ROOT, "%s full validation / %s: %.2f (target >= %.2f): %s",
-                        line.input(), raw.get().pass(), value, TARGET, value >= TARGET ? "met" : "NOT MET"));
+                verdicts.add(String.format(Locale.ROOT, "%s %s / %s: %.2f (target >= %.2f): %s", line.input(),
+                        line.pass().equals("validate") ? "full validation" : "checked writer", raw.get().pass(),
+                        value, TARGET, value >= TARGET ? "met" : "NOT MET"));
             }
         }
         out.append('\n');

@@ -7,7 +7,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The benchmarks' passes run in turn in one JVM, raw parser, our source and full validation one after the
- * other, pass after pass, reporting the median time of each and the ratios of the medians. On a machine
+ * other (for writing: plain FastCSV writer and our checked writer), pass after pass, reporting the median time of each and the ratios of the medians. On a machine
  * shared with other work the load drifts from minute to minute; JMH measures one benchmark after the other,
  * so the drift lands in the ratios, while here it touches the three passes alike. The same benchmark methods
  * as JMH runs, on the same generated files:
@@ -56,43 +56,55 @@ public final class InterleavedPasses {
             csv.delimiter = delimiter;
             csv.writeFile();
             try {
-                report("CSV " + delimiter, passes, () -> csv.rawFastCsv(blackhole), () -> csv.source(blackhole),
+                report("CSV " + delimiter, passes, NAMES, () -> csv.rawFastCsv(blackhole), () -> csv.source(blackhole),
                         csv::validate);
             } finally {
                 csv.deleteFile();
+            }
+        }
+        for (String delimiter : new String[] {"comma", "semicolon"}) {
+            CsvWriterBenchmark writer = new CsvWriterBenchmark();
+            writer.rows = rows;
+            writer.delimiter = delimiter;
+            writer.readRows();
+            try {
+                report("write " + delimiter, passes, new String[] {"raw", "checked"}, writer::rawFastCsvWriter,
+                        writer::checkedWriter);
+            } finally {
+                writer.deleteFiles();
             }
         }
         NdjsonBenchmark ndjson = new NdjsonBenchmark();
         ndjson.rows = rows;
         ndjson.writeFile();
         try {
-            report("NDJSON", passes, () -> ndjson.rawJackson(blackhole), () -> ndjson.source(blackhole),
+            report("NDJSON", passes, NAMES, () -> ndjson.rawJackson(blackhole), () -> ndjson.source(blackhole),
                     ndjson::validate);
         } finally {
             ndjson.deleteFile();
         }
     }
 
-    private static void report(String input, int passes, Pass raw, Pass source, Pass validate) throws IOException {
-        Pass[] all = {raw, source, validate};
-        long[][] nanos = new long[3][passes];
+    private static void report(String input, int passes, String[] names, Pass... all) throws IOException {
+        int count = all.length;
+        long[][] nanos = new long[count][passes];
         for (int pass = 0; pass < passes; pass++) {
-            for (int k = 0; k < 3; k++) {
-                int which = (pass + k) % 3;
+            for (int k = 0; k < count; k++) {
+                int which = (pass + k) % count;
                 long start = System.nanoTime();
                 all[which].run();
                 nanos[which][pass] = System.nanoTime() - start;
             }
         }
-        double[] median = new double[3];
-        for (int which = 0; which < 3; which++) {
+        double[] median = new double[count];
+        for (int which = 0; which < count; which++) {
             long[] counted = Arrays.copyOfRange(nanos[which], passes / 3, passes);
             Arrays.sort(counted);
             median[which] = counted[counted.length / 2] / 1e6;
         }
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-14s", input));
-        for (int which = 0; which < 3; which++) {
-            line.append(String.format(Locale.ROOT, " %s %.0f ms", NAMES[which], median[which]));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-15s", input));
+        for (int which = 0; which < count; which++) {
+            line.append(String.format(Locale.ROOT, " %s %.0f ms", names[which], median[which]));
             if (which > 0) {
                 line.append(String.format(Locale.ROOT, " (%.2f)", median[0] / median[which]));
             }

@@ -48,7 +48,8 @@ class NothingLostTest {
 
     @Test
     void aReadThatFailsPartOfTheWayKeepsTheRecordsBefore() {
-        byte[] rows = (GOOD.repeat(150) + "/bad,2020-09-22,,,\n" + GOOD.repeat(49)).getBytes(UTF_8);
+        // Distinct rows: a repeated one would be a DUPLICATE_ROW warning.
+        byte[] rows = (distinct(0, 150) + "/bad,2020-09-22,,,\n" + distinct(150, 199)).getBytes(UTF_8);
         InputStream failing = new InputStream() {
             private boolean given;
 
@@ -79,6 +80,14 @@ class NothingLostTest {
         assertThat(report.violations()).extracting(v -> v.code()).containsExactly(ViolationCode.URL_RELATIVE,
                 ViolationCode.FILE_UNREADABLE);
         assertThat(report.violations().get(1).message()).contains("(Input/output error)");
+    }
+
+    private static String distinct(int from, int to) {
+        StringBuilder rows = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            rows.append("https://domain.tld/a").append(i).append(",2020-09-22,organic,1,10.0\n");
+        }
+        return rows.toString();
     }
 
     @Test

@@ -3,14 +3,21 @@ package org.conversionkit.model.internal;
 import java.security.SecureRandom;
 
 /**
- * SipHash-2-4 (Aumasson and Bernstein, 2012): a keyed 64-bit hash, the key of which is drawn at random once per
+ * SipHash (Aumasson and Bernstein, 2012): a keyed 64-bit hash, the key of which is drawn at random once per
  * run, so that nobody can compute inputs that collide, or that fill one corner of a hash table, without it. A
  * fixed-seed hash such as {@link Hash64} lets anyone compute colliding values offline (done for the CRM duplicate
  * check: {@code ORDER-01} and {@code QRDE\u24b3\u65df\uf2ad\u2b2e}); SipHash's outputs are unpredictable to
  * whoever does not hold the key, so a duplicate check built on it sees a false duplicate only by the chance of
  * random 64-bit values, and a table indexed by them probes as it would for random keys, whatever the input.
  *
- * <p>{@link #hash(byte[], int, int)} is the algorithm as specified, held to the reference test vectors. The rest
+ * <p>Two of its variants: SipHash-2-4, the specification's (two rounds a word, four to finish), and SipHash-1-3
+ * (one and three), which the keys drawn at random get ({@link #withRandomKey()}). SipHash-1-3 is what Rust's
+ * standard hash maps and CPython (3.11 on) use against hash flooding, the job it does here: its designers rate it
+ * strong enough for hash tables, where no output is ever shown, and it costs about half as much a word, which a
+ * check that hashes every row of a file pays a million times a pass.
+ *
+ * <p>{@link #hash(byte[], int, int)} is the algorithm as specified, held to the reference test vectors of both
+ * variants. The rest
  * hashes without building the bytes: a {@link State} absorbs 64-bit words and texts, and hashes exactly what
  * {@link #hash(byte[], int, int)} hashes for the same bytes (each word as 8 little-endian bytes, a text as
  * {@link State#text(char[], int, int) said there}).
@@ -21,26 +28,44 @@ public final class SipHash {
 
     private final long k0;
     private final long k1;
+    /** Whether a word takes one round (SipHash-1-3) rather than two (SipHash-2-4). */
+    private final boolean oneRound;
 
     /**
-     * Creates the hash of a key.
+     * Creates SipHash-2-4 of a key.
      *
      * @param k0 the key's first 8 bytes, little-endian
      * @param k1 the key's last 8 bytes, little-endian
      */
     public SipHash(long k0, long k1) {
+        this(k0, k1, false);
+    }
+
+    private SipHash(long k0, long k1, boolean oneRound) {
         this.k0 = k0;
         this.k1 = k1;
+        this.oneRound = oneRound;
     }
 
     /**
-     * Returns the hash of a key drawn from {@link SecureRandom}: one per check, never written anywhere.
+     * Creates SipHash-1-3 of a key.
+     *
+     * @param k0 the key's first 8 bytes, little-endian
+     * @param k1 the key's last 8 bytes, little-endian
+     * @return the hash
+     */
+    public static SipHash sip13(long k0, long k1) {
+        return new SipHash(k0, k1, true);
+    }
+
+    /**
+     * Returns SipHash-1-3 of a key drawn from {@link SecureRandom}: one per check, never written anywhere.
      *
      * @return the hash
      */
     public static SipHash withRandomKey() {
         SecureRandom random = new SecureRandom();
-        return new SipHash(random.nextLong(), random.nextLong());
+        return sip13(random.nextLong(), random.nextLong());
     }
 
     /**
@@ -103,6 +128,7 @@ public final class SipHash {
         private long v2;
         private long v3;
         private long bytes;
+        private boolean oneRound;
 
         private State() {
         }
@@ -118,6 +144,7 @@ public final class SipHash {
             v2 = key.k0 ^ 0x6c7967656e657261L;
             v3 = key.k1 ^ 0x7465646279746573L;
             bytes = 0;
+            oneRound = key.oneRound;
         }
 
         /**
@@ -131,6 +158,7 @@ public final class SipHash {
             v2 = other.v2;
             v3 = other.v3;
             bytes = other.bytes;
+            oneRound = other.oneRound;
         }
 
         /**
@@ -141,7 +169,9 @@ public final class SipHash {
         public void word(long m) {
             v3 ^= m;
             round();
-            round();
+            if (!oneRound) {
+                round();
+            }
             v0 ^= m;
             bytes += Long.BYTES;
         }
@@ -196,8 +226,8 @@ public final class SipHash {
                 seen |= c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7;
                 long m = c0 | c1 << 8 | c2 << 16 | c3 << 24 | c4 << 32 | c5 << 40 | c6 << 48 | c7 << 56;
                 d ^= m;
-                // Two rounds, unrolled by the compiler.
-                for (int round = 0; round < 2; round++) {
+                // One round or two, unrolled by the compiler; the branch goes the same way for every word.
+                for (int round = oneRound ? 1 : 0; round < 2; round++) {
                     a += b;
                     b = Long.rotateLeft(b, 13) ^ a;
                     a = Long.rotateLeft(a, 32);
@@ -270,14 +300,18 @@ public final class SipHash {
             long m = length << 56 | last;
             v3 ^= m;
             round();
-            round();
+            if (!oneRound) {
+                round();
+            }
             v0 ^= m;
             v2 ^= 0xFF;
-            // Four rounds (the 4 of SipHash-2-4).
+            // Three rounds or four: the 3 of SipHash-1-3, the 4 of SipHash-2-4.
             round();
             round();
             round();
-            round();
+            if (!oneRound) {
+                round();
+            }
             return v0 ^ v1 ^ v2 ^ v3;
         }
     }
