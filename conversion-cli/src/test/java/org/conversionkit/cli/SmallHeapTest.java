@@ -47,7 +47,7 @@ class SmallHeapTest {
 
     @Test
     void twoMillionValidCsvRows(@TempDir Path dir) throws Exception {
-        // Distinct rows: the duplicate-row check remembers them all, 2,000,000, its limit (34 MiB).
+        // Distinct rows: the duplicate-row check remembers them all, 2,000,000, its limit (32 MiB).
         InputStream in = new Lines(2_000_000, i -> ("https://domain.tld/path/to/my/page-" + i
                 + ",2020-09-22,organic,1,10.0\n").getBytes(UTF_8));
         Run run = run(List.of("validate", "--report", "json", "--format", "csv", "--date", "2020-09-22", "-"), in,
@@ -84,7 +84,7 @@ class SmallHeapTest {
 
     @Test
     void moreDistinctCrmIdsThanTrackedInABoundedTable(@TempDir Path dir) throws Exception {
-        // 2,000,001 distinct ids: the table of ids seen stays at its limit (34 MiB), which fits in 64 MiB.
+        // 2,000,001 distinct ids: the table of ids seen stays at its limit (32 MiB), which fits in 64 MiB.
         InputStream in = new Lines(2_000_001, i -> ("{\"orderId\":\"N" + i
                 + "\",\"createdAt\":\"2020-01-20\",\"updatedAt\":\"2020-01-20\"}\n").getBytes(UTF_8));
         Run run = run(List.of("validate", "--report", "json", "--profile", "crm", "-"), in, dir);

@@ -8,9 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@code maxTrackedRows}: how many distinct rows the duplicate-row check remembers ({@code DUPLICATE_ROW}: the
  * same url, date, channel and device as an earlier row), each as a keyed 64-bit hash in the tables that remember
- * a CRM feed's ids ({@link FeedLimits}): 17 to 34 bytes a row depending on how full the tables are (18 at
- * 1,000,000 or 2,000,000 rows, a filter that spares most lookups included). The default,
- * {@value #DEFAULT_MAX_TRACKED_ROWS}, takes 34 MiB and lets the
+ * a CRM feed's ids ({@link FeedLimits}): 16 to 32 bytes a row depending on how full the tables are (16.8 at
+ * 1,000,000 or 2,000,000 rows). The default, {@value #DEFAULT_MAX_TRACKED_ROWS}, takes 32 MiB and lets the
  * command line run in {@code -Xmx64m}, a daily file of two million rows whole. Past the limit the check reports
  * one {@code RECORD_TOO_LARGE} warning that names it and stops remembering rows; every other rule goes on. (A
  * warning, not an error as for a feed's ids: the check it stops finds warnings only, and a large file is not

@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
  * The limits of a CRM feed's checks across records, as one immutable value, part of its {@link CrmProfile}.
  *
  * <p>{@code maxTrackedIds}: how many distinct keys duplicate detection remembers (ids in a snapshot
- * feed, id and {@code updatedAt} pairs in a daily feed). Each costs 17 to 34 bytes depending on
- * how full the tables are (18 at 1,000,000 or 2,000,000 keys); the default,
- * {@value #DEFAULT_MAX_TRACKED_IDS}, takes 34 MiB and lets the command line run in {@code -Xmx64m}
+ * feed, id and {@code updatedAt} pairs in a daily feed). Each costs 16 to 32 bytes depending on
+ * how full the tables are (16.8 at 1,000,000 or 2,000,000 keys); the default,
+ * {@value #DEFAULT_MAX_TRACKED_IDS}, takes 32 MiB and lets the command line run in {@code -Xmx64m}
  * (measured with the G1, Serial and Parallel collectors). Past the limit the check reports one
  * {@code RECORD_TOO_LARGE} error that names it and stops detecting duplicates; every other rule goes
  * on.

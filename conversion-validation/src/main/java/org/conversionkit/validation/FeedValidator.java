@@ -45,8 +45,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Memory.</b> Duplicate detection remembers each distinct key (an id; in a daily feed an id
  * and {@code updatedAt}) as a 64-bit hash in a primitive open-addressing table at load at most 0.5:
- * 17 to 34 bytes a key depending on how full the tables are, never more than
- * {@link FeedLimits#maxTrackedIds()} keys (2,000,000 by default: 34 MiB). Past the limit the record
+ * 16 to 32 bytes a key depending on how full the tables are, never more than
+ * {@link FeedLimits#maxTrackedIds()} keys (2,000,000 by default: 32 MiB). Past the limit the record
  * that would exceed it gets one {@code RECORD_TOO_LARGE} error naming the limit, and duplicates are
  * no longer detected; the other rules go on. Keeping hashes rather than ids bounds memory whatever
  * the ids' length, at the price of a false duplicate when two distinct keys share a hash: with a

@@ -138,7 +138,7 @@ public final class CrmFeedCheck {
                         mapper.idField(), id, "the feed holds more than " + limits.maxTrackedIds() + " distinct "
                                 + mapper.idField() + (feedDate == null ? "s" : " and updatedAt pairs")
                                 + ", the limit maxTrackedIds (" + limits.maxTrackedIds() + "): duplicates are not"
-                                + " detected from this record on; raise FeedLimits.maxTrackedIds (17 to 34"
+                                + " detected from this record on; raise FeedLimits.maxTrackedIds (16 to 32"
                                 + " bytes each) or check the feed in parts"));
                 return false;
             }
