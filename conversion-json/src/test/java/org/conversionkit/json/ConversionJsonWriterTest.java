@@ -1,0 +1,188 @@
+package org.conversionkit.json;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.conversionkit.model.ColumnLayout;
+import org.conversionkit.model.ConversionDataException;
+import org.conversionkit.model.ConversionProfile;
+import org.conversionkit.model.ConversionRow;
+import org.conversionkit.model.Violation;
+import org.conversionkit.model.ViolationCode;
+import org.conversionkit.model.WritePolicy;
+import org.conversionkit.validation.ValidationReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The NDJSON export writer's own behaviour; its agreement with the reader is {@link JsonWriterRoundTripTest}'s. */
+class ConversionJsonWriterTest {
+
+    private static final LocalDate DAY = LocalDate.of(2020, 9, 22);
+
+    @TempDir
+    Path folder;
+
+    private static ConversionRow row(String url) {
+        return new ConversionRow(url, DAY, "email", "mobile", 2L, new BigDecimal("59.70"));
+    }
+
+    private List<String> files() throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.map(path -> path.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void writesTheDaysFileAsOneObjectALine() throws IOException {
+        ValidationReport report;
+        try (ConversionJsonWriter writer = ConversionJsonWriter.builder().build(folder, DAY)) {
+            writer.write(row("https://shop.example/p?q=1"));
+            writer.write(new ConversionRow("https://shop.example/2", DAY, null, null, null, null));
+            report = writer.finish();
+        }
+        assertThat(files()).containsExactly("conversion-export-2020-09-22.ndjson");
+        assertThat(folder.resolve("conversion-export-2020-09-22.ndjson")).hasContent(
+                "{\"url\":\"https://shop.example/p?q=1\",\"date\":\"2020-09-22\",\"channel\":\"email\","
+                        + "\"device\":\"mobile\",\"transactions\":2,\"revenue\":59.70}\n"
+                        + "{\"url\":\"https://shop.example/2\",\"date\":\"2020-09-22\"}");
+        assertThat(report).isEqualTo(JsonWriterRoundTripTest.validate(
+                folder.resolve("conversion-export-2020-09-22.ndjson"), 100));
+        assertThat(report.valid()).isTrue();
+        assertThat(report.format()).isEqualTo("json");
+    }
+
+    @Test
+    void refusesLeavesOutOrKeepsARowWithAnError() throws IOException {
+        ConversionRow relative = row("/relative");
+        try (ConversionJsonWriter writer = ConversionJsonWriter.builder().build(folder, DAY)) {
+            assertThatExceptionOfType(ConversionDataException.class).isThrownBy(() -> writer.write(relative))
+                    .satisfies(e -> assertThat(e.code()).isEqualTo(ViolationCode.URL_RELATIVE));
+            writer.write(row("https://shop.example/1"));
+            assertThat(writer.finish().records()).isEqualTo(1);
+        }
+        Path other = Files.createDirectory(folder.resolve("leave-out"));
+        try (ConversionJsonWriter writer = ConversionJsonWriter.builder().policy(WritePolicy.LEAVE_OUT)
+                .build(other, DAY)) {
+            assertThat(writer.write(relative)).isFalse();
+            assertThat(writer.finish().records()).isZero();
+            assertThat(writer.leftOut().violations()).extracting(Violation::code)
+                    .containsExactly(ViolationCode.URL_RELATIVE);
+        }
+        Path kept = Files.createDirectory(folder.resolve("keep"));
+        try (ConversionJsonWriter writer = ConversionJsonWriter.builder().policy(WritePolicy.KEEP)
+                .build(kept, DAY)) {
+            assertThat(writer.write(relative)).isTrue();
+            assertThat(writer.finish().invalidRecords()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aValueTheReaderWouldStopAtIsRefusedUnderEveryPolicy() throws IOException {
+        JsonLimits small = JsonLimits.builder().maxStringLength(40).build();
+        try (ConversionJsonWriter writer = ConversionJsonWriter.builder().policy(WritePolicy.KEEP).limits(small)
+                .build(folder, DAY)) {
+            assertThatExceptionOfType(ConversionDataException.class)
+                    .isThrownBy(() -> writer.write(row("https://shop.example/" + "x".repeat(40))))
+                    .satisfies(e -> {
+                        assertThat(e.code()).isEqualTo(ViolationCode.RECORD_TOO_LARGE);
+                        assertThat(e.getMessage()).contains("maxStringLength (40");
+                    });
+            assertThatExceptionOfType(ConversionDataException.class)
+                    .isThrownBy(() -> writer.write(row("https://shop.example/\uDC00")))
+                    .satisfies(e -> assertThat(e.code()).isEqualTo(ViolationCode.ENCODING));
+            writer.write(row("https://shop.example/1"));
+            assertThat(writer.finish().records()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFullDiskOrAnExceptionLeavesNoFile() throws IOException {
+        try (ConversionJsonWriter writer = ConversionJsonWriter.builder().decorate(out -> new FullDisk(out, 100))
+                .build(folder, DAY)) {
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 100_000; i++) {
+                    writer.write(row("https://shop.example/" + i));
+                }
+                writer.finish();
+            }).isInstanceOfAny(UncheckedIOException.class, IOException.class);
+        }
+        assertThat(files()).isEmpty();
+        assertThatThrownBy(() -> {
+            try (ConversionJsonWriter writer = ConversionJsonWriter.builder().build(folder, DAY)) {
+                writer.write(row("https://shop.example/1"));
+                throw new IllegalStateException("the database went away");
+            }
+        }).hasMessage("the database went away");
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void gzipAndOneFileADay() throws IOException {
+        try (ConversionJsonWriter writer = ConversionJsonWriter.builder().gzip(true).build(folder, DAY)) {
+            writer.write(row("https://shop.example/1"));
+            writer.finish();
+        }
+        assertThat(files()).containsExactly("conversion-export-2020-09-22.ndjson.gz");
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(
+                folder.resolve("conversion-export-2020-09-22.ndjson.gz")))) {
+            assertThat(new String(in.readAllBytes(), UTF_8)).startsWith("{\"url\":\"https://shop.example/1\"")
+                    .endsWith("}\n");
+        }
+        assertThatExceptionOfType(FileAlreadyExistsException.class)
+                .isThrownBy(() -> ConversionJsonWriter.builder().build(folder, DAY));
+        try (ConversionJsonWriter writer = ConversionJsonWriter.builder().gzip(true).replaceExisting(true)
+                .build(folder, DAY)) {
+            writer.finish();
+        }
+        assertThat(files()).containsExactly("conversion-export-2020-09-22.ndjson.gz");
+    }
+
+    @Test
+    void settingsAreCheckedWhenGiven() {
+        assertThatIllegalArgumentException().isThrownBy(() -> ConversionJsonWriter.builder().profile(
+                ConversionProfile.builder().columns(ColumnLayout.parse("url,date")).build()))
+                .withMessageContaining("is for CSV files");
+        assertThatIllegalArgumentException().isThrownBy(() -> ConversionJsonWriter.builder()
+                .profile(ConversionProfile.builder().date(DAY.plusDays(1)).build()).build(folder, DAY));
+    }
+
+    /** A disk that is full after a number of bytes. */
+    static final class FullDisk extends FilterOutputStream {
+        private long room;
+
+        FullDisk(OutputStream out, long room) {
+            super(out);
+            this.room = room;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len > room) {
+                throw new IOException("No space left on device");
+            }
+            room -= len;
+            out.write(b, off, len);
+        }
+    }
+}
