@@ -151,7 +151,7 @@ class SparkCheckTest {
         assertThat(records).singleElement().satisfies(row -> {
             assertThat(row.<String>getAs("id")).isEqualTo("N1");
             assertThat(row.<Long>getAs("line")).isEqualTo(1L);
-            assertThat(row.<String>getAs("updatedAt")).isEqualTo("2020-01-20T10:00Z");
+            assertThat(row.<String>getAs("updatedAt")).isEqualTo("2020-01-20T10:00:00Z"); // as written (RFC 3339)
         });
     }
 
