@@ -1,9 +1,11 @@
 package org.conversionkit.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.conversionkit.test.ConversionAssertions.assertThat;
+import static org.conversionkit.test.ConversionAssertions.catchThrowable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,19 +20,30 @@ import org.conversionkit.files.ConversionFiles;
 import org.conversionkit.files.FileChecker;
 import org.conversionkit.files.ReportFormat;
 import org.conversionkit.files.ReportWriter;
+import org.conversionkit.files.TypedRows;
 import org.conversionkit.json.CrmFeedReader;
 import org.conversionkit.model.ColumnLayout;
 import org.conversionkit.model.ConversionProfile;
+import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.ViolationCode;
+import org.conversionkit.test.CrmFeedFixture;
+import org.conversionkit.test.CrmMistake;
+import org.conversionkit.test.ExportFixture;
+import org.conversionkit.test.ExportMistake;
+import org.conversionkit.test.WrittenExport;
+import org.conversionkit.test.WrittenFeed;
 import org.conversionkit.validation.FeedHistory;
 import org.conversionkit.validation.FeedValidator;
 import org.conversionkit.validation.ValidationReport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keeps the README's other Java snippets compiled and true: each {@code <!-- snippet: NAME -->} block is the code
- * between this class's {@code // snippet:NAME} markers, character for character, run on files of its own.
+ * between this class's {@code // snippet:NAME} markers, character for character (less the markers' indent), run on
+ * files of its own. The test kit's snippets are whole test methods of this class, run as such.
  */
 class ReadmeSnippetsTest {
 
@@ -80,15 +93,90 @@ class ReadmeSnippetsTest {
         return reports;
     }
 
+    /** The snippets for pipelines' tests: test methods, run as tests of this class. */
+    private final Importer importer = new Importer();
+
+    // snippet:kit-export
+    @Test
+    void theImportSkipsTheRowWithARelativeUrl(@TempDir Path folder) throws IOException {
+        WrittenExport export = ExportFixture.of(LocalDate.of(2020, 9, 22)).rows(100).seed(7).csv(';')
+                .mistakes(ExportMistake.RELATIVE_URL).writeTo(folder);
+
+        List<ConversionRow> loaded = importer.load(export.path());           // the pipeline's own code
+
+        assertThat(loaded).isEqualTo(export.rows());                        // every valid row, in order
+        assertThat(export.path()).checkedAsConversionExport()
+                .hasRecords(101).hasErrors(1).hasWarnings(0)
+                .hasViolation(ViolationCode.URL_RELATIVE).atLine(export.lineOf(ExportMistake.RELATIVE_URL))
+                .onField("url");
+    }
+    // snippet:end
+
+    // snippet:kit-feed
+    @Test
+    void theFeedHoldsOneChangeTwiceAndATotalAsAString(@TempDir Path folder) throws IOException {
+        WrittenFeed feed = CrmFeedFixture.daily(LocalDate.of(2020, 1, 20)).records(30).seed(3)
+                .mistakes(CrmMistake.DUPLICATE_ID, CrmMistake.TOTAL_AS_STRING).writeTo(folder);
+
+        assertThat(feed.path()).checkedAsCrmFeed(feed.profile())
+                .hasErrors(1)
+                .hasWarnings(1)                               // a change twice: a warning in a daily feed
+                .hasViolation(ViolationCode.FIELD_TYPE).atLine(feed.lineOf(CrmMistake.TOTAL_AS_STRING))
+                .onField("total");
+    }
+    // snippet:end
+
+    @Test
+    void theFailureMessageIsTheOneTheReadmeShows(@TempDir Path folder) throws IOException {
+        Throwable failure = catchThrowable(() -> {
+            // snippet:kit-failure
+            WrittenExport export = ExportFixture.of(LocalDate.of(2020, 9, 22)).rows(3)
+                    .mistakes(ExportMistake.RELATIVE_URL, ExportMistake.WRONG_DATE).writeTo(folder);
+            assertThat(export.path()).isValidConversionExport();
+            // snippet:end
+        });
+        assertThat(failure).isInstanceOf(AssertionError.class);
+        Matcher block = Pattern.compile("<!-- snippet: kit-failure-message -->\n```text\n(.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(ReadmeQuickStartTest.README, StandardCharsets.UTF_8));
+        assertThat(block.find()).as("README shows the failure message").isTrue();
+        // The README shows JUnit's temporary folder as /tmp/junit-…: its name changes from run to run.
+        assertThat(failure.getMessage().replace(folder.toString(), "/tmp/junit-\u2026")
+                .replace(System.lineSeparator(), "\n")).isEqualTo(block.group(1).strip());
+    }
+
+    /** A pipeline's importer, as the README's test calls it: the valid rows of a day's file, in order. */
+    static final class Importer {
+
+        List<ConversionRow> load(Path file) throws IOException {
+            List<ConversionRow> rows = new ArrayList<>();
+            try (InputStream in = Files.newInputStream(file);
+                    TypedRows<ConversionRow> typed = FileChecker.builder().build()
+                            .conversionRows(file.toString(), in)) {
+                typed.forEach(rows::add);
+            }
+            return rows;
+        }
+    }
+
+    /** The code between the markers of a snippet, less the markers' indent. */
+    private static String snippet(String source, String name) {
+        Matcher code = Pattern.compile("\n( *)// snippet:" + Pattern.quote(name) + "\n(.*?)\n\\s*// snippet:end",
+                Pattern.DOTALL).matcher(source);
+        assertThat(code.find()).as(name).isTrue();
+        String indent = code.group(1);
+        StringBuilder text = new StringBuilder();
+        for (String line : code.group(2).split("\n", -1)) {
+            text.append(line.startsWith(indent) ? line.substring(indent.length()) : line.strip()).append('\n');
+        }
+        return text.toString().strip();
+    }
+
     @Test
     void theReadmeShowsTheCodeThatIsCompiledHere() throws IOException {
         String source = Files.readString(SOURCE, StandardCharsets.UTF_8);
         String readme = Files.readString(ReadmeQuickStartTest.README, StandardCharsets.UTF_8);
-        for (String name : List.of("profiles", "checker", "history")) {
-            Matcher code = Pattern.compile("// snippet:" + name + "\n(.*?)\n\\s*// snippet:end", Pattern.DOTALL)
-                    .matcher(source);
-            assertThat(code.find()).as(name).isTrue();
-            String expected = code.group(1).replace("\n        ", "\n").strip()
+        for (String name : List.of("profiles", "checker", "history", "kit-export", "kit-feed", "kit-failure")) {
+            String expected = snippet(source, name)
                     .replace("write(List.of(report), out);", "write(List.of(report), System.out);")
                     .replace("out.println(", "System.out.println(");
             if (name.equals("profiles")) {

@@ -359,6 +359,18 @@ public final class ReportWriter {
         }
     }
 
+    /**
+     * Returns the line the text report gives a violation, without its indent and line separator:
+     * {@code line 3, record 3: URL_RELATIVE [url] MESSAGE}, with {@code (warning)} after the code of a warning and
+     * no location for a file-level violation; control and format characters escaped as in the report.
+     *
+     * @param violation the violation
+     * @return its line in the text report
+     */
+    public static String textLine(Violation violation) {
+        return violationLine(Objects.requireNonNull(violation, "violation"));
+    }
+
     private static String violationLine(Violation violation) {
         StringBuilder line = new StringBuilder();
         if (violation.line() > 0) {
