@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.conversionkit.cli.ConversionCheck;
+import org.conversionkit.files.internal.Printable;
 import org.conversionkit.json.BigQuerySchema;
 import org.conversionkit.json.SchemaAnalysis;
 import org.conversionkit.json.SchemaField;
@@ -214,7 +215,7 @@ final class SchemaCommand implements Callable<Integer> {
         if (analysis.findings().isEmpty()) {
             return;
         }
-        String file = Text.printable(name);
+        String file = Printable.of(name);
         for (SchemaFinding finding : analysis.findings()) {
             StringBuilder line = new StringBuilder(file).append(": ");
             if (finding.line() > 0) {
@@ -225,9 +226,9 @@ final class SchemaCommand implements Callable<Integer> {
                 line.append(" (warning)");
             }
             if (finding.field() != null) {
-                line.append(" [").append(Text.printable(finding.field())).append(']');
+                line.append(" [").append(Printable.of(finding.field())).append(']');
             }
-            err.println(line.append(' ').append(Text.printable(finding.message())));
+            err.println(line.append(' ').append(Printable.of(finding.message())));
         }
         err.println(file + ": " + analysis.rows() + (analysis.rows() == 1 ? " row; " : " rows; ") + analysis.errors()
                 + (analysis.errors() == 1 ? " error, " : " errors, ") + analysis.warnings()
