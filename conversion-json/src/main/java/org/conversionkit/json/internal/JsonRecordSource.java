@@ -65,7 +65,8 @@ import tools.jackson.core.util.JsonRecyclerPools;
  * line) and a line with a syntax error ({@code MALFORMED_JSON}) reject that line alone, as one record, and reading
  * goes on with the next line: lines are independent, so the next one can be trusted.
  *
- * <p>Strict NDJSON's lines are counted in 64 bits, by the filter.
+ * <p>Lines are counted in 64 bits: by the filter in strict NDJSON; in the other forms, the parser's 32-bit line
+ * numbers are read past their wrap ({@link LineNumbers}), and a column the parser cannot count is 0.
  */
 public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
 
@@ -121,6 +122,8 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     private long skipThrough;
     /** Strict NDJSON: whether the parser cannot go on, so that a new one reads from the next line. */
     private boolean restart;
+    /** The parser's 32-bit line numbers read in 64 bits (the forms but strict NDJSON). */
+    private final LineNumbers lineNumbers = new LineNumbers();
     private JsonForm form = JsonForm.NDJSON;
     private @Nullable Problem openingProblem;
     private boolean started;
@@ -744,25 +747,26 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     }
 
     /**
-     * Returns the line of a location of the parser.
+     * Returns the line of a location of the parser, in 64 bits: the parser's own line numbers are 32-bit.
      *
      * @param at the location
      * @return the 1-based line
      */
     long lineOf(TokenStreamLocation at) {
         StrictLines strict = lines;
-        return strict != null ? strict.lineAt(offsetOf(at)) : at.getLineNr();
+        return strict != null ? strict.lineAt(offsetOf(at)) : lineNumbers.line(at.getLineNr());
     }
 
     /**
-     * Returns the column of a location of the parser on its {@link #lineOf line}.
+     * Returns the column of a location of the parser on its {@link #lineOf line}, or 0 when unknown (the parser's
+     * own columns are 32-bit).
      *
      * @param at the location
      * @return the 1-based column, or 0
      */
     long columnOf(TokenStreamLocation at) {
         StrictLines strict = lines;
-        return strict != null ? strict.columnAt(offsetOf(at)) : at.getColumnNr();
+        return strict != null ? strict.columnAt(offsetOf(at)) : LineNumbers.column(at.getColumnNr());
     }
 
     private static long offsetOf(TokenStreamLocation location) {

@@ -122,10 +122,13 @@ abstract class StrictLines {
     private long blankLines;
     /** Characters handed to the current parser. */
     private long handedOut;
-    /** The parser's offset of the current line's first character, -1 before it is handed out. */
+    /** The parser's offset of the first character of the current line handed out, -1 before it is. */
     private long lineStart = -1;
+    /** The characters of the current line skipped before its first one handed out: white space. */
+    private long lineSkipped;
     private long previousLine;
     private long previousLineStart;
+    private long previousLineSkipped;
 
     private StrictLines(long firstLine) {
         this.line = firstLine;
@@ -173,12 +176,16 @@ abstract class StrictLines {
             faultHandedOut = true;
             return -1;
         }
-        if (pos >= end && !fill()) {
-            atEnd();
-            if (fault != null) {
-                faultHandedOut = true;
+        // White space that starts a line, and blank lines, are counted here and not handed out: the parser needs
+        // none of them, and a flood of blank lines costs no read of the parser each.
+        while (pos >= end || (state == BEFORE && skipBlank())) {
+            if (pos >= end && !fill()) {
+                atEnd();
+                if (fault != null) {
+                    faultHandedOut = true;
+                }
+                return -1;
             }
-            return -1;
         }
         int start = pos;
         int limit = Math.min(end, start + max);
@@ -205,6 +212,7 @@ abstract class StrictLines {
         }
         if (lineStart < 0 && (i > start || result == LINE_END)) {
             lineStart = handedOut;
+            lineSkipped = lineChars;
         }
         if (result == HALT) {
             setFault(lineChars + (i - start) + 1);
@@ -229,6 +237,35 @@ abstract class StrictLines {
             lineChars += n;
         }
         return n;
+    }
+
+    /**
+     * Skips the white space at the start of the current line, and the blank lines, in the buffer, without handing
+     * them out.
+     *
+     * @return whether the buffer ran out first: more is to be read before the next character can be handed out
+     */
+    private boolean skipBlank() {
+        int i = pos;
+        while (i < end) {
+            int c = charAt(i);
+            // The LF of a CR LF is the end of the line before.
+            boolean crLf = afterCr && c == '\n';
+            afterCr = false;
+            if (c == ' ' || c == '\t') {
+                lineChars++;
+            } else if (c == '\n' || c == '\r') {
+                if (!crLf) {
+                    afterCr = c == '\r';
+                    endLine();
+                }
+            } else {
+                break;
+            }
+            i++;
+        }
+        pos = i;
+        return i >= end;
     }
 
     /**
@@ -304,6 +341,7 @@ abstract class StrictLines {
         handedOut = 0;
         lineStart = -1;
         previousLineStart = 0;
+        previousLineSkipped = 0;
         return create(factory);
     }
 
@@ -355,9 +393,11 @@ abstract class StrictLines {
         }
         previousLine = line;
         previousLineStart = lineStart < 0 ? handedOut : lineStart;
+        previousLineSkipped = lineStart < 0 ? lineChars : lineSkipped;
         line++;
         lineChars = 0;
         lineStart = -1;
+        lineSkipped = 0;
         state = BEFORE;
         depth = 0;
         escape = false;
@@ -554,9 +594,9 @@ abstract class StrictLines {
     final long columnAt(long offset) {
         long start = lineStart < 0 ? handedOut : lineStart;
         if (offset >= start) {
-            return offset - start + 1;
+            return offset - start + 1 + (lineStart < 0 ? lineChars : lineSkipped);
         }
-        return offset >= previousLineStart ? offset - previousLineStart + 1 : 0;
+        return offset >= previousLineStart ? offset - previousLineStart + 1 + previousLineSkipped : 0;
     }
 
     /**

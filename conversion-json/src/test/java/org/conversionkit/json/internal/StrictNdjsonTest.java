@@ -126,6 +126,13 @@ class StrictNdjsonTest {
     }
 
     @Test
+    void whiteSpaceBeforeTheRecordCountsInItsColumns() {
+        String text = "   {'x'}\n\t\t{\"orderId\" 1}\r  \r\n \t" + OK + " x\r\r\n  \n{\"a\":\"b\",\"a\":1}";
+        assertThat(read(text)).containsExactly("1:5 NOT_NDJSON", "2:14 MALFORMED_JSON", "4:" + (OK.length() + 4)
+                + " NOT_NDJSON", "7:10 DUPLICATE_KEY", "blank 3");
+    }
+
+    @Test
     void lineEndsOfEveryKindAndWhiteSpaceAfterTheRecord() {
         String text = OK + "  \t\r\n" + OK + "\r" + "{\"a\":1}\r" + OK + " ,\r\n" + OK;
         assertThat(read(text)).containsExactly("1 ok", "2 ok", "3 ok", "4:" + (OK.length() + 2) + " NOT_NDJSON",
