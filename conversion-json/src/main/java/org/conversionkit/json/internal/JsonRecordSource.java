@@ -570,14 +570,20 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                     return terminal(line, 0, tooLarge(tooManyRecords(), line, column));
                 }
                 recordBase = bytes.count();
+                // The value may not go on to the next line.
+                strict.hold(line);
+                if (token == JsonToken.START_ARRAY && arrayOfRecords(strict, p, line)) {
+                    return notNdjson(strict, record);
+                }
                 @Nullable RawRecord result = token == JsonToken.START_OBJECT ? handler.readObject(this, line, record)
                         : notAnObject(token, line, column, record);
+                strict.release();
                 TokenStreamLocation end = p.currentLocation();
                 if (offsetOf(end) - offset > limits.maxRecordSize()) {
                     return terminal(line, 0, tooLarge(recordTooLarge(), lineOf(end), columnOf(end)));
                 }
                 // Only white space may follow the value on its line.
-                strict.finishLine(line);
+                strict.finishLine(line, offsetOf(end));
                 if (strict.fault() != null) {
                     return notNdjson(strict, record);
                 }
@@ -609,17 +615,50 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                 long offset = offsetOf(at);
                 long line = strict.lineAt(offset);
                 long column = strict.columnAt(offset);
+                boolean inRoot = p.streamReadContext().inRoot();
+                StrictLines.Fault fault = StrictLines.Fault.of(String.valueOf(e.getOriginalMessage()), inRoot);
+                if (fault != null) {
+                    // Not NDJSON, as the parser found it: single quotes, \', a line break in a string, a comma.
+                    strict.fault(fault, line, column);
+                    restart = true;
+                    return notNdjson(strict, recordLine > 0 ? records : 0);
+                }
                 long record = recordLine > 0 ? records : ++records;
                 long recordStart = recordLine > 0 ? recordLine : line;
                 recordLine = 0;
                 skipThrough = Math.max(line, strict.fault() != null ? strict.faultLine() : 0);
                 restart = true;
-                Problem problem = JsonErrors.syntax(e, line, column, JsonForm.NDJSON, p.streamReadContext().inRoot());
+                Problem problem = JsonErrors.syntax(e, line, column, JsonForm.NDJSON, inRoot);
                 return RawRecord.rejected(recordStart, record, List.of(new Violation(problem.code(),
                         problem.code().defaultSeverity(), line, column, record, null, null, problem.message()
                                 + "; the line is skipped, reading goes on with the next one")));
             }
         }
+    }
+
+    /**
+     * Tells an array of records ({@code [ {…}, …]}, {@code []}) from an array value: reads the array's first token.
+     * For an array of records, or a line that ends after its {@code [}, the line gets the fault {@code ARRAY}, and the
+     * parser cannot go on; else the parser stands on the first element, which {@link #notAnObject} skips with the
+     * rest.
+     */
+    private boolean arrayOfRecords(StrictLines strict, JsonParser p, long line) {
+        JsonToken first;
+        try {
+            first = p.nextToken();
+        } catch (JacksonException e) {
+            if (strict.fault() == StrictLines.Fault.SPANS_LINES || strict.fault() == StrictLines.Fault.TRUNCATED) {
+                strict.fault(StrictLines.Fault.ARRAY, strict.faultLine(), strict.faultColumn());
+            }
+            throw e;
+        }
+        if (first != JsonToken.START_OBJECT && first != JsonToken.END_ARRAY) {
+            return false;
+        }
+        TokenStreamLocation at = p.currentTokenLocation();
+        strict.fault(StrictLines.Fault.ARRAY, line, strict.columnAt(offsetOf(at)));
+        restart = true;
+        return true;
     }
 
     /**
@@ -632,7 +671,8 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
         long number = record > 0 ? record : ++records;
         recordLine = 0;
         skipThrough = line;
-        restart |= strict.faultHandedOut();
+        // The parser may hold the rest of the line, or have met the end of its input: a new one reads on.
+        restart = true;
         return RawRecord.rejected(line, number, List.of(new Violation(ViolationCode.NOT_NDJSON,
                 ViolationCode.NOT_NDJSON.defaultSeverity(), line, strict.faultColumn(), number, null, null,
                 fault.message())));
@@ -697,6 +737,11 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
         String kind;
         switch (token) {
             case START_ARRAY:
+                JsonToken current = parser().currentToken();
+                if (current != JsonToken.START_ARRAY && current != null) {
+                    // Strict NDJSON read the first element already (arrayOfRecords).
+                    skipValue(current);
+                }
                 skipValue(token);
                 value = "[…]";
                 kind = "an array";

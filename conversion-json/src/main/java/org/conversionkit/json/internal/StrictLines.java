@@ -3,6 +3,9 @@ package org.conversionkit.json.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
@@ -10,22 +13,24 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Strict NDJSON, as a CRM feed must be: one JSON value a line. The filter between the input and the parser of a
- * {@link JsonRecordSource} that reads a feed: it follows each line's structure (strings, escapes, nesting, what
- * comes after the value) as it hands the line out, and numbers the lines itself, in 64 bits.
+ * {@link JsonRecordSource} that reads a feed: it hands the parser one line at a time, keeps a record to its line,
+ * checks what follows the record on it, and numbers the lines itself, in 64 bits.
  *
- * <p>What is not NDJSON is a {@link Fault} of its line, found at the character that shows it: single quotes, the
- * escape {@code \'}, a value that goes on past the end of its line (pretty-printed JSON, a line break in a string,
- * a value cut short by the end of the input), an array of records ({@code [ {…}, {…} ]}), commas between records,
- * a second value on a line, a closing brace or a key with no object opened on the line. That character is not
- * handed out: the parser meets the end of its input there, and the record source reports the line, skips the rest
- * of it ({@link #skipThrough(long)}) and starts a new parser on the next one. Everything else (a syntax error
- * inside a line, a value that is not an object) is the parser's to find.
+ * <p>What is not NDJSON is a {@link Fault} of its line. The parser, which reads strict JSON, finds most of them as it
+ * reads the value (single quotes, the escape {@code \'}, a line break in a string, a comma or a closing bracket
+ * between values: {@link Fault#of}); this filter finds the rest. While the record source reads a record's value
+ * ({@link #hold(long)}), the parser may read its line but not the next one: past the end of the line the parser meets
+ * the end of its input ({@link Fault#SPANS_LINES}, pretty-printed JSON; {@link Fault#TRUNCATED} at the end of the
+ * input). After the value only white space may follow it on its line ({@link #finishLine(long, long)}: a comma, a
+ * second value, a colon are faults). The record source then reports the line, skips the rest of it
+ * ({@link #skipThrough(long)}) and, when the parser cannot go on, starts a new parser on the next line.
  *
- * <p>A read never crosses the end of a line (the LF of a CR LF comes alone), so that the parser never holds more
- * than the line it reads: a new parser started at the next line loses nothing. The parser's own line numbers are
- * 32-bit and restart with each parser; the lines here are counted in 64 bits, and an offset of the parser maps to
- * its line and column ({@link #lineAt(long)}, {@link #columnAt(long)}) as long as it is on the line being handed
- * out or the one before, which is where the parser stands.
+ * <p>A read never crosses the end of a line, so that the parser never holds more than the line it reads: a new parser
+ * started at the next line loses nothing. White space that starts a line, and blank lines, are counted and never
+ * handed out. The parser's own line numbers are 32-bit and restart with each parser; the lines here are counted in 64
+ * bits, and an offset of the parser maps to its line and column ({@link #lineAt(long)}, {@link #columnAt(long)}) as
+ * long as it is on the line being handed out or the one before, which is where the parser stands. The work per
+ * character is finding the line ends, eight bytes at a time; the parser does the rest, as it would anyway.
  *
  * <p>Two kinds of input: {@link #bytes(InputStream, long)} and {@link #chars(Reader, long)}. Not thread-safe.
  */
@@ -75,40 +80,53 @@ abstract class StrictLines {
         String message() {
             return message;
         }
+
+        /**
+         * Returns the fault a parser's error shows, or {@code null} for a plain syntax error: single quotes and the
+         * escape {@code \'} anywhere; a line break in a string; at the root (between values), a comma, a closing
+         * bracket or brace, and a second value.
+         *
+         * @param message the parser's message, without location
+         * @param inRoot  whether the parser stood between values
+         * @return the fault, or {@code null}
+         */
+        static @Nullable Fault of(String message, boolean inRoot) {
+            if (message.startsWith("Unexpected character (''' (code 39))")) {
+                return SINGLE_QUOTE;
+            }
+            if (message.startsWith("Unrecognized character escape ''' (code 39)")) {
+                return ESCAPED_QUOTE;
+            }
+            if (message.startsWith("Illegal unquoted character ((CTRL-CHAR, code 10))")
+                    || message.startsWith("Illegal unquoted character ((CTRL-CHAR, code 13))")) {
+                return SPANS_LINES;
+            }
+            if (message.contains("Expected space separating root-level values")) {
+                // A number or literal, and right after it something else than white space.
+                return message.startsWith("Unexpected character (',' ") ? COMMA
+                        : message.startsWith("Unexpected character (':' ") ? PART_OF_RECORD : SECOND_VALUE;
+            }
+            if (!inRoot) {
+                return null;
+            }
+            if (message.startsWith("Unexpected character (',' (code 44))")) {
+                return COMMA;
+            }
+            if (message.startsWith("Unexpected close marker ']'")) {
+                return CLOSING_BRACKET;
+            }
+            return message.startsWith("Unexpected close marker '}'") ? PART_OF_RECORD : null;
+        }
     }
 
-    /** What a line holds so far: white space only. */
-    private static final int BEFORE = 0;
-    /** In an object or array that starts the line, outside its strings. */
-    private static final int NESTED = 1;
-    /** In a string. */
-    private static final int STRING = 2;
-    /** In a number or literal that starts the line. */
-    private static final int SCALAR = 3;
-    /** After the line's value. */
-    private static final int AFTER = 4;
-    /** After an opening bracket that starts the line, and white space. */
-    private static final int BRACKET = 5;
-
-    /** {@link #step(int)}: the character belongs to the line, which goes on. */
-    private static final int GO = 0;
-    /** {@link #step(int)}: the character ends the line (LF, or CR). */
-    private static final int LINE_END = 1;
-    /** {@link #step(int)}: the character shows the line is not NDJSON; it is not handed out. */
-    private static final int HALT = 2;
-    /** {@link #step(int)}: the LF of a CR LF, the end of the line before. */
-    private static final int CR_LF = 3;
 
     /** The buffer's unread characters are those from {@code pos} to {@code end}. */
     int pos;
     int end;
 
-    private int state = BEFORE;
-    private int depth;
-    private boolean escape;
-    private boolean rootString;
     private boolean afterCr;
-    private @Nullable Fault stepFault;
+    /** Whether a character of the current line other than white space was handed out. */
+    private boolean content;
     private @Nullable Fault fault;
     private long faultLine;
     private long faultColumn;
@@ -116,6 +134,10 @@ abstract class StrictLines {
     private boolean faultHandedOut;
     private boolean eof;
     private boolean endChecked;
+    /** The line of the record being read, which the parser may not leave; 0 for none. */
+    private long heldLine;
+    /** The characters of the line before, its end not counted. */
+    private long previousLength;
     private long line;
     /** Characters of the current line consumed so far, handed out or skipped. */
     private long lineChars;
@@ -163,87 +185,74 @@ abstract class StrictLines {
     /** Reads more input into the buffer, from its start: the count read, or -1 at the end. */
     abstract int load() throws IOException;
 
+    /** Returns the index of the first LF or CR from {@code from}, or {@code limit}. */
+    int lineEnd(int from, int limit) {
+        for (int i = from; i < limit; i++) {
+            int c = charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return limit;
+    }
+
     /**
-     * Scans the next characters the parser may have, at most {@code max}: up to the end of the line, or up to the
-     * character that shows a fault.
+     * Hands out the next characters of the current line the parser may have, at most {@code max}, up to and with the
+     * line's end.
      *
      * @param max the most characters wanted, 1 or more
      * @return how many characters to hand out, the last {@code n} before {@link #pos}; -1 for the end of the input,
-     *         or of what the parser may read (a fault)
+     *         or of what the parser may read (a fault; a record that would go on to the next line)
      */
     final int next(int max) throws IOException {
         if (fault != null) {
             faultHandedOut = true;
             return -1;
         }
-        // White space that starts a line, and blank lines, are counted here and not handed out: the parser needs
-        // none of them, and a flood of blank lines costs no read of the parser each.
-        while (pos >= end || (state == BEFORE && skipBlank())) {
+        while (true) {
+            if (heldLine > 0 && line > heldLine) {
+                // The record goes on past the end of its line.
+                setFault(Fault.SPANS_LINES, heldLine, previousLength + 1);
+                faultHandedOut = true;
+                return -1;
+            }
             if (pos >= end && !fill()) {
                 atEnd();
-                if (fault != null) {
-                    faultHandedOut = true;
-                }
+                faultHandedOut = fault != null;
                 return -1;
+            }
+            if (content || !skipBlank()) {
+                break;
             }
         }
         int start = pos;
         int limit = Math.min(end, start + max);
-        int i = start;
-        int result = GO;
-        while (i < limit) {
-            int c = charAt(i);
-            if (state == STRING && !escape && c != '"' && c != '\\' && c != '\n' && c != '\r') {
-                // Most characters are in strings: no state to change.
-                i++;
-                continue;
-            }
-            result = step(c);
-            if (result != GO) {
-                break;
-            }
-            i++;
-        }
-        if (result == CR_LF) {
-            // The end of the line before: handed out alone.
-            pos = i + 1;
-            handedOut++;
-            return 1;
-        }
-        if (lineStart < 0 && (i > start || result == LINE_END)) {
+        int i = lineEnd(start, limit);
+        if (lineStart < 0) {
             lineStart = handedOut;
             lineSkipped = lineChars;
         }
-        if (result == HALT) {
-            setFault(lineChars + (i - start) + 1);
+        if (i < limit) {
+            // The end of the line: handed out with it.
+            afterCr = charAt(i) == '\r';
             lineChars += i - start;
-            pos = i;
+            i++;
             handedOut += i - start;
-            if (i == start) {
-                faultHandedOut = true;
-                return -1;
-            }
+            pos = i;
+            endLine();
             return i - start;
         }
-        if (result == LINE_END) {
-            i++;
-        }
-        int n = i - start;
-        pos = i;
-        handedOut += n;
-        if (result == LINE_END) {
-            endLine();
-        } else {
-            lineChars += n;
-        }
-        return n;
+        lineChars += limit - start;
+        handedOut += limit - start;
+        pos = limit;
+        return limit - start;
     }
 
     /**
      * Skips the white space at the start of the current line, and the blank lines, in the buffer, without handing
-     * them out.
+     * them out; stops at the end of a line while a record is held to it.
      *
-     * @return whether the buffer ran out first: more is to be read before the next character can be handed out
+     * @return whether nothing can be handed out yet: the buffer ran out, or a held record's line ended
      */
     private boolean skipBlank() {
         int i = pos;
@@ -258,42 +267,99 @@ abstract class StrictLines {
                 if (!crLf) {
                     afterCr = c == '\r';
                     endLine();
+                    if (heldLine > 0) {
+                        pos = i + 1;
+                        return true;
+                    }
                 }
             } else {
+                content = true;
                 break;
             }
             i++;
         }
         pos = i;
-        return i >= end;
+        return !content;
     }
 
     /**
-     * Checks the rest of a line that the parser does not need, without handing it out: after the value that
-     * starts on the line, only white space may follow.
+     * Keeps the parser on a line while it reads the record that starts there: past its end, the parser meets the end
+     * of its input.
      *
-     * @param valueLine the line of the value the parser read last
+     * @param recordLine the record's line
      */
-    final void finishLine(long valueLine) throws IOException {
-        while (fault == null && line == valueLine) {
+    final void hold(long recordLine) {
+        heldLine = recordLine;
+    }
+
+    /** Lets the parser read on, the record read. */
+    final void release() {
+        heldLine = 0;
+    }
+
+    /**
+     * Checks the rest of a record's line, after its value: only white space may follow it. What the parser was handed
+     * and did not read, from its offset, is still in the buffer (a read never crosses a line's end, and the parser
+     * reads again only when it has read everything); what it was not handed is read here, not handed out.
+     *
+     * @param valueLine  the line of the value
+     * @param afterValue the parser's offset after the value
+     */
+    final void finishLine(long valueLine, long afterValue) throws IOException {
+        if (fault != null) {
+            return;
+        }
+        int from = (int) (pos - (handedOut - afterValue));
+        for (int i = Math.max(0, from); i < pos; i++) {
+            int c = charAt(i);
+            if (c == '\n' || c == '\r') {
+                return;
+            }
+            if (c != ' ' && c != '\t') {
+                setFault(afterValue(c), valueLine, columnAt(afterValue + i - from));
+                return;
+            }
+        }
+        while (line == valueLine) {
             if (pos >= end && !fill()) {
                 atEnd();
                 return;
             }
-            int result = step(charAt(pos));
-            if (result == HALT) {
-                setFault(lineChars + 1);
-                return;
-            }
-            pos++;
-            if (result == LINE_END) {
+            int c = charAt(pos);
+            if (c == '\n' || c == '\r') {
+                pos++;
+                afterCr = c == '\r';
                 endLine();
                 return;
             }
-            if (result == GO) {
-                lineChars++;
+            if (c != ' ' && c != '\t') {
+                setFault(afterValue(c), valueLine, lineChars + 1);
+                return;
             }
+            pos++;
+            lineChars++;
         }
+    }
+
+    /** The fault of a character after a line's value. */
+    private static Fault afterValue(int c) {
+        return switch (c) {
+            case ',' -> Fault.COMMA;
+            case ':' -> Fault.PART_OF_RECORD;
+            case '\'' -> Fault.SINGLE_QUOTE;
+            default -> Fault.SECOND_VALUE;
+        };
+    }
+
+    /**
+     * Sets the fault of a line that the record source found where the parser stands.
+     *
+     * @param found  the fault
+     * @param at     its line
+     * @param column its column
+     */
+    final void fault(Fault found, long at, long column) {
+        setFault(found, at, column);
     }
 
     /**
@@ -303,6 +369,7 @@ abstract class StrictLines {
      * @param last the last line to skip
      */
     final void skipThrough(long last) throws IOException {
+        heldLine = 0;
         while (line <= last) {
             if (pos >= end && !fill()) {
                 break;
@@ -316,15 +383,15 @@ abstract class StrictLines {
             }
             if (c == '\n' || c == '\r') {
                 afterCr = c == '\r';
-                state = AFTER;
+                content = true;
                 endLine();
             } else {
                 lineChars++;
             }
         }
         if (line <= last) {
-            // The end of the input: what is left of the line is neither a fault nor a blank line.
-            state = AFTER;
+            // The end of the input: what is left of the line is not a blank line.
+            content = true;
         }
         fault = null;
         faultHandedOut = false;
@@ -366,174 +433,39 @@ abstract class StrictLines {
         return true;
     }
 
-    /** At the end of the input: a value left open is a fault, a last line of white space a blank line. */
+    /** At the end of the input: a record left open is a fault, a last line of white space a blank line. */
     private void atEnd() {
         if (endChecked) {
             return;
         }
         endChecked = true;
-        if (state == NESTED || state == STRING || state == BRACKET) {
-            stepFault = Fault.TRUNCATED;
-            setFault(lineChars + 1);
-        } else if (state == BEFORE && lineChars > 0) {
+        if (heldLine > 0 && heldLine == line) {
+            setFault(Fault.TRUNCATED, line, lineChars + 1);
+        } else if (!content && lineChars > 0) {
             blankLines++;
         }
     }
 
-    private void setFault(long column) {
-        fault = stepFault;
-        faultLine = line;
+    private void setFault(Fault found, long at, long column) {
+        fault = found;
+        faultLine = at;
         faultColumn = column;
     }
 
     /** Ends the current line: the next character starts the next one. */
     private void endLine() {
-        if (state == BEFORE) {
+        if (!content) {
             blankLines++;
         }
         previousLine = line;
+        previousLength = lineChars;
         previousLineStart = lineStart < 0 ? handedOut : lineStart;
         previousLineSkipped = lineStart < 0 ? lineChars : lineSkipped;
         line++;
         lineChars = 0;
         lineStart = -1;
         lineSkipped = 0;
-        state = BEFORE;
-        depth = 0;
-        escape = false;
-    }
-
-    /** Takes one character of the current line. */
-    private int step(int c) {
-        if (afterCr) {
-            afterCr = false;
-            if (c == '\n') {
-                return CR_LF;
-            }
-        }
-        switch (state) {
-            case STRING:
-                return inString(c);
-            case NESTED:
-                return nested(c);
-            case BEFORE:
-                return before(c);
-            case SCALAR:
-                if (c == ' ' || c == '\t') {
-                    state = AFTER;
-                    return GO;
-                }
-                return c == '"' || c == '{' || c == '[' ? halt(Fault.SECOND_VALUE) : afterValue(c, GO);
-            case AFTER:
-                return c == ' ' || c == '\t' ? GO : afterValue(c, HALT);
-            default:
-                // BRACKET: an array of records starts with an object, or is empty.
-                if (c == ' ' || c == '\t') {
-                    return GO;
-                }
-                if (c == '{' || c == ']' || c == '\n' || c == '\r') {
-                    return halt(Fault.ARRAY);
-                }
-                state = NESTED;
-                return nested(c);
-        }
-    }
-
-    private int before(int c) {
-        switch (c) {
-            case ' ', '\t':
-                return GO;
-            case '\n', '\r':
-                return lineEnd(c);
-            case '{':
-                state = NESTED;
-                depth = 1;
-                return GO;
-            case '[':
-                state = BRACKET;
-                depth = 1;
-                return GO;
-            case '"':
-                state = STRING;
-                rootString = true;
-                return GO;
-            case '\'':
-                return halt(Fault.SINGLE_QUOTE);
-            case ',':
-                return halt(Fault.COMMA);
-            case ']':
-                return halt(Fault.CLOSING_BRACKET);
-            case '}':
-                return halt(Fault.PART_OF_RECORD);
-            default:
-                state = SCALAR;
-                return GO;
-        }
-    }
-
-    private int nested(int c) {
-        switch (c) {
-            case '"':
-                state = STRING;
-                rootString = false;
-                return GO;
-            case '{', '[':
-                depth++;
-                return GO;
-            case '}', ']':
-                if (--depth == 0) {
-                    state = AFTER;
-                }
-                return GO;
-            case '\'':
-                return halt(Fault.SINGLE_QUOTE);
-            case '\n', '\r':
-                return halt(Fault.SPANS_LINES);
-            default:
-                return GO;
-        }
-    }
-
-    private int inString(int c) {
-        if (c == '\n' || c == '\r') {
-            return halt(Fault.SPANS_LINES);
-        }
-        if (escape) {
-            escape = false;
-            return c == '\'' ? halt(Fault.ESCAPED_QUOTE) : GO;
-        }
-        if (c == '\\') {
-            escape = true;
-        } else if (c == '"') {
-            state = rootString ? AFTER : NESTED;
-        }
-        return GO;
-    }
-
-    /** A character after a value that starts the line, or in a number or literal ({@code other} for the rest). */
-    private int afterValue(int c, int other) {
-        switch (c) {
-            case '\n', '\r':
-                return lineEnd(c);
-            case ',':
-                return halt(Fault.COMMA);
-            case ':':
-                return halt(Fault.PART_OF_RECORD);
-            case '\'':
-                return halt(Fault.SINGLE_QUOTE);
-            default:
-                return other == HALT ? halt(Fault.SECOND_VALUE) : other;
-        }
-    }
-
-    private int lineEnd(int c) {
-        afterCr = c == '\r';
-        return LINE_END;
-    }
-
-    private int halt(Fault found) {
-        stepFault = found;
-        return HALT;
+        content = false;
     }
 
     /**
@@ -624,6 +556,13 @@ abstract class StrictLines {
     /** The filter of a byte stream. */
     static final class Bytes extends StrictLines {
 
+        private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class,
+                ByteOrder.LITTLE_ENDIAN);
+        private static final long ONES = 0x0101010101010101L;
+        private static final long HIGH_BITS = 0x8080808080808080L;
+        private static final long LFS = ONES * '\n';
+        private static final long CRS = ONES * '\r';
+
         private final InputStream in;
         private final byte[] buffer = new byte[8192];
         private final InputStream stream = new InputStream() {
@@ -658,6 +597,27 @@ abstract class StrictLines {
         @Override
         int charAt(int index) {
             return buffer[index] & 0xFF;
+        }
+
+        /** Eight bytes at a time while none of them is LF or CR (UTF-8 bytes never are). */
+        @Override
+        int lineEnd(int from, int limit) {
+            byte[] bytes = buffer;
+            int i = from;
+            for (; i + Long.BYTES <= limit; i += Long.BYTES) {
+                long word = (long) WORDS.get(bytes, i);
+                long found = zeroByte(word ^ LFS) | zeroByte(word ^ CRS);
+                if (found != 0) {
+                    // The lowest flag marks the first such byte: flags above it may be borrows.
+                    return i + (Long.numberOfTrailingZeros(found) >>> 3);
+                }
+            }
+            return super.lineEnd(i, limit);
+        }
+
+        /** Flags (the top bit of a byte) the lowest zero byte of a word; flags above it may be false. */
+        private static long zeroByte(long word) {
+            return (word - ONES) & ~word & HIGH_BITS;
         }
 
         @Override

@@ -75,7 +75,7 @@ class StrictNdjsonTest {
             a key and its value alone           | "orderId": "N1",                          | 1:10 NOT_NDJSON
             a closing brace alone               | }                                         | 1:1 NOT_NDJSON
             a closing bracket alone             | ]                                         | 1:1 NOT_NDJSON
-            Python's u''                        | {"orderId": u'N1'}                        | 1:14 NOT_NDJSON
+            Python's u'' (its own message)      | {"orderId": u'N1'}                        | 1:13 MALFORMED_JSON
             a trailing comma in the object      | {"orderId": "N1",}                        | 1:18 MALFORMED_JSON
             a missing colon                     | {"orderId" "N1"}                          | 1:12 MALFORMED_JSON
             a bare word                         | {"orderId": N1}                           | 1:13 MALFORMED_JSON
