@@ -18,10 +18,19 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>Defaults: 1,000,000 rows, 15 passes, of which the first third warm up and are not counted. The order of
  * the three passes rotates from pass to pass, so that none always follows the same one.
+ *
+ * <p>{@code crm-ids [IDS [PASSES]]} runs {@link CrmIdsBenchmark}'s pass instead, on three snapshot CRM feeds of
+ * 2,000,000 ids by default, ordinary and crafted two ways ({@link CrmIds}), in turn, and reports each crafted feed's
+ * median against the ordinary one's (issue 14: at most 2):
+ *
+ * <pre>{@code
+ * java -cp conversion-benchmarks/target/benchmarks.jar org.conversionkit.benchmarks.InterleavedPasses crm-ids
+ * }</pre>
  */
 public final class InterleavedPasses {
 
     private static final String[] NAMES = {"raw", "source", "validate"};
+    private static final String[] ID_NAMES = {"ordinary", "same-hash", "same-slot"};
 
     private InterleavedPasses() {
     }
@@ -39,6 +48,10 @@ public final class InterleavedPasses {
      * @throws IOException if a file cannot be written or read
      */
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("crm-ids")) {
+            crmIds(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         if (rows < 1 || passes < 3) {
@@ -86,29 +99,76 @@ public final class InterleavedPasses {
     }
 
     private static void report(String input, int passes, String[] names, Pass... all) throws IOException {
-        int count = all.length;
-        long[][] nanos = new long[count][passes];
-        for (int pass = 0; pass < passes; pass++) {
-            for (int k = 0; k < count; k++) {
-                int which = (pass + k) % count;
-                long start = System.nanoTime();
-                all[which].run();
-                nanos[which][pass] = System.nanoTime() - start;
-            }
-        }
-        double[] median = new double[count];
-        for (int which = 0; which < count; which++) {
-            long[] counted = Arrays.copyOfRange(nanos[which], passes / 3, passes);
-            Arrays.sort(counted);
-            median[which] = counted[counted.length / 2] / 1e6;
-        }
+        double[] median = medians(passes, all);
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-15s", input));
-        for (int which = 0; which < count; which++) {
+        for (int which = 0; which < all.length; which++) {
             line.append(String.format(Locale.ROOT, " %s %.0f ms", names[which], median[which]));
             if (which > 0) {
                 line.append(String.format(Locale.ROOT, " (%.2f)", median[0] / median[which]));
             }
         }
         System.out.println(line);
+    }
+
+    /** Runs the passes in turn, their order rotating; returns each one's median time in ms, warm-up left out. */
+    private static double[] medians(int passes, Pass... all) throws IOException {
+        int n = all.length;
+        long[][] nanos = new long[n][passes];
+        for (int pass = 0; pass < passes; pass++) {
+            for (int k = 0; k < n; k++) {
+                int which = (pass + k) % n;
+                long start = System.nanoTime();
+                all[which].run();
+                nanos[which][pass] = System.nanoTime() - start;
+            }
+        }
+        double[] median = new double[n];
+        for (int which = 0; which < n; which++) {
+            long[] counted = Arrays.copyOfRange(nanos[which], passes / 3, passes);
+            Arrays.sort(counted);
+            median[which] = counted[counted.length / 2] / 1e6;
+        }
+        return median;
+    }
+
+    /** The duplicate check on ordinary and crafted ids: the medians, and the crafted ones' against the ordinary. */
+    private static void crmIds(String[] args) throws IOException {
+        int ids = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
+        int passes = args.length > 1 ? Integer.parseInt(args[1]) : 9;
+        if (ids < 1 || passes < 3) {
+            System.err.println("InterleavedPasses crm-ids: IDS must be at least 1 and PASSES at least 3");
+            System.exit(2);
+            return;
+        }
+        System.out.println(Runtime.version() + ", CRM snapshot feeds of " + ids + " ids, median of "
+                + (passes - passes / 3) + " passes after " + passes / 3 + " warm-up passes");
+        CrmIds.Kind[] kinds = CrmIds.Kind.values();
+        CrmIdsBenchmark[] feeds = new CrmIdsBenchmark[kinds.length];
+        Pass[] all = new Pass[kinds.length];
+        try {
+            for (int k = 0; k < kinds.length; k++) {
+                CrmIdsBenchmark feed = new CrmIdsBenchmark();
+                feed.kind = kinds[k];
+                feed.ids = ids;
+                feed.writeFile();
+                feeds[k] = feed;
+                all[k] = feed::validate;
+            }
+            double[] median = medians(passes, all);
+            StringBuilder line = new StringBuilder("validate --profile crm");
+            for (int k = 0; k < kinds.length; k++) {
+                line.append(String.format(Locale.ROOT, " %s %.0f ms", ID_NAMES[k], median[k]));
+                if (k > 0) {
+                    line.append(String.format(Locale.ROOT, " (%.2fx)", median[k] / median[0]));
+                }
+            }
+            System.out.println(line);
+        } finally {
+            for (CrmIdsBenchmark feed : feeds) {
+                if (feed != null) {
+                    feed.deleteFile();
+                }
+            }
+        }
     }
 }

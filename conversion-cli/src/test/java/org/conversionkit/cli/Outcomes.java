@@ -46,7 +46,7 @@ final class Outcomes {
             ViolationCode.FIELD_TYPE, ViolationCode.NEGATIVE_VALUE, ViolationCode.DATE_FORMAT,
             ViolationCode.DATE_INVALID, ViolationCode.DATE_MISMATCH, ViolationCode.UPDATED_BEFORE_CREATED,
             ViolationCode.CURRENCY_CODE, ViolationCode.DUPLICATE_RECORD, ViolationCode.EMPTY_FILE,
-            ViolationCode.DATE_TIME_SEPARATOR, ViolationCode.DUPLICATE_KEY);
+            ViolationCode.DATE_TIME_SEPARATOR, ViolationCode.DUPLICATE_KEY, ViolationCode.NOT_NDJSON);
 
     /** The codes after which a reader reads no further record. */
     static final Set<ViolationCode> ENDING = EnumSet.of(ViolationCode.MALFORMED_CSV, ViolationCode.MALFORMED_JSON,

@@ -24,8 +24,12 @@ import org.conversionkit.model.internal.TypedRecordIterator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the records of a CRM feed (orders, leads) in NDJSON, or in the loose forms that
- * {@link ConversionJsonReader} accepts.
+ * Reads the records of a CRM feed (orders, leads) in NDJSON, strictly: one JSON object a line. The loose forms that
+ * {@link ConversionJsonReader} accepts for conversion rows are not a feed's: a line with single quotes, the escape
+ * {@code \'}, a record spread over several lines (pretty-printed), an array of records, a comma between records or
+ * two values is a {@code NOT_NDJSON} error of that line, a line with a syntax error a {@code MALFORMED_JSON} error
+ * of that line, and reading goes on with the next line (lines are independent). {@link #form()} is
+ * {@link JsonForm#NDJSON}.
  *
  * <pre>{@code
  * CrmProfile leads = CrmProfile.builder().idField("leadId").build();
@@ -41,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * is the {@link CrmMapper}'s, and the rules across records of the {@link CrmProfile}'s feed mode apply as the
  * feed validator applies them: in a snapshot feed an id seen before is an error, in a daily feed an
  * {@code updatedAt} on another day is one; so the reader delivers exactly the records a report counts as valid.
- * Errors are handled as by {@link ConversionJsonReader}.
+ * Bad bytes and breached limits are handled as by {@link ConversionJsonReader}: they end reading.
  *
  * <p>The reader is single-pass and not thread-safe: {@link #iterator()} returns the one iterator. Nothing is
  * read before the first record (or the {@link #form()}) is asked for.
@@ -117,7 +121,7 @@ public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
     }
 
     /**
-     * Returns the number of blank lines read so far (NDJSON only; 0 for the other forms).
+     * Returns the number of blank lines (white space only) read so far.
      *
      * @return the blank lines
      */
@@ -126,7 +130,7 @@ public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
     }
 
     /**
-     * Returns the form detected from the first record; detecting it reads the start of the input.
+     * Returns the form of a feed: {@link JsonForm#NDJSON}, always (kept for the readers' common shape).
      *
      * @return the form
      * @throws UncheckedIOException if the input cannot be read
@@ -216,7 +220,7 @@ public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
          * @return the reader
          */
         public CrmFeedReader build(InputStream in) {
-            return reader(JsonRecordSource.of(in, null, profile, limits, handler(true)));
+            return reader(JsonRecordSource.ndjson(in, null, profile, limits, handler(true)));
         }
 
         /**
@@ -227,7 +231,7 @@ public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
          * @return the reader
          */
         public CrmFeedReader build(String name, InputStream in) {
-            return reader(JsonRecordSource.of(in, Objects.requireNonNull(name, "name"), profile, limits,
+            return reader(JsonRecordSource.ndjson(in, Objects.requireNonNull(name, "name"), profile, limits,
                     handler(true)));
         }
 
@@ -238,7 +242,7 @@ public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
          * @return the reader
          */
         public CrmFeedReader build(Reader in) {
-            return reader(JsonRecordSource.of(in, null, profile, limits, handler(true)));
+            return reader(JsonRecordSource.ndjson(in, null, profile, limits, handler(true)));
         }
 
         /**
@@ -266,7 +270,7 @@ public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
          */
         public RecordSource source(InputStream in) {
             ReaderSettings.checkSource(invalidRecords);
-            return JsonRecordSource.of(in, null, profile, limits, handler(false));
+            return JsonRecordSource.ndjson(in, null, profile, limits, handler(false));
         }
 
         /**
@@ -280,7 +284,7 @@ public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
          */
         public RecordSource source(String name, InputStream in) {
             ReaderSettings.checkSource(invalidRecords);
-            return JsonRecordSource.of(in, Objects.requireNonNull(name, "name"), profile, limits, handler(false));
+            return JsonRecordSource.ndjson(in, Objects.requireNonNull(name, "name"), profile, limits, handler(false));
         }
 
         /**
@@ -292,12 +296,12 @@ public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
          */
         public RecordSource source(Reader in) {
             ReaderSettings.checkSource(invalidRecords);
-            return JsonRecordSource.of(in, null, profile, limits, handler(false));
+            return JsonRecordSource.ndjson(in, null, profile, limits, handler(false));
         }
 
         private JsonRecordSource open(Path path, boolean extras) throws IOException {
             Objects.requireNonNull(path, "path");
-            return JsonRecordSource.of(FileInput.open(path), path.toString(), profile, limits, handler(extras));
+            return JsonRecordSource.ndjson(FileInput.open(path), path.toString(), profile, limits, handler(extras));
         }
 
         private ObjectHandler handler(boolean extras) {

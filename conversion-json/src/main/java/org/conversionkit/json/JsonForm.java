@@ -7,7 +7,8 @@ package org.conversionkit.json;
  * {@link #ARRAY}; an object written
  * with single quotes, or followed by a comma, is {@link #LOOSE}; anything else is {@link #NDJSON}.
  * A file is read in one form throughout: NDJSON rows after a first strict row may not use single
- * quotes or commas between rows.
+ * quotes or commas between rows. A CRM feed ({@link CrmFeedReader}) is always NDJSON, one object a line, and
+ * checked line by line: the loose forms are conversion rows' only.
  */
 public enum JsonForm {
     /**

@@ -83,7 +83,13 @@ public enum ViolationCode {
     /** A JSON row or record with two values for one key. */
     DUPLICATE_KEY(Severity.ERROR, "two values for one key in a JSON row"),
     /** A conversion row with the same url, date, channel and device as an earlier row of the file. */
-    DUPLICATE_ROW(Severity.WARNING, "the url, date, channel and device of an earlier row");
+    DUPLICATE_ROW(Severity.WARNING, "the url, date, channel and device of an earlier row"),
+    /**
+     * CRM: a line of the feed that is not one JSON value on its own line, as NDJSON requires: single quotes, the
+     * escape {@code \'}, a record spread over several lines (pretty-printed), an array of records, commas between
+     * records, two values on one line. The line is rejected and reading goes on with the next one.
+     */
+    NOT_NDJSON(Severity.ERROR, "a CRM feed line that is not one JSON object");
 
     private final Severity defaultSeverity;
     private final String summary;

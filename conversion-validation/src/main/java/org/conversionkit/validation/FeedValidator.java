@@ -44,15 +44,17 @@ import org.jspecify.annotations.Nullable;
  * earlier feeds.
  *
  * <p><b>Memory.</b> Duplicate detection remembers each distinct key (an id; in a daily feed an id
- * and {@code updatedAt}) as a 64-bit hash in a primitive open-addressing table at load at most 0.5:
+ * and {@code updatedAt}) as a 64-bit keyed hash (SipHash-2-4 under a key drawn at random for each feed) in a
+ * primitive open-addressing table at load at most 0.5:
  * 16 to 32 bytes a key depending on how full the tables are, never more than
  * {@link FeedLimits#maxTrackedIds()} keys (2,000,000 by default: 32 MiB). Past the limit the record
  * that would exceed it gets one {@code RECORD_TOO_LARGE} error naming the limit, and duplicates are
  * no longer detected; the other rules go on. Keeping hashes rather than ids bounds memory whatever
- * the ids' length, at the price of a false duplicate when two distinct keys share a hash: with a
- * well-mixed 64-bit hash the probability of any such collision among n distinct keys is about
- * n<sup>2</sup>/2<sup>65</sup>,
- * 1.1&nbsp;&times;&nbsp;10<sup>-7</sup> for 2,000,000 keys.
+ * the ids' length, at the price of a false duplicate when two distinct keys share a hash: with a keyed hash
+ * no id can be crafted to share another's, so the probability of any such collision among n distinct keys is
+ * that of random values, about n<sup>2</sup>/2<sup>65</sup>,
+ * 1.1&nbsp;&times;&nbsp;10<sup>-7</sup> for 2,000,000 keys; and no ids can be crafted to crowd the table, whose
+ * cost stays linear in the feed.
  *
  * <p>The validator reads the source to its end but does not close it: the caller opened it and
  * closes it. A source that fails part of the way (an {@link java.io.UncheckedIOException} from

@@ -119,6 +119,23 @@ class FeedValidatorTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** Issue 14, item 5: two ids that shared the duplicate check's former fixed-seed hash. */
+    @Test
+    void theCraftedPairOfIssue14IsTwoIdsInASnapshotAndADailyFeed() {
+        String crafted = "QRDE\u24b3\u65df\uf2ad\u2b2e";
+        for (CrmProfile profile : List.of(CrmProfile.DEFAULT,
+                CrmProfile.builder().dailyFeed(LocalDate.of(2020, 1, 20)).build())) {
+            ValidationReport report = FeedValidator.builder().build().validate(feed(List.of(
+                    crm(1, "ORDER-01", "2020-01-20T10:00:00Z"), crm(2, crafted, "2020-01-20T10:00:00Z"),
+                    crm(3, crafted, "2020-01-20T10:00:00Z")), profile));
+            // The crafted id again is the one duplicate (in a daily feed, a warning).
+            assertThat(report.violations()).as("%s", profile).singleElement().satisfies(violation -> {
+                assertThat(violation.code()).isEqualTo(ViolationCode.DUPLICATE_RECORD);
+                assertThat(violation.record()).isEqualTo(3);
+            });
+        }
+    }
+
     private static InMemorySource feed(List<RawRecord> records, CrmProfile profile) {
         return new InMemorySource(records, "json", null, 0).named("feed.ndjson").with(profile);
     }

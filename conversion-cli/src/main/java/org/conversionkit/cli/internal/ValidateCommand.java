@@ -77,7 +77,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Nullable String date;
 
     @Option(names = "--profile", paramLabel = "conversions|crm", defaultValue = "conversions",
-            description = "conversions (default): daily exports; crm: NDJSON CRM feeds")
+            description = "conversions (default): daily exports; crm: NDJSON CRM feeds, one JSON object a line (a"
+                    + " line that is not is a NOT_NDJSON error, and checking goes on with the next line)")
     String profile = "conversions";
 
     @Option(names = "--id-field", paramLabel = "NAME", description = "crm: the id field (default orderId)")

@@ -177,6 +177,14 @@ public final class CsvRecordRules {
                 + Text.count(limits.maxFieldsPerRecord()));
     }
 
+    /** A record of more fields than the reader counts ({@link Integer#MAX_VALUE}): too large, whatever the limit. */
+    Violation uncountedFields(long line, long record) {
+        return Violation.of(ViolationCode.RECORD_TOO_LARGE, line, record, null, null, "record has "
+                + Text.count(Integer.MAX_VALUE) + " fields or more, more than are counted; the limit"
+                + " maxFieldsPerRecord is " + Text.count(limits.maxFieldsPerRecord()) + ": check the delimiter ("
+                + Text.delimiterName(delimiter) + ")");
+    }
+
     Violation recordTooLarge(long line, long record, long chars) {
         return Violation.of(ViolationCode.RECORD_TOO_LARGE, line, record, null, null, "record has "
                 + Text.count(chars, "character") + "; the limit maxRecordSize is "

@@ -27,7 +27,7 @@ final class QuoteFilter extends ParserInput {
      * @param column the 1-based column of its first character
      * @param field  the 1-based number of the field in its record
      */
-    record Event(long line, long column, int field) {
+    record Event(long line, long column, long field) {
     }
 
     private static final int CHUNK = 8192;
@@ -46,7 +46,7 @@ final class QuoteFilter extends ParserInput {
     private long line;
     private long column = 1;
     private boolean afterCarriageReturn;
-    private int field = 1;
+    private long field = 1;
     private final ArrayDeque<Event> events = new ArrayDeque<>();
     private boolean inputEnded;
 

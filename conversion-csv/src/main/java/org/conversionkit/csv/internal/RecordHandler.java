@@ -76,6 +76,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
 
     // The record in progress.
     private long line;
+    /** The fields read, saturated at {@link Integer#MAX_VALUE}: a record with that many is too large to count. */
     private int fieldCount;
     private long recordChars;
     private @Nullable String @Nullable [] values;
@@ -175,7 +176,10 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     protected void addField(char[] buf, int offset, int len, boolean quoted) {
         // Called for every field: the rare cases are methods of their own, so that the JIT compiler inlines
         // this one into the parser's loop (it does not inline a method of more than 325 bytecodes).
-        int index = fieldCount++;
+        int index = fieldCount;
+        if (index != Integer.MAX_VALUE) {
+            fieldCount = index + 1;
+        }
         recordChars += len;
         int column = nextColumn;
         int start = offset;
@@ -358,6 +362,16 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         }
     }
 
+    /**
+     * Sets the count of fields of the record in progress, for tests of counts near {@link Integer#MAX_VALUE}
+     * without 2 GiB of delimiters.
+     *
+     * @param count the fields read so far
+     */
+    void countFieldsFrom(int count) {
+        fieldCount = count;
+    }
+
     @Override
     protected void setComment(char[] buf, int offset, int len) {
         // Never called: comments are detected on the first field (CommentStrategy.NONE).
@@ -429,6 +443,10 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         @Nullable String[] slotValues = values;
         if (record > 1 && slotValues != null && CsvRecordRules.isLaterHeader(slotValues)) {
             return reject(rules.laterHeader(line, record, rules.valuesText(slotValues)));
+        }
+        if (fieldCount == Integer.MAX_VALUE) {
+            // Counted no further: a RECORD_TOO_LARGE of its own, whatever the layout and the limit.
+            return reject(rules.uncountedFields(line, record));
         }
         if (fieldCount != columns) {
             return reject(rules.fieldCount(line, record, firstFieldValue(), fieldCount));

@@ -81,7 +81,7 @@ final class ConversionObjects implements ObjectHandler {
             int slot = names[guess] == name ? guess : slotOf(name);
             if (slot >= 0) {
                 if ((seen & 1 << slot) != 0) {
-                    violations = add(violations, duplicate(parser, name, line, record));
+                    violations = add(violations, duplicate(source, name, line, record));
                     plain = false;
                     source.skipValue(parser.nextToken());
                     continue;
@@ -109,7 +109,7 @@ final class ConversionObjects implements ObjectHandler {
                     unknown = new HashSet<>();
                 }
                 violations = add(violations, unknown.add(name) ? unknownField(name, line, record)
-                        : duplicate(parser, name, line, record));
+                        : duplicate(source, name, line, record));
                 source.skipValue(parser.nextToken());
             }
         }
@@ -208,8 +208,8 @@ final class ConversionObjects implements ObjectHandler {
         return list;
     }
 
-    private static Violation duplicate(JsonParser parser, String name, long line, long record) {
-        return JsonErrors.duplicateKey(parser.currentTokenLocation(), line, record, name);
+    private static Violation duplicate(JsonRecordSource source, String name, long line, long record) {
+        return JsonErrors.duplicateKey(source, line, record, name);
     }
 
     private static Violation unknownField(String name, long line, long record) {

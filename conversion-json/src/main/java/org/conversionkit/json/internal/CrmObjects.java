@@ -68,7 +68,7 @@ final class CrmObjects implements ObjectHandler {
             int slot = slotOf(name);
             boolean duplicate = slot >= 0 ? (seen & 1 << slot) != 0 : !others.add(name);
             if (duplicate) {
-                problems.duplicateKey(parser, name);
+                problems.duplicateKey(source, name);
                 source.skipValue(parser.nextToken());
                 continue;
             }
@@ -140,7 +140,7 @@ final class CrmObjects implements ObjectHandler {
                 while ((name = parser.nextName()) != null) {
                     source.checkSize();
                     if (map.containsKey(name)) {
-                        problems.duplicateKey(parser, name);
+                        problems.duplicateKey(source, name);
                         source.skipValue(parser.nextToken());
                     } else {
                         map.put(name, readValue(source, parser.nextToken(), key, problems, depth + 1));
@@ -194,7 +194,7 @@ final class CrmObjects implements ObjectHandler {
                 Set<String> names = open.get(open.size() - 1);
                 String name = parser.currentName();
                 if (names != null && name != null && !names.add(name)) {
-                    problems.duplicateKey(parser, name);
+                    problems.duplicateKey(source, name);
                     source.skipValue(parser.nextToken());
                 }
             } else if (next == JsonToken.VALUE_NUMBER_FLOAT) {
@@ -232,8 +232,8 @@ final class CrmObjects implements ObjectHandler {
         }
 
         /** Adds the {@code DUPLICATE_KEY} of a key the parser stands on. */
-        void duplicateKey(JsonParser parser, String name) {
-            add(JsonErrors.duplicateKey(parser.currentTokenLocation(), line, record, name));
+        void duplicateKey(JsonRecordSource source, String name) {
+            add(JsonErrors.duplicateKey(source, line, record, name));
         }
 
         void add(Violation violation) {

@@ -45,9 +45,9 @@ final class JsonErrors {
         return "a string is longer than maxStringLength (" + limits.maxStringLength() + " chars) allows";
     }
 
-    /** Describes a syntax or encoding error the parser reported, with where it is. */
-    static Problem syntax(JacksonException e, TokenStreamLocation at, JsonForm form, boolean inRoot) {
-        String where = " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    /** Describes a syntax or encoding error the parser reported, with where it is (line and column, 0 unknown). */
+    static Problem syntax(JacksonException e, long line, long column, JsonForm form, boolean inRoot) {
+        String where = " at line " + line + ", column " + column;
         String text = String.valueOf(e.getOriginalMessage());
         if (text.contains("UTF-8")) {
             return new Problem(ViolationCode.ENCODING, "bytes that are not valid UTF-8" + where + " (" + clean(text)
@@ -128,17 +128,20 @@ final class JsonErrors {
      * a record it is at the record's line, with the repeated key's column when the key is on that line (else 0);
      * its message says where the key is.
      *
-     * @param at     where the repeated key is
+     * @param source the source, standing on the repeated key
      * @param line   the record's line
      * @param record the record's number
      * @param key    the key
      * @return the violation
      */
-    static Violation duplicateKey(TokenStreamLocation at, long line, long record, String key) {
+    static Violation duplicateKey(JsonRecordSource source, long line, long record, String key) {
+        TokenStreamLocation at = source.parser().currentTokenLocation();
+        long keyLine = source.lineOf(at);
+        long keyColumn = source.columnOf(at);
         return new Violation(ViolationCode.DUPLICATE_KEY, ViolationCode.DUPLICATE_KEY.defaultSeverity(), line,
-                at.getLineNr() == line ? Math.max(0, at.getColumnNr()) : 0, record, key, null, "the key '"
-                        + Violation.shorten(key) + "' appears twice in this row (line " + at.getLineNr() + ", column "
-                        + at.getColumnNr() + "): a row with two values for one key is ambiguous; keep one");
+                keyLine == line ? keyColumn : 0, record, key, null, "the key '"
+                        + Violation.shorten(key) + "' appears twice in this row (line " + keyLine + ", column "
+                        + keyColumn + "): a row with two values for one key is ambiguous; keep one");
     }
 
     private static String quoted(String text, int from) {

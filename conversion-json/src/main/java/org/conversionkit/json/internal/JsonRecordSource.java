@@ -58,6 +58,15 @@ import tools.jackson.core.util.JsonRecyclerPools;
  * between them, count as one, although the parser would read them), bad bytes ({@code ENCODING}) and any
  * breached limit ({@code RECORD_TOO_LARGE}) reject the record they occur in and end reading: the parser's
  * position after them cannot be trusted. A failure of the input itself is an {@link UncheckedIOException}.
+ *
+ * <p>Strict NDJSON ({@code ndjson(...)}, a CRM feed): no form is detected; the input goes to the parser through a
+ * {@link StrictLines} filter, a line at a time. A line that is not one JSON value ({@code NOT_NDJSON}: single
+ * quotes, {@code \'}, a value over several lines, an array of records, commas between records, two values on a
+ * line) and a line with a syntax error ({@code MALFORMED_JSON}) reject that line alone, as one record, and reading
+ * goes on with the next line: lines are independent, so the next one can be trusted.
+ *
+ * <p>Lines are counted in 64 bits: by the filter in strict NDJSON; in the other forms, the parser's 32-bit line
+ * numbers are read past their wrap ({@link LineNumbers}), and a column the parser cannot count is 0.
  */
 public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
 
@@ -73,13 +82,25 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     /** Opens the input: the layers between the raw input and the parser, once, at the first read. */
     @FunctionalInterface
     private interface Opener {
-        Opened open(JsonLimits limits, ObjectHandler handler) throws IOException;
+        Opened open(JsonLimits limits, ObjectHandler handler, long firstLine) throws IOException;
     }
 
-    /** What opening gives: the input to close, the byte count, the form, and the parser or the problem. */
+    /**
+     * What opening gives: the input to close, the byte count, the form, and the parser or the problem; for strict
+     * NDJSON, the filter of its lines and the factory of the parsers that read them.
+     */
     private record Opened(Closeable input, Peekable counter, JsonForm form, @Nullable Problem problem,
-            @Nullable LooseScanner scanner, @Nullable JsonParser parser) {
+            @Nullable LooseScanner scanner, @Nullable JsonParser parser, @Nullable StrictLines lines,
+            @Nullable JsonFactory factory) {
+
+        Opened(Closeable input, Peekable counter, JsonForm form, @Nullable Problem problem,
+                @Nullable LooseScanner scanner, @Nullable JsonParser parser) {
+            this(input, counter, form, problem, scanner, parser, null, null);
+        }
     }
+
+    /** The number of the first line of strict NDJSON, 1 but in tests; 0 for the other forms. */
+    private final long strictFirstLine;
 
     private final Closeable raw;
     private final Opener opener;
@@ -93,6 +114,16 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     private @Nullable JsonParser parser;
     private @Nullable Peekable counter;
     private @Nullable LooseScanner scanner;
+    /** The filter of strict NDJSON's lines, or {@code null} for the other forms. */
+    private @Nullable StrictLines lines;
+    /** The factory of the parsers of strict NDJSON's lines, or {@code null}. */
+    private @Nullable JsonFactory factory;
+    /** Strict NDJSON: the last line to skip before reading on, after a rejected line; 0 for none. */
+    private long skipThrough;
+    /** Strict NDJSON: whether the parser cannot go on, so that a new one reads from the next line. */
+    private boolean restart;
+    /** The parser's 32-bit line numbers read in 64 bits (the forms but strict NDJSON). */
+    private final LineNumbers lineNumbers = new LineNumbers();
     private JsonForm form = JsonForm.NDJSON;
     private @Nullable Problem openingProblem;
     private boolean started;
@@ -108,8 +139,9 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     private long plainRowsSkipped;
 
     private JsonRecordSource(Closeable raw, Opener opener, @Nullable String name, FileProfile profile,
-            JsonLimits limits, ObjectHandler handler) {
+            JsonLimits limits, ObjectHandler handler, long strictFirstLine) {
         this.raw = raw;
+        this.strictFirstLine = strictFirstLine;
         this.opener = opener;
         this.name = name;
         this.profile = Objects.requireNonNull(profile, "profile");
@@ -134,7 +166,50 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     public static JsonRecordSource of(InputStream in, @Nullable String name, FileProfile profile, JsonLimits limits,
             ObjectHandler handler) {
         Objects.requireNonNull(in, "in");
-        return new JsonRecordSource(in, (l, h) -> openBytes(in, name, l, h), name, profile, limits, handler);
+        return new JsonRecordSource(in, (l, h, f) -> openBytes(in, name, l, h, f), name, profile, limits, handler, 0);
+    }
+
+    /**
+     * Reads a byte stream, gzip-compressed or not, as strict NDJSON, one JSON value a line (a CRM feed): a line
+     * that is not is {@code NOT_NDJSON}, a line with a syntax error {@code MALFORMED_JSON}, and reading goes on
+     * with the next line. The source owns and closes the stream; nothing is read before the first record is asked
+     * for.
+     *
+     * @param in      the bytes
+     * @param name    the input's name as given (a file's path), or {@code null} for none
+     * @param profile the profile the records are read for
+     * @param limits  the limits
+     * @param handler reads each object
+     * @return the source
+     */
+    public static JsonRecordSource ndjson(InputStream in, @Nullable String name, FileProfile profile,
+            JsonLimits limits, ObjectHandler handler) {
+        return ndjson(in, name, profile, limits, handler, 1);
+    }
+
+    /** {@link #ndjson(InputStream, String, FileProfile, JsonLimits, ObjectHandler)} from a line number, for tests. */
+    static JsonRecordSource ndjson(InputStream in, @Nullable String name, FileProfile profile, JsonLimits limits,
+            ObjectHandler handler, long firstLine) {
+        Objects.requireNonNull(in, "in");
+        return new JsonRecordSource(in, (l, h, f) -> openBytes(in, name, l, h, f), name, profile, limits, handler,
+                firstLine);
+    }
+
+    /**
+     * Reads a char stream as strict NDJSON, as {@link #ndjson(InputStream, String, FileProfile, JsonLimits,
+     * ObjectHandler)} reads bytes; the source owns and closes it. A leading byte order mark is skipped.
+     *
+     * @param in      the text
+     * @param name    the input's name as given, or {@code null} for none
+     * @param profile the profile the records are read for
+     * @param limits  the limits
+     * @param handler reads each object
+     * @return the source
+     */
+    public static JsonRecordSource ndjson(Reader in, @Nullable String name, FileProfile profile, JsonLimits limits,
+            ObjectHandler handler) {
+        Objects.requireNonNull(in, "in");
+        return new JsonRecordSource(in, (l, h, f) -> openChars(in, l, h, f), name, profile, limits, handler, 1);
     }
 
     /**
@@ -151,7 +226,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     public static JsonRecordSource of(Reader in, @Nullable String name, FileProfile profile, JsonLimits limits,
             ObjectHandler handler) {
         Objects.requireNonNull(in, "in");
-        return new JsonRecordSource(in, (l, h) -> openChars(in, l, h), name, profile, limits, handler);
+        return new JsonRecordSource(in, (l, h, f) -> openChars(in, l, h, f), name, profile, limits, handler, 0);
     }
 
     /**
@@ -192,8 +267,8 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
         return of(in, null, CrmProfile.DEFAULT, limits, handler);
     }
 
-    private static Opened openBytes(InputStream in, @Nullable String name, JsonLimits limits, ObjectHandler handler)
-            throws IOException {
+    private static Opened openBytes(InputStream in, @Nullable String name, JsonLimits limits, ObjectHandler handler,
+            long strictFirstLine) throws IOException {
         InputStream closeable = in;
         try {
             PeekInputStream raw = new PeekInputStream(in);
@@ -222,6 +297,14 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
             if (encodingProblem) {
                 return new Opened(bytes, bytes, JsonForm.NDJSON, UTF16_OR_32, null, null);
             }
+            if (strictFirstLine > 0) {
+                // One value a line: no form to detect; the filter hands the parser a line at a time.
+                InputStream checked = new Utf8CheckingInputStream(bytes);
+                StrictLines lines = StrictLines.bytes(checked, strictFirstLine);
+                JsonFactory factory = factory(limits, JsonForm.NDJSON, handler);
+                return new Opened(checked, bytes, JsonForm.NDJSON, null, null, lines.newParser(factory), lines,
+                        factory);
+            }
             JsonForm form = FormDetector.detect(bytes, lookAhead(limits));
             LooseScanner scanner = form == JsonForm.NDJSON ? null : new LooseScanner(form == JsonForm.ARRAY);
             // jackson-core lets overlong forms and some surrogates through: the parser reads checked bytes.
@@ -237,10 +320,16 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
         }
     }
 
-    private static Opened openChars(Reader in, JsonLimits limits, ObjectHandler handler) throws IOException {
+    private static Opened openChars(Reader in, JsonLimits limits, ObjectHandler handler, long strictFirstLine)
+            throws IOException {
         PeekReader chars = new PeekReader(in, limits.maxFileBytes());
         if (chars.peek(0) == '\uFEFF') {
             chars.discard(1);
+        }
+        if (strictFirstLine > 0) {
+            StrictLines lines = StrictLines.chars(chars, strictFirstLine);
+            JsonFactory factory = factory(limits, JsonForm.NDJSON, handler);
+            return new Opened(chars, chars, JsonForm.NDJSON, null, null, lines.newParser(factory), lines, factory);
         }
         JsonForm form = FormDetector.detect(chars, lookAhead(limits));
         LooseScanner scanner = form == JsonForm.NDJSON ? null : new LooseScanner(form == JsonForm.ARRAY);
@@ -259,13 +348,15 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
         }
         started = true;
         try {
-            Opened opened = opener.open(limits, handler);
+            Opened opened = opener.open(limits, handler, strictFirstLine);
             input = opened.input();
             counter = opened.counter();
             form = opened.form();
             openingProblem = opened.problem();
             scanner = opened.scanner();
             parser = opened.parser();
+            lines = opened.lines();
+            factory = opened.factory();
         } catch (IOException e) {
             done = true;
             throw new UncheckedIOException("cannot read the input: " + e.getMessage(), e);
@@ -328,7 +419,8 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     }
 
     /**
-     * Returns the form detected from the first row; detecting it reads the start of the input.
+     * Returns the form detected from the first row; detecting it reads the start of the input. Strict NDJSON is
+     * {@link JsonForm#NDJSON}, whatever its first row.
      *
      * @return the form
      * @throws UncheckedIOException if the input cannot be read
@@ -349,6 +441,10 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
             openingProblem = null;
             return terminal(1, 0, opening != null ? opening : UTF16_OR_32);
         }
+        StrictLines strictLines = lines;
+        if (strictLines != null) {
+            return nextLine(strictLines);
+        }
         JsonParser p = parser;
         Peekable bytes = Objects.requireNonNull(counter);
         // Round again after a plain row the handler checked and did not build.
@@ -359,26 +455,25 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                     return atEnd(p);
                 }
                 TokenStreamLocation start = p.currentTokenLocation();
-                long line = start.getLineNr();
+                long line = lineOf(start);
+                long column = columnOf(start);
                 long record = ++records;
                 recordLine = line;
                 long offset = offsetOf(start);
                 if (record > limits.maxRecords()) {
-                    return terminal(line, 0, tooLarge("the input holds more records than maxRecords ("
-                            + limits.maxRecords() + ") allows; split it", start));
+                    return terminal(line, 0, tooLarge(tooManyRecords(), line, column));
                 }
                 String separation = scanner != null ? scanner.separatorProblem(offset)
                         : offset == lastEndOffset ? "two rows with nothing between them: NDJSON holds one row a line;"
                                 + " put each row on a line of its own" : null;
                 if (separation != null) {
-                    return terminal(line, start.getColumnNr(), new Problem(ViolationCode.MALFORMED_JSON,
-                            "JSON syntax error at line " + line + ", column " + start.getColumnNr() + ": "
-                                    + separation));
+                    return terminal(line, column, new Problem(ViolationCode.MALFORMED_JSON,
+                            "JSON syntax error at line " + line + ", column " + column + ": " + separation));
                 }
                 if (scanner != null && scanner.isAfterClose(offset)) {
-                    return terminal(line, start.getColumnNr(), new Problem(ViolationCode.MALFORMED_JSON,
+                    return terminal(line, column, new Problem(ViolationCode.MALFORMED_JSON,
                             "JSON syntax error at line " + line
-                            + ", column " + start.getColumnNr() + ": content after the closing bracket of the array"
+                            + ", column " + column + ": content after the closing bracket of the array"
                             + " that holds the rows; put every row inside it"));
                 }
                 if (form == JsonForm.NDJSON && line > lastEndLine + 1) {
@@ -386,15 +481,15 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                 }
                 recordBase = bytes.count();
                 @Nullable RawRecord result = token == JsonToken.START_OBJECT ? handler.readObject(this, line, record)
-                        : notAnObject(token, line, start.getColumnNr(), record);
+                        : notAnObject(token, line, column, record);
                 // The record lies within what the parser was handed since its start, plus its read-ahead:
                 // the exact size (a location, an allocation) is only needed near the limit.
                 if (form == JsonForm.NDJSON || bytes.count() - recordBase > softRecordBound) {
                     TokenStreamLocation end = p.currentLocation();
                     if (offsetOf(end) - offset > limits.maxRecordSize()) {
-                        return terminal(line, 0, tooLarge(recordTooLarge(), end));
+                        return terminal(line, 0, tooLarge(recordTooLarge(), lineOf(end), columnOf(end)));
                     }
-                    lastEndLine = end.getLineNr();
+                    lastEndLine = lineOf(end);
                     // Where an object, array or string ends is exact; a number's or literal's end includes the
                     // character after it, which the parser read to find the end.
                     JsonToken last = p.currentToken();
@@ -408,57 +503,229 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                 }
                 return result;
             } catch (StopReading e) {
-                TokenStreamLocation at = p.currentLocation();
-                return terminal(at.getLineNr(), at.getColumnNr(), e.code() == ViolationCode.RECORD_TOO_LARGE
-                        ? tooLarge(e.problem().message(), at) : e.problem());
+                return stopped(e, p);
             } catch (StreamConstraintsException e) {
-                // The exception has no location; the parser still knows where it stands.
-                TokenStreamLocation at = p.currentLocation();
-                return terminal(at.getLineNr(), at.getColumnNr(), tooLarge(JsonErrors.constraint(e, limits), at));
+                return constraint(e, p);
             } catch (JacksonIOException e) {
-                IOException cause = e.getCause();
-                if (cause instanceof InputTooLargeException) {
-                    TokenStreamLocation at = p.currentLocation();
-                    return terminal(at.getLineNr(), at.getColumnNr(), tooLarge(cause.getMessage() + "; split it", at));
+                TokenStreamLocation at = p.currentLocation();
+                long line = lineOf(at);
+                long column = columnOf(at);
+                if (e.getCause() instanceof InvalidUtf8Exception invalid && invalid.afterCarriageReturn()) {
+                    // The parser stands before the line break that the bad bytes follow.
+                    line++;
+                    column = 1;
                 }
-                if (cause instanceof CorruptGzipException gzip) {
-                    TokenStreamLocation at = p.currentLocation();
-                    return terminal(at.getLineNr(), at.getColumnNr(), gzip.problem());
-                }
-                if (cause instanceof InvalidUtf8Exception invalid) {
-                    TokenStreamLocation at = p.currentLocation();
-                    long line = at.getLineNr();
-                    long column = at.getColumnNr();
-                    if (invalid.afterCarriageReturn()) {
-                        line++;
-                        column = 1;
-                    }
-                    return terminal(line, column, new Problem(ViolationCode.ENCODING, "bytes that are not valid"
-                            + " UTF-8 at line " + line + ", column " + column + ": the " + cause.getMessage()
-                            + "; save the file as UTF-8"));
-                }
-                done = true;
-                throw new UncheckedIOException(cause);
+                return failed(Objects.requireNonNull(e.getCause()), line, column);
             } catch (JacksonException e) {
                 TokenStreamLocation at = e.getLocation();
                 if (at == null) {
                     at = p.currentLocation();
                 }
-                return terminal(at.getLineNr(), at.getColumnNr(),
-                        JsonErrors.syntax(e, at, form, p.streamReadContext().inRoot()));
+                long line = lineOf(at);
+                long column = columnOf(at);
+                return terminal(line, column, JsonErrors.syntax(e, line, column, form,
+                        p.streamReadContext().inRoot()));
             }
         }
     }
 
+    /**
+     * Reads the next record of a feed in strict NDJSON: the value of the next line that is not blank. A line that
+     * is not NDJSON ({@code NOT_NDJSON}, found by the {@link StrictLines}) and a line with a syntax error
+     * ({@code MALFORMED_JSON}, found by the parser) reject that line alone: its rest is skipped, and reading goes on
+     * with the next line, with a new parser when the one reading could not go on. Bad bytes and breached limits
+     * end reading, as in every form.
+     */
+    private @Nullable RawRecord nextLine(StrictLines strict) {
+        Peekable bytes = Objects.requireNonNull(counter);
+        while (true) {
+            JsonParser p = Objects.requireNonNull(parser);
+            try {
+                if (skipThrough > 0) {
+                    long last = skipThrough;
+                    skipThrough = 0;
+                    strict.skipThrough(last);
+                    if (restart) {
+                        restart = false;
+                        p.close();
+                        p = strict.newParser(Objects.requireNonNull(factory));
+                        parser = p;
+                    }
+                }
+                JsonToken token = p.nextToken();
+                if (token == null) {
+                    if (strict.fault() != null) {
+                        return notNdjson(strict, 0);
+                    }
+                    done = true;
+                    return null;
+                }
+                TokenStreamLocation start = p.currentTokenLocation();
+                long offset = offsetOf(start);
+                long line = strict.lineAt(offset);
+                long column = strict.columnAt(offset);
+                long record = ++records;
+                recordLine = line;
+                if (record > limits.maxRecords()) {
+                    return terminal(line, 0, tooLarge(tooManyRecords(), line, column));
+                }
+                recordBase = bytes.count();
+                // The value may not go on to the next line.
+                strict.hold(line);
+                if (token == JsonToken.START_ARRAY && arrayOfRecords(strict, p, line)) {
+                    return notNdjson(strict, record);
+                }
+                @Nullable RawRecord result = token == JsonToken.START_OBJECT ? handler.readObject(this, line, record)
+                        : notAnObject(token, line, column, record);
+                strict.release();
+                TokenStreamLocation end = p.currentLocation();
+                if (offsetOf(end) - offset > limits.maxRecordSize()) {
+                    return terminal(line, 0, tooLarge(recordTooLarge(), lineOf(end), columnOf(end)));
+                }
+                // Only white space may follow the value on its line.
+                strict.finishLine(line, offsetOf(end));
+                if (strict.fault() != null) {
+                    return notNdjson(strict, record);
+                }
+                recordLine = 0;
+                if (result == null) {
+                    plainRowsSkipped++;
+                    continue;
+                }
+                return result;
+            } catch (StopReading e) {
+                return stopped(e, p);
+            } catch (StreamConstraintsException e) {
+                return constraint(e, p);
+            } catch (JacksonIOException e) {
+                return failed(Objects.requireNonNull(e.getCause()), strict.line(), strict.nextColumn());
+            } catch (IOException e) {
+                // From skipping or checking the rest of a line.
+                return failed(e, strict.line(), strict.nextColumn());
+            } catch (JacksonException e) {
+                if (strict.fault() != null && strict.faultHandedOut()) {
+                    // The parser met the end of its input that the fault put there.
+                    restart = true;
+                    return notNdjson(strict, recordLine > 0 ? records : 0);
+                }
+                TokenStreamLocation at = e.getLocation();
+                if (at == null) {
+                    at = p.currentLocation();
+                }
+                long offset = offsetOf(at);
+                long line = strict.lineAt(offset);
+                long column = strict.columnAt(offset);
+                boolean inRoot = p.streamReadContext().inRoot();
+                StrictLines.Fault fault = StrictLines.Fault.of(String.valueOf(e.getOriginalMessage()), inRoot);
+                if (fault != null) {
+                    // Not NDJSON, as the parser found it: single quotes, \', a line break in a string, a comma.
+                    strict.fault(fault, line, column);
+                    restart = true;
+                    return notNdjson(strict, recordLine > 0 ? records : 0);
+                }
+                long record = recordLine > 0 ? records : ++records;
+                long recordStart = recordLine > 0 ? recordLine : line;
+                recordLine = 0;
+                skipThrough = Math.max(line, strict.fault() != null ? strict.faultLine() : 0);
+                restart = true;
+                Problem problem = JsonErrors.syntax(e, line, column, JsonForm.NDJSON, inRoot);
+                return RawRecord.rejected(recordStart, record, List.of(new Violation(problem.code(),
+                        problem.code().defaultSeverity(), line, column, record, null, null, problem.message()
+                                + "; the line is skipped, reading goes on with the next one")));
+            }
+        }
+    }
+
+    /**
+     * Tells an array of records ({@code [ {…}, …]}, {@code []}) from an array value: reads the array's first token.
+     * For an array of records, or a line that ends after its {@code [}, the line gets the fault {@code ARRAY}, and the
+     * parser cannot go on; else the parser stands on the first element, which {@link #notAnObject} skips with the
+     * rest.
+     */
+    private boolean arrayOfRecords(StrictLines strict, JsonParser p, long line) {
+        JsonToken first;
+        try {
+            first = p.nextToken();
+        } catch (JacksonException e) {
+            if (strict.fault() == StrictLines.Fault.SPANS_LINES || strict.fault() == StrictLines.Fault.TRUNCATED) {
+                strict.fault(StrictLines.Fault.ARRAY, strict.faultLine(), strict.faultColumn());
+            }
+            throw e;
+        }
+        if (first != JsonToken.START_OBJECT && first != JsonToken.END_ARRAY) {
+            return false;
+        }
+        TokenStreamLocation at = p.currentTokenLocation();
+        strict.fault(StrictLines.Fault.ARRAY, line, strict.columnAt(offsetOf(at)));
+        restart = true;
+        return true;
+    }
+
+    /**
+     * Rejects the line of the fault the {@link StrictLines} found, as a record: the one read on that line, or (0) a
+     * new one; the line is skipped before reading on.
+     */
+    private RawRecord notNdjson(StrictLines strict, long record) {
+        StrictLines.Fault fault = Objects.requireNonNull(strict.fault());
+        long line = strict.faultLine();
+        long number = record > 0 ? record : ++records;
+        recordLine = 0;
+        skipThrough = line;
+        // The parser may hold the rest of the line, or have met the end of its input: a new one reads on.
+        restart = true;
+        return RawRecord.rejected(line, number, List.of(new Violation(ViolationCode.NOT_NDJSON,
+                ViolationCode.NOT_NDJSON.defaultSeverity(), line, strict.faultColumn(), number, null, null,
+                fault.message())));
+    }
+
+    private RawRecord stopped(StopReading e, JsonParser p) {
+        TokenStreamLocation at = p.currentLocation();
+        long line = lineOf(at);
+        long column = columnOf(at);
+        return terminal(line, column, e.code() == ViolationCode.RECORD_TOO_LARGE
+                ? tooLarge(e.problem().message(), line, column) : e.problem());
+    }
+
+    private RawRecord constraint(StreamConstraintsException e, JsonParser p) {
+        // The exception has no location; the parser still knows where it stands.
+        TokenStreamLocation at = p.currentLocation();
+        long line = lineOf(at);
+        long column = columnOf(at);
+        return terminal(line, column, tooLarge(JsonErrors.constraint(e, limits), line, column));
+    }
+
+    /** The input failed where the parser, or the filter of strict lines, stands: a located record, or unreadable. */
+    private RawRecord failed(IOException cause, long line, long column) {
+        if (cause instanceof InputTooLargeException) {
+            return terminal(line, column, tooLarge(cause.getMessage() + "; split it", line, column));
+        }
+        if (cause instanceof CorruptGzipException gzip) {
+            return terminal(line, column, gzip.problem());
+        }
+        if (cause instanceof InvalidUtf8Exception) {
+            return terminal(line, column, new Problem(ViolationCode.ENCODING, "bytes that are not valid"
+                    + " UTF-8 at line " + line + ", column " + column + ": the " + cause.getMessage()
+                    + "; save the file as UTF-8"));
+        }
+        done = true;
+        throw new UncheckedIOException(cause);
+    }
+
+    private String tooManyRecords() {
+        return "the input holds more records than maxRecords (" + limits.maxRecords() + ") allows; split it";
+    }
+
     private @Nullable RawRecord atEnd(JsonParser p) {
         TokenStreamLocation end = p.currentLocation();
-        if (form == JsonForm.NDJSON && end.getLineNr() > lastEndLine) {
-            blankLines += end.getLineNr() - lastEndLine - 1 + (end.getColumnNr() > 1 ? 1 : 0);
+        long line = lineOf(end);
+        long column = columnOf(end);
+        if (form == JsonForm.NDJSON && line > lastEndLine) {
+            blankLines += line - lastEndLine - 1 + (column > 1 ? 1 : 0);
         }
         if (scanner != null && scanner.isUnclosed()) {
-            return terminal(end.getLineNr(), end.getColumnNr(), new Problem(ViolationCode.MALFORMED_JSON,
+            return terminal(line, column, new Problem(ViolationCode.MALFORMED_JSON,
                     "JSON syntax error at line "
-                    + end.getLineNr() + ", column " + end.getColumnNr() + ": the input ends before the array that"
+                    + line + ", column " + column + ": the input ends before the array that"
                     + " holds the rows is closed: the file looks truncated; end it with ]"));
         }
         done = true;
@@ -470,6 +737,11 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
         String kind;
         switch (token) {
             case START_ARRAY:
+                JsonToken current = parser().currentToken();
+                if (current != JsonToken.START_ARRAY && current != null) {
+                    // Strict NDJSON read the first element already (arrayOfRecords).
+                    skipValue(current);
+                }
                 skipValue(token);
                 value = "[…]";
                 kind = "an array";
@@ -515,9 +787,31 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                 violationLine, column, record, null, null, problem.message())));
     }
 
-    private static Problem tooLarge(String message, TokenStreamLocation at) {
-        return new Problem(ViolationCode.RECORD_TOO_LARGE, message + " (at line " + at.getLineNr() + ", column "
-                + at.getColumnNr() + ")");
+    private static Problem tooLarge(String message, long line, long column) {
+        return new Problem(ViolationCode.RECORD_TOO_LARGE, message + " (at line " + line + ", column " + column + ")");
+    }
+
+    /**
+     * Returns the line of a location of the parser, in 64 bits: the parser's own line numbers are 32-bit.
+     *
+     * @param at the location
+     * @return the 1-based line
+     */
+    long lineOf(TokenStreamLocation at) {
+        StrictLines strict = lines;
+        return strict != null ? strict.lineAt(offsetOf(at)) : lineNumbers.line(at.getLineNr());
+    }
+
+    /**
+     * Returns the column of a location of the parser on its {@link #lineOf line}, or 0 when unknown (the parser's
+     * own columns are 32-bit).
+     *
+     * @param at the location
+     * @return the 1-based column, or 0
+     */
+    long columnOf(TokenStreamLocation at) {
+        StrictLines strict = lines;
+        return strict != null ? strict.columnAt(offsetOf(at)) : LineNumbers.column(at.getColumnNr());
     }
 
     private static long offsetOf(TokenStreamLocation location) {
@@ -673,7 +967,8 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
 
     @Override
     public long blankLines() {
-        return blankLines;
+        StrictLines strict = lines;
+        return strict != null ? strict.blankLines() : blankLines;
     }
 
     @Override

@@ -36,9 +36,10 @@ import org.jspecify.annotations.Nullable;
  * ({@code CREATED_AT_CHANGED}, {@code UPDATED_BEFORE_PREVIOUS}).
  * These rules apply to every record the reader did not reject that has a usable id (and, for the daily rules,
  * a valid {@code updatedAt}; for the history, a valid {@code createdAt} or {@code updatedAt}), whatever else is
- * wrong with it. Duplicates are remembered as 64-bit hashes, at
- * most {@link FeedLimits#maxTrackedIds()} of them; past the limit one {@code RECORD_TOO_LARGE} error names it
- * and duplicates are no longer detected.
+ * wrong with it. Duplicates are remembered as 64-bit keyed hashes ({@link IdHash}: SipHash under a key drawn at
+ * random for the feed), at most {@link FeedLimits#maxTrackedIds()} of them; past the limit one {@code RECORD_TOO_LARGE} error
+ * names it and duplicates are no longer detected. No id can be crafted to collide with another, or to crowd the
+ * table: two distinct keys share a hash with the odds of random values, and the table probes as for random keys.
  *
  * <p>Not thread-safe: it remembers the feed's keys.
  */
@@ -54,6 +55,8 @@ public final class CrmFeedCheck {
     private final FeedLimits limits;
     private final @Nullable CrmFeedHistory history;
     private @Nullable LongHashSet keys = new LongHashSet();
+    /** The keyed hash of the feed's keys: a key drawn at random for this feed. */
+    private final IdHash hash = new IdHash();
 
     /**
      * Creates the check of one feed.
@@ -124,7 +127,7 @@ public final class CrmFeedCheck {
         if (seen == null || (feedDate != null && updatedAt == null)) {
             return ok;
         }
-        long key = updatedAt == null ? Hash64.of(id) : duplicateKey(id, updatedAt);
+        long key = updatedAt == null ? hash.of(id) : duplicateKey(id, updatedAt);
         switch (seen.add(key, limits.maxTrackedIds())) {
             case PRESENT -> {
                 Violation duplicate = duplicate(record, id, updatedAt);
@@ -152,7 +155,7 @@ public final class CrmFeedCheck {
      * The key of an id and {@code updatedAt} in a daily feed: the same when date, time and offset are equal as
      * written, a leap second and the digits past the nanosecond included.
      */
-    private static long duplicateKey(String id, CrmDateTime updatedAt) {
+    private long duplicateKey(String id, CrmDateTime updatedAt) {
         LocalTime time = updatedAt.time();
         ZoneOffset offset = updatedAt.offset();
         String digits = updatedAt.extraFractionDigits();
@@ -161,7 +164,7 @@ public final class CrmFeedCheck {
             // Rare: the offset part, which fits in 18 bits, takes them in its high bits.
             offsetPart ^= (updatedAt.leapSecond() ? 1L << 32 : 0) ^ ((long) digits.hashCode() << 33);
         }
-        return Hash64.of(id, updatedAt.date().toEpochDay(), time == null ? -1 : time.toNanoOfDay(), offsetPart);
+        return hash.of(id, updatedAt.date().toEpochDay(), time == null ? -1 : time.toNanoOfDay(), offsetPart);
     }
 
     /** The message of an {@code updatedAt} on another day than the feed's. */

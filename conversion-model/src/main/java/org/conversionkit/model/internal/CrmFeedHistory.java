@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * in the feed's zone when the profile sets one; records of one feed are compared with the earlier feeds only, never
  * with each other.
  *
- * <p><b>Memory.</b> For each id, its 64-bit key, its {@code createdAt}, the latest {@code updatedAt} of the earlier
+ * <p><b>Memory.</b> For each id, its 64-bit key (an {@link IdHash}: SipHash under a key drawn at random for the
+ * history, so that no id can be crafted to collide with another or to crowd the table), its {@code createdAt}, the latest {@code updatedAt} of the earlier
  * feeds and the latest of the current one, as 64-bit codes to the microsecond (BigQuery's precision): 32 bytes a slot
  * in open-addressing tables kept from half to three quarters full when they grow, so 43 to 85 bytes an id, at most
  * {@link org.conversionkit.model.FeedLimits#maxTrackedIds()} ids. An id past the limit is not remembered: the first
@@ -40,6 +41,8 @@ public final class CrmFeedHistory {
     private static final int UPDATED_AT = CrmField.UPDATED_AT.ordinal();
 
     private final Table table = new Table();
+    /** The keyed hash of the ids: a key drawn at random for this history. */
+    private final IdHash hash = new IdHash();
     private @Nullable CrmProfile settings;
     private @Nullable LocalDate lastDate;
     private int feeds;
@@ -192,12 +195,9 @@ public final class CrmFeedHistory {
         return zone == null ? a.isBefore(b) : a.isBefore(b, zone);
     }
 
-    /**
-     * The key an id is remembered by: a 64-bit hash, never 0 (which marks an empty slot). To switch to a keyed hash
-     * (SipHash with a per-run key) with the duplicate check.
-     */
-    private static long idKey(String id) {
-        long key = Hash64.of(id);
+    /** The key an id is remembered by: its keyed hash, never 0 (which marks an empty slot). */
+    private long idKey(String id) {
+        long key = hash.of(id);
         return key == Table.NONE ? 0x9e3779b97f4a7c15L : key;
     }
 

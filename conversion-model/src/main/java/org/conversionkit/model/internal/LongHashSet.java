@@ -11,7 +11,9 @@ package org.conversionkit.model.internal;
  * whole set's, and keeps each array small: 2,000,000 keys take 256 arrays of 128 KiB, below G1's
  * humongous-object threshold (half a region, 512 KiB in a small heap), where 64 arrays of 512 KiB
  * would each have taken a whole 1 MiB region and run out of a 64 MiB heap. The key 0 is kept in a
- * flag, as 0 marks an empty slot. Keys are expected to be well-mixed hashes (a keyed {@link SipHash}, or {@link Hash64}).
+ * flag, as 0 marks an empty slot. Keys are keyed hashes ({@link IdHash}, {@link SipHash}) under a key drawn at
+ * random for each set's owner: nobody can compute keys that share a segment and a slot, so each add probes as for
+ * random keys, a few slots on average, and the cost of a feed stays linear whatever its ids.
  *
  * <p>Not thread-safe.
  */

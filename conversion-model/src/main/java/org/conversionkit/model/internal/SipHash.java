@@ -5,8 +5,8 @@ import java.security.SecureRandom;
 /**
  * SipHash (Aumasson and Bernstein, 2012): a keyed 64-bit hash, the key of which is drawn at random once per
  * run, so that nobody can compute inputs that collide, or that fill one corner of a hash table, without it. A
- * fixed-seed hash such as {@link Hash64} lets anyone compute colliding values offline (done for the CRM duplicate
- * check: {@code ORDER-01} and {@code QRDE\u24b3\u65df\uf2ad\u2b2e}); SipHash's outputs are unpredictable to
+ * fixed-seed hash lets anyone compute colliding values offline (done for the CRM duplicate check's former one:
+ * {@code ORDER-01} and {@code QRDE\u24b3\u65df\uf2ad\u2b2e}); SipHash's outputs are unpredictable to
  * whoever does not hold the key, so a duplicate check built on it sees a false duplicate only by the chance of
  * random 64-bit values, and a table indexed by them probes as it would for random keys, whatever the input.
  *

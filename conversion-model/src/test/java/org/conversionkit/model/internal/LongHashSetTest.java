@@ -49,9 +49,10 @@ class LongHashSetTest {
     @Test
     void aMillionIdsTakeAbout17BytesEachAndNeverMoreThan32() {
         LongHashSet set = new LongHashSet();
+        IdHash hash = new IdHash();
         long worst = 0;
         for (int i = 1; i <= 1_000_000; i++) {
-            if (set.add(Hash64.of("N" + i), Long.MAX_VALUE) != LongHashSet.Added.ADDED) {
+            if (set.add(hash.of("N" + i), Long.MAX_VALUE) != LongHashSet.Added.ADDED) {
                 throw new AssertionError("N" + i + " taken for a duplicate");
             }
             if (i % 50_000 == 0) {
