@@ -1,7 +1,7 @@
 package org.conversionkit.model.internal;
 
 /**
- * The keyed 64-bit hash of a CRM id, alone or with three numbers (an {@code updatedAt}): {@link SipHash}-2-4 under a
+ * The keyed 64-bit hash of a CRM id, alone or with three numbers (an {@code updatedAt}): {@link SipHash}-1-3 under a
  * key drawn at random for each instance, so that no id can be crafted to collide with another, nor to crowd one
  * corner of the tables that remember them ({@link LongHashSet}, the feed history's), whatever the input. A
  * fixed-seed hash let anyone compute such ids offline: {@code ORDER-01} and {@code QRDE\u24b3\u65df\uf2ad\u2b2e}
