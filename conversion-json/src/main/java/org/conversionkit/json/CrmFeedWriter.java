@@ -67,6 +67,8 @@ public final class CrmFeedWriter implements Closeable {
 
     private static final int SLOTS = CrmField.values().length;
     private static final CrmField[] FIELDS = CrmField.values();
+    /** The name the reports give the feed, which has no file. */
+    private static final String FEED = "<feed>";
 
     private final CrmProfile profile;
     private final WriteGate gate;
@@ -348,8 +350,6 @@ public final class CrmFeedWriter implements Closeable {
     public ValidationReport leftOut() {
         return gate.leftOutReport(FEED, "json", null, profile.kind(), profile.feedDate());
     }
-
-    private static final String FEED = "<feed>";
 
     /** Closes the writer and its stream; without {@link #finish()} the feed simply ends where it is. */
     @Override
