@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import org.conversionkit.csv.CsvLimits;
 import org.conversionkit.json.ConversionJsonReader;
 import org.conversionkit.json.JsonLimits;
 import org.conversionkit.model.ColumnLayout;
+import org.conversionkit.model.ConversionLimits;
 import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.FileProfile;
 import org.conversionkit.model.RawRecord;
@@ -110,6 +112,57 @@ class PlainRowSkippingTest {
         assertThat(duplicates).as("rows repeated").isGreaterThan(200);
     }
 
+    /**
+     * Plain rows are looked up in batches: a duplicate among the last rows read before the input fails is reported,
+     * in its place, before the failure, as when every record is built; strict, it makes its row invalid. The rows
+     * are read ahead to sniff the delimiter, or not: the rows read before the failure are checked either way.
+     */
+    @Test
+    void aFailureAfterPlainRowsComesAfterTheirDuplicates() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int row = 1; row <= 40; row++) {
+            text.append("https://d.tld/p").append(row == 38 ? 3 : row).append(",2020-09-22,organic,1,2.50\n");
+        }
+        String csv = text.toString();
+        for (int run = 0; run < 4; run++) {
+            Strictness strictness = run % 2 == 0 ? Strictness.STANDARD : Strictness.STRICT;
+            ConversionCsvReader.Builder builder = ConversionCsvReader.builder().profile(ConversionProfile.builder()
+                    .date(DATE).strictness(strictness).build());
+            if (run >= 2) {
+                builder.delimiter(',');
+            }
+            ValidationReport report = ConversionValidator.builder().build().validate(builder.source(failingAfter(csv)));
+            assertThat(report.violations()).as("run %d", run).extracting(v -> v.code().name() + " " + v.line())
+                    .containsExactly("DUPLICATE_ROW 38", "FILE_UNREADABLE 0");
+            assertThat(report.records()).isEqualTo(40);
+            assertThat(report.invalidRecords()).isEqualTo(strictness == Strictness.STRICT ? 1 : 0);
+            long[] counts = assertSameReports("run " + run, ConversionValidator.builder().build(),
+                    () -> builder.source(failingAfter(csv)));
+            assertThat(counts[0]).as("plain rows skipped").isEqualTo(39);
+        }
+    }
+
+    /** A reader of the text that then fails, as a broken connection does. */
+    private static Reader failingAfter(String text) {
+        return new Reader() {
+            private final StringReader rest = new StringReader(text);
+
+            @Override
+            public int read(char[] buffer, int offset, int length) throws IOException {
+                int read = rest.read(buffer, offset, length);
+                if (read < 0) {
+                    throw new IOException("connection reset");
+                }
+                return read;
+            }
+
+            @Override
+            public void close() {
+                rest.close();
+            }
+        };
+    }
+
     @Test
     void generatedJsonReportsAreTheSame() throws IOException {
         Random random = new Random(20261124L);
@@ -191,18 +244,24 @@ class PlainRowSkippingTest {
         return text.toString();
     }
 
-    /** A profile with or without a date, strict or not, and a validator listing few or many violations. */
-    private record Settings(@Nullable LocalDate date, Strictness strictness, ConversionValidator validator) {
+    /**
+     * A profile with or without a date, strict or not, with rows remembered to the end or to a limit reached on
+     * the way (in a batch of plain rows or on a built one), and a validator listing few or many violations.
+     */
+    private record Settings(@Nullable LocalDate date, Strictness strictness, int maxTrackedRows,
+            ConversionValidator validator) {
 
         static Settings random(Random random) {
             LocalDate date = random.nextInt(10) == 0 ? null : DATE;
             Strictness strictness = random.nextBoolean() ? Strictness.STRICT : Strictness.STANDARD;
-            return new Settings(date, strictness, ConversionValidator.builder()
+            int maxTrackedRows = random.nextInt(4) == 0 ? 1 + random.nextInt(400) : 1_000_000;
+            return new Settings(date, strictness, maxTrackedRows, ConversionValidator.builder()
                     .maxViolations(random.nextInt(3) == 0 ? 3 : 500).build());
         }
 
         ConversionProfile profile(ColumnLayout layout) {
-            return ConversionProfile.builder().columns(layout).date(date).strictness(strictness).build();
+            return ConversionProfile.builder().columns(layout).date(date).strictness(strictness)
+                    .limits(ConversionLimits.builder().maxTrackedRows(maxTrackedRows).build()).build();
         }
     }
 

@@ -11,6 +11,7 @@ import org.conversionkit.model.FileNameRule;
 import org.conversionkit.model.Profile;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.Violation;
 import org.conversionkit.model.internal.ConversionFileCheck;
 import org.conversionkit.model.internal.PlainRowCheck;
 import org.conversionkit.model.internal.PlainRowSkipping;
@@ -108,11 +109,15 @@ public final class ConversionValidator {
         ConversionFileCheck fileCheck = new ConversionFileCheck(profile, fileName);
         ConversionMapper mapper = fileCheck.mapper();
         // A source that can tell plain rows on its characters counts them without building them: they have no
-        // violation, so only their number matters here. It remembers them for the duplicate-row check too.
+        // violation of their own, so only their number matters here. It remembers them for the duplicate-row
+        // check too, which looks them up in batches and reports a duplicate (a record of its own, counted valid
+        // so far) when the batch is looked up: while the source reads, or when the check settles before the next
+        // record is counted, so that the reports stay in the file's order.
         PlainRowSkipping skipping = null;
         long skippedBefore = 0;
+        PlainRowReports plainRowReports = new PlainRowReports(collector);
         if (validRows == null && source instanceof PlainRowSkipping plainRows) {
-            PlainRowCheck check = fileCheck.plainRowCheck();
+            PlainRowCheck check = fileCheck.plainRowCheck(plainRowReports);
             if (check.isUseful()) {
                 plainRows.skipPlainRows(check);
                 skipping = plainRows;
@@ -124,6 +129,7 @@ public final class ConversionValidator {
         UncheckedIOException failure = null;
         try {
             for (RawRecord record = source.next(); record != null; record = source.next()) {
+                fileCheck.settle();
                 records++;
                 collector.startRecord();
                 if (validRows == null) {
@@ -141,10 +147,12 @@ public final class ConversionValidator {
         } catch (UncheckedIOException e) {
             failure = e;
         }
+        // The plain rows read before the end, or before the failure, are reported before either.
+        fileCheck.settle();
         if (skipping != null) {
             long skipped = skipping.plainRowsSkipped() - skippedBefore;
             records += skipped;
-            validRecords += skipped;
+            validRecords += skipped - plainRowReports.invalid;
         }
         long blankLines = source.blankLines();
         if (failure != null) {
@@ -157,6 +165,30 @@ public final class ConversionValidator {
                 Profile.CONVERSIONS, mapper.expectedDate().orElse(null), collector.errors() == 0, records, validRecords,
                 records - validRecords, blankLines, collector.errors(), collector.warnings(), collector.truncated(),
                 collector.violations());
+    }
+
+    /**
+     * The reports on rows a source counted without building them (duplicates, found a batch at a time): each a
+     * record of its own, invalid when the report is an error (a warning under {@code Strictness.STRICT}).
+     */
+    private static final class PlainRowReports implements Consumer<Violation> {
+
+        private final ViolationCollector collector;
+        /** The rows counted as valid that a report made invalid. */
+        long invalid;
+
+        PlainRowReports(ViolationCollector collector) {
+            this.collector = collector;
+        }
+
+        @Override
+        public void accept(Violation violation) {
+            collector.startRecord();
+            collector.accept(violation);
+            if (collector.recordHasError()) {
+                invalid++;
+            }
+        }
     }
 
     /**

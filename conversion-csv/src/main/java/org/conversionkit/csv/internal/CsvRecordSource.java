@@ -285,6 +285,7 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
             input = opened;
             char[] prefix = new char[0];
             int length = 0;
+            IOException failure = null;
             if (detect) {
                 prefix = new char[SNIFF_CHARS];
                 boolean complete = false;
@@ -311,10 +312,15 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
                 } catch (InputFailure e) {
                     // Sniff on what could be decoded; the input fails again, in place, when the parser gets there.
                     complete = true;
+                } catch (IOException e) {
+                    // Sniff on what was read, and check it: the records before a failure are counted, and the
+                    // failure comes where the text read ends, as without sniffing.
+                    complete = true;
+                    failure = e;
                 }
                 delimiter = DelimiterSniffer.sniff(prefix, length, complete, layout.size());
             }
-            PrefixReader replay = new PrefixReader(prefix, length, opened, maxKept(limits));
+            PrefixReader replay = new PrefixReader(prefix, length, opened, maxKept(limits), failure);
             RecordHandler recordHandler = new RecordHandler(layout, limits, delimiter);
             if (plainCheck != null) {
                 recordHandler.skipPlainRows(plainCheck);

@@ -42,12 +42,15 @@ final class PrefixReader extends ParserInput {
     /** The first position still needed; -1 once keeping has ended (the input is read again). */
     private long keepFrom;
     private final int maxKept;
+    /** The failure that ended reading ahead, thrown where the text read ahead ends; {@code null} if none. */
+    private final @Nullable IOException failure;
 
-    PrefixReader(char[] prefix, int length, Reader rest, int maxKept) {
+    PrefixReader(char[] prefix, int length, Reader rest, int maxKept, @Nullable IOException failure) {
         this.prefix = prefix;
         this.length = length;
         this.rest = rest;
         this.maxKept = maxKept;
+        this.failure = failure;
     }
 
     @Override
@@ -66,6 +69,10 @@ final class PrefixReader extends ParserInput {
                 length = 0;
             }
         } else {
+            IOException failed = failure;
+            if (failed != null) {
+                throw failed;
+            }
             read = rest.read(target, offset, count);
             if (read < 0) {
                 end();

@@ -401,9 +401,8 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         long record = ++records;
         if (plain && (record > maxRecords || comment || record == 1 || fieldCount != columns || oversizeField >= 0
                 || fieldCount > maxFields || recordChars > maxRecordSize || quoteUnreadable || hasTextAfterQuote()
-                || !isPlainAndNew())) {
-            // Not a plain row after all (or one of the header heuristic's, or a row of the file before): built
-            // as without skipping.
+                || !isPlainAndTaken(record))) {
+            // Not a plain row after all (or one of the header heuristic's): built as without skipping.
             releaseHeld();
         }
         if (plain) {
@@ -465,12 +464,12 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     }
 
     /**
-     * Whether the values held make a plain row that the file has not held before, which is then remembered: the
-     * last test of a plain row ({@link PlainRowCheck#admit(HeldValues)}).
+     * Whether the values held make a plain row, which is then remembered for the duplicate-row check: the last test
+     * of a plain row ({@link PlainRowCheck#admit(HeldValues, long, long)}).
      */
-    private boolean isPlainAndNew() {
+    private boolean isPlainAndTaken(long record) {
         PlainRowCheck check = Objects.requireNonNull(plainCheck);
-        return check.isPlain(held) && check.admit(held);
+        return check.isPlain(held) && check.admit(held, line, record);
     }
 
     /** Whether the filter found text after a closing quote in the record. */

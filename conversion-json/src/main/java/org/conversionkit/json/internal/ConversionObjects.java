@@ -30,9 +30,9 @@ import tools.jackson.core.JsonToken;
  *
  * <p>When the source {@linkplain JsonRecordSource#plainCheck() skips plain rows}, each scalar value is first
  * tested on the parser's characters and, while the row stays plain, only copied aside (the parser reuses its
- * buffer from token to token); a plain row without unknown keys, which the file has not held before
- * ({@link PlainRowCheck#admit(HeldValues)}), is not built ({@code null}), any other gets its strings from the
- * copies, exactly as without skipping.
+ * buffer from token to token); a plain row without unknown keys is remembered for the duplicate-row check
+ * ({@link PlainRowCheck#admit(HeldValues, long, long)}) and not built ({@code null}), any other gets its strings
+ * from the copies, exactly as without skipping.
  *
  * <p>One instance per record source: it caches that parser's key instances.
  */
@@ -113,8 +113,9 @@ final class ConversionObjects implements ObjectHandler {
                 source.skipValue(parser.nextToken());
             }
         }
-        if (plain && unknown == null && check != null && PlainRowCheck.hasRequiredSlots(held) && check.admit(held)) {
-            // A plain row the file has not held before (remembered now, last): counted, not built.
+        if (plain && unknown == null && check != null && PlainRowCheck.hasRequiredSlots(held)
+                && check.admit(held, line, record)) {
+            // A plain row (remembered now, last, for the duplicate-row check): counted, not built.
             return null;
         }
         if (values == null || kinds == null) {

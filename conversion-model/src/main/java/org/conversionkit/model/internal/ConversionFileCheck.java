@@ -1,5 +1,6 @@
 package org.conversionkit.model.internal;
 
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.conversionkit.model.ConversionLimits;
 import org.conversionkit.model.ConversionMapper;
@@ -26,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * {@link ConversionLimits#maxTrackedRows()} of them; past the limit one {@code RECORD_TOO_LARGE} warning names it
  * and duplicates are no longer detected.
  *
- * <p>A validator that only counts rows hands {@link #plainRowCheck()} to its source, which remembers plain rows
+ * <p>A validator that only counts rows hands {@link #plainRowCheck(Consumer)} to its source, which remembers plain rows
  * from the characters it holds, so that every row is remembered once, in order, whichever way it is read.
  *
  * <p>Not thread-safe: it remembers the file's rows.
@@ -82,18 +83,11 @@ public final class ConversionFileCheck {
 
     private void acrossRecords(RawRecord record, Consumer<? super Violation> sink) {
         switch (rows.add(record)) {
-            case PRESENT -> sink.accept(new Violation(ViolationCode.DUPLICATE_ROW, Severity.WARNING, record.line(),
-                    record.column(URL), record.record(), Field.URL.fieldName(), record.value(URL), "the row has the"
-                            + " url, date, channel and device of an earlier row of the file: the platform would"
-                            + " count its transactions and revenue twice; a file holds one report, so merge the"
-                            + " rows, or remove the report that repeats them"));
+            case PRESENT -> sink.accept(duplicate(record.line(), record.column(URL), record.record(),
+                    record.value(URL)));
             case FULL -> {
                 rows.stop();
-                sink.accept(new Violation(ViolationCode.RECORD_TOO_LARGE, Severity.WARNING, record.line(), 0,
-                        record.record(), null, null, "the file holds more than " + limits.maxTrackedRows()
-                                + " distinct rows, the limit maxTrackedRows of the duplicate-row check: repeated"
-                                + " rows are not detected from this record on; raise ConversionLimits.maxTrackedRows"
-                                + " (16 to 32 bytes a row) or check the file in parts"));
+                sink.accept(full(record.line(), record.record()));
             }
             default -> {
                 // A row seen for the first time, or not a row of its own.
@@ -101,12 +95,52 @@ public final class ConversionFileCheck {
         }
     }
 
+    private static Violation duplicate(long line, long column, long record, @Nullable String url) {
+        return new Violation(ViolationCode.DUPLICATE_ROW, Severity.WARNING, line, column, record,
+                Field.URL.fieldName(), url, "the row has the url, date, channel and device of an earlier row of the"
+                        + " file: the platform would count its transactions and revenue twice; a file holds one"
+                        + " report, so merge the rows, or remove the report that repeats them");
+    }
+
+    private Violation full(long line, long record) {
+        return new Violation(ViolationCode.RECORD_TOO_LARGE, Severity.WARNING, line, 0, record, null, null,
+                "the file holds more than " + limits.maxTrackedRows() + " distinct rows, the limit maxTrackedRows"
+                        + " of the duplicate-row check: repeated rows are not detected from this record on; raise"
+                        + " ConversionLimits.maxTrackedRows (16 to 32 bytes a row) or check the file in parts");
+    }
+
     /**
-     * Returns the plain-row check of the file: the mapper's fast path, and a row the file has not held before.
+     * Reports the duplicates among the plain rows a reader took and that are not yet looked up
+     * ({@link #plainRowCheck(Consumer)}), in order. A caller that counts records runs it before each record it
+     * is handed and at the end of the file, so that every report is in the file's order.
+     */
+    public void settle() {
+        rows.settle();
+    }
+
+    /**
+     * Returns the plain-row check of the file: the mapper's fast path, and the duplicate-row check of a plain row,
+     * which is looked up with the plain rows after it, in batches: a duplicate among them is reported to
+     * {@code plainRowReports} when its batch is looked up (while the reader reads, or at {@link #settle()}), with
+     * the limit of remembered rows if it is reached there. Each report is a record of its own, a row that was
+     * counted without being built.
      *
+     * @param plainRowReports receives the reports on plain rows, in order
      * @return the check
      */
-    public PlainRowCheck plainRowCheck() {
+    public PlainRowCheck plainRowCheck(Consumer<? super Violation> plainRowReports) {
+        Objects.requireNonNull(plainRowReports, "plainRowReports");
+        rows.reportTo(new DuplicateRows.Found() {
+            @Override
+            public void duplicate(long line, long column, long record, String url) {
+                plainRowReports.accept(ConversionFileCheck.duplicate(line, column, record, url));
+            }
+
+            @Override
+            public void full(long line, long record) {
+                plainRowReports.accept(ConversionFileCheck.this.full(line, record));
+            }
+        });
         return plainRowCheck;
     }
 

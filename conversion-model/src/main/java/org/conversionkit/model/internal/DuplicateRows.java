@@ -1,6 +1,8 @@
 package org.conversionkit.model.internal;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Objects;
 import org.conversionkit.model.ConversionLimits;
 import org.conversionkit.model.Field;
 import org.conversionkit.model.FieldDefaults;
@@ -22,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * only by the chance of random values for distinct rows, about n<sup>2</sup>/2<sup>65</sup> for n rows
  * (2.7&nbsp;&times;&nbsp;10<sup>-8</sup> for a million), whatever the values are; and the table's probes cost
  * what they cost for random keys. Two ways in, that must give the same hash for the same row: the values a
- * reader held aside for a plain row ({@link #admitPlain(HeldValues)}), and a record's strings
+ * reader held aside for a plain row ({@link #admitPlain(HeldValues, long, long)}), and a record's strings
  * ({@link #add(RawRecord)}).
  *
  * <p>Not thread-safe: one per file.
@@ -33,6 +35,30 @@ public final class DuplicateRows {
     private static final int DATE = Field.DATE.ordinal();
     private static final int CHANNEL = Field.CHANNEL.ordinal();
     private static final int DEVICE = Field.DEVICE.ordinal();
+    /** How many plain rows are looked up together. */
+    static final int BATCH = 32;
+
+    /** Where the duplicates among plain rows are reported, in order, when their batch is looked up. */
+    public interface Found {
+
+        /**
+         * A plain row the file held before.
+         *
+         * @param line   its line
+         * @param column the column of its url
+         * @param record its record number
+         * @param url    its url
+         */
+        void duplicate(long line, long column, long record, String url);
+
+        /**
+         * The plain row at which the limit was reached: from it on, rows are not remembered.
+         *
+         * @param line   its line
+         * @param record its record number
+         */
+        void full(long line, long record);
+    }
 
     private final SipHash hash;
     private final SipHash.State state;
@@ -45,6 +71,15 @@ public final class DuplicateRows {
     private @Nullable LongHashSet rows = new LongHashSet();
     /** The characters of a record's values, hashed as a reader's held values are. */
     private char[] chars = new char[256];
+    private @Nullable Found found;
+    /** The plain rows taken and not yet looked up: their keys, where they are, and their urls' characters. */
+    private final long[] pendingKeys = new long[BATCH];
+    private final long[] pendingLines = new long[BATCH];
+    private final long[] pendingRecords = new long[BATCH];
+    private final long[] pendingColumns = new long[BATCH];
+    private final int[] pendingUrlEnds = new int[BATCH];
+    private char[] pendingUrls = new char[BATCH * 128];
+    private int pending;
 
     /**
      * Creates the rows of one file.
@@ -75,14 +110,21 @@ public final class DuplicateRows {
     }
 
     /**
-     * Adds the row of a plain record, from the values a reader held aside, unless it is a duplicate or the limit
-     * is reached: then the record must be built, and {@link #add(RawRecord)} reports it.
+     * Takes the row of a plain record, from the values a reader held aside, to be looked up with the plain rows that
+     * follow it, at most {@value #BATCH} of them: their lookups, independent of one another, overlap their cache
+     * misses, where one probe after another waits for each (a table of a million rows is 16 MiB, past the caches
+     * while a file streams through them). A duplicate is reported to the listener ({@link #reportTo(Found)}) when
+     * the batch is looked up: when it is full, and at {@link #settle()}, which the caller runs before anything else
+     * it reports, so that the reports stay in the file's order.
      *
-     * @param held the values of a plain row: a url, the expected date, channel and device if any
-     * @return {@code true} when the row was added (or rows are no longer remembered): the reader may count it
-     *         without building it
+     * @param held   the values of a plain row: a url, the expected date, channel and device if any
+     * @param line   the row's line
+     * @param record the row's record number
+     * @return {@code true} when the row was taken (or rows are no longer remembered): the reader may count it
+     *         without building it; {@code false} without an expected date, when no row is plain
+     * @throws IllegalStateException if no listener was given
      */
-    public boolean admitPlain(HeldValues held) {
+    public boolean admitPlain(HeldValues held, long line, long record) {
         LongHashSet set = rows;
         SipHash.State date = afterDate;
         if (set == null) {
@@ -91,6 +133,9 @@ public final class DuplicateRows {
         if (date == null) {
             // No plain rows without an expected date.
             return false;
+        }
+        if (found == null) {
+            throw new IllegalStateException("plain rows are looked up in batches: give a listener first");
         }
         state.set(date);
         char[] text = held.chars();
@@ -103,8 +148,64 @@ public final class DuplicateRows {
         int device = held.has(DEVICE) ? held.to(DEVICE) - held.from(DEVICE) : 0;
         flags |= device > 0 ? value(text, held.from(DEVICE), held.to(DEVICE), 8) : fallback(defaultDevice, 8);
         device = device > 0 ? device + 1 : lengthPlusOne(defaultDevice);
-        long key = finish(held.to(DATE) - held.from(DATE), urlTo - urlFrom, channel, device, flags);
-        return set.add(key, limit) == LongHashSet.Added.ADDED;
+        int n = pending;
+        pendingKeys[n] = finish(held.to(DATE) - held.from(DATE), urlTo - urlFrom, channel, device, flags);
+        pendingLines[n] = line;
+        pendingRecords[n] = record;
+        pendingColumns[n] = held.column(URL);
+        // The url's characters, for the report of a duplicate: the reader's buffer moves on.
+        int start = n == 0 ? 0 : pendingUrlEnds[n - 1];
+        int end = start + urlTo - urlFrom;
+        if (end > pendingUrls.length) {
+            pendingUrls = Arrays.copyOf(pendingUrls, Math.max(end, 2 * pendingUrls.length));
+        }
+        System.arraycopy(text, urlFrom, pendingUrls, start, urlTo - urlFrom);
+        pendingUrlEnds[n] = end;
+        pending = n + 1;
+        if (pending == BATCH) {
+            settle();
+        }
+        return true;
+    }
+
+    /**
+     * Looks up the plain rows taken and not yet looked up, in order, and reports their duplicates (and the limit,
+     * once) to the listener. Cheap when none are pending.
+     */
+    public void settle() {
+        int count = pending;
+        LongHashSet set = rows;
+        Found listener = found;
+        if (count == 0 || set == null || listener == null) {
+            return;
+        }
+        pending = 0;
+        set.touch(pendingKeys, count);
+        for (int i = 0; i < count; i++) {
+            switch (set.add(pendingKeys[i], limit)) {
+                case PRESENT -> listener.duplicate(pendingLines[i], pendingColumns[i], pendingRecords[i],
+                        new String(pendingUrls, i == 0 ? 0 : pendingUrlEnds[i - 1],
+                                pendingUrlEnds[i] - (i == 0 ? 0 : pendingUrlEnds[i - 1])));
+                case FULL -> {
+                    // Past the limit, rows are no longer remembered: those after this one included.
+                    stop();
+                    listener.full(pendingLines[i], pendingRecords[i]);
+                    return;
+                }
+                default -> {
+                    // A row seen for the first time.
+                }
+            }
+        }
+    }
+
+    /**
+     * Sets where the duplicates among plain rows go ({@link #admitPlain(HeldValues, long, long)}).
+     *
+     * @param listener the listener
+     */
+    public void reportTo(Found listener) {
+        this.found = Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -116,6 +217,8 @@ public final class DuplicateRows {
      *         {@link LongHashSet.Added#ADDED}, also for a record that is not a row of its own
      */
     public LongHashSet.Added add(RawRecord record) {
+        // The plain rows before this record come first.
+        settle();
         LongHashSet set = rows;
         String url = record.value(URL);
         String date = record.value(DATE);
@@ -153,9 +256,10 @@ public final class DuplicateRows {
         return set.add(finish(date.length(), url.length(), channelPlusOne, devicePlusOne, flags), limit);
     }
 
-    /** Stops remembering rows, past the limit: the tables are let go. */
+    /** Stops remembering rows, past the limit: the tables are let go, and plain rows not yet looked up. */
     public void stop() {
         rows = null;
+        pending = 0;
     }
 
     /** Absorbs a value held in characters; returns {@code flag} when it was absorbed two bytes a character. */

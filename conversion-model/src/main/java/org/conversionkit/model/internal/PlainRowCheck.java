@@ -18,10 +18,10 @@ import org.jspecify.annotations.Nullable;
  * {@code RuleDifferentialTest}; so a plain row is one the mapper's fast path takes too, without a violation,
  * and {@code false} means "look closer", never "invalid". Without an expected date no row is plain.
  *
- * <p>A plain row must also be a row the file has not held before: the check of a file's rows across records
- * ({@link ConversionFileCheck}) gives its {@link DuplicateRows}, and a reader that finds a row plain asks
- * {@link #admit(HeldValues)} last, which remembers the row from the values held; a duplicate is built, and the
- * file check reports it.
+ * <p>A plain row is also remembered for the duplicate-row check: the check of a file's rows across records
+ * ({@link ConversionFileCheck}) gives its {@link DuplicateRows}, and a reader that finds a row plain hands it to
+ * {@link #admit(HeldValues, long, long)} last, which takes the row from the values held; it is looked up with the
+ * plain rows after it, and a duplicate is reported from what was taken ({@link DuplicateRows.Found}).
  *
  * <p>The tests allocate nothing. Immutable but for the rows remembered, which belong to one file.
  */
@@ -67,15 +67,18 @@ public final class PlainRowCheck {
     }
 
     /**
-     * Remembers a row that {@link #isPlain(HeldValues)} found plain, unless the file held it before (or its rows
-     * cannot be remembered any more): the last test of a plain row, the only one with an effect.
+     * Remembers a row that {@link #isPlain(HeldValues)} found plain, to be looked up with the plain rows after it
+     * ({@link DuplicateRows#admitPlain(HeldValues, long, long)}): the last test of a plain row, the only one with
+     * an effect.
      *
-     * @param held the values of a plain row
+     * @param held   the values of a plain row
+     * @param line   the row's line
+     * @param record the row's record number
      * @return {@code true} when the row may be counted without being built
      */
-    public boolean admit(HeldValues held) {
+    public boolean admit(HeldValues held, long line, long record) {
         DuplicateRows fileRows = rows;
-        return fileRows == null || fileRows.admitPlain(held);
+        return fileRows == null || fileRows.admitPlain(held, line, record);
     }
 
     /**

@@ -78,13 +78,13 @@ class DuplicateRowsTest {
         assertThat(rows.add(record("https://d.tld/a", "2020-09-22", null, null))).isEqualTo(LongHashSet.Added.PRESENT);
         rows.stop();
         assertThat(rows.add(record("https://d.tld/a", "2020-09-22", null, null))).isEqualTo(LongHashSet.Added.ADDED);
-        assertThat(rows.admitPlain(held("https://d.tld/a", null, null))).isTrue();
+        assertThat(rows.admitPlain(held("https://d.tld/a", null, null), 9, 9)).isTrue();
     }
 
     /**
      * A plain row remembered from a reader's held characters is the row its record's strings are: on random rows
-     * with many repeats, both ways, interleaved as a skipping reader interleaves them, find the same duplicates as
-     * records alone.
+     * with many repeats, both ways, interleaved as a skipping reader interleaves them (plain rows in batches that a
+     * built record, a full batch or the end settles), find the same duplicates, in the same order, as records alone.
      */
     @Test
     void heldCharactersAndStringsAreOneRow() {
@@ -95,25 +95,61 @@ class DuplicateRowsTest {
         for (FieldDefaults defaults : List.of(FieldDefaults.NONE, FieldDefaults.NONE.with(Field.CHANNEL, "organic")
                 .with(Field.DEVICE, "\u4e2d"))) {
             DuplicateRows mixed = rows(defaults, 10_000);
+            List<String> found = new ArrayList<>();
+            mixed.reportTo(listener(found));
             DuplicateRows strings = rows(defaults, 10_000);
-            int duplicates = 0;
-            for (int i = 0; i < 5000; i++) {
+            List<String> expected = new ArrayList<>();
+            for (int i = 1; i <= 5000; i++) {
                 String url = urls[random.nextInt(urls.length)] + (random.nextInt(3) == 0 ? "" : random.nextInt(20));
                 String channel = texts[random.nextInt(texts.length)];
                 String device = texts[random.nextInt(texts.length)];
-                LongHashSet.Added expected = strings.add(record(url, "2020-09-22", channel, device));
-                boolean admitted = mixed.admitPlain(held(url, channel, device));
-                if (admitted) {
-                    assertThat(expected).as("row %d", i).isEqualTo(LongHashSet.Added.ADDED);
+                if (strings.add(record(url, "2020-09-22", channel, device)) == LongHashSet.Added.PRESENT) {
+                    expected.add(i + " " + i + " " + url + " at column 0");
+                }
+                // One row in ten built, as a row with a violation is; the others plain, up to a batch or more
+                // between two built ones.
+                if (random.nextInt(10) == 0) {
+                    if (mixed.add(record(url, "2020-09-22", channel, device)) == LongHashSet.Added.PRESENT) {
+                        found.add(i + " " + i + " " + url + " at column 0");
+                    }
                 } else {
-                    // Not admitted: the reader builds the record, and the record's strings tell.
-                    assertThat(mixed.add(record(url, "2020-09-22", channel, device))).as("row %d", i)
-                            .isEqualTo(expected).isEqualTo(LongHashSet.Added.PRESENT);
-                    duplicates++;
+                    assertThat(mixed.admitPlain(held(url, channel, device), i, i)).isTrue();
                 }
             }
-            assertThat(duplicates).isGreaterThan(1000);
+            mixed.settle();
+            assertThat(expected).hasSizeGreaterThan(1000);
+            assertThat(found).isEqualTo(expected);
         }
+    }
+
+    /** The limit reached inside a batch of plain rows: reported once, at the row that reached it, and no more. */
+    @Test
+    void theLimitReachedByAPlainRowStopsTheRest() {
+        DuplicateRows rows = rows(FieldDefaults.NONE, 3);
+        List<String> found = new ArrayList<>();
+        rows.reportTo(listener(found));
+        for (int i = 1; i <= DuplicateRows.BATCH + 5; i++) {
+            // Row 2 repeats row 1; row 5 is the fourth distinct row; row 6 repeats row 1 past the limit.
+            String url = i == 2 || i == 6 ? "https://d.tld/1" : "https://d.tld/" + i;
+            assertThat(rows.admitPlain(held(url, null, null), 10L + i, i)).isTrue();
+        }
+        rows.settle();
+        assertThat(found).containsExactly("12 2 https://d.tld/1 at column 0", "full at 15 5");
+    }
+
+    /** A listener that writes what it hears as text. */
+    private static DuplicateRows.Found listener(List<String> found) {
+        return new DuplicateRows.Found() {
+            @Override
+            public void duplicate(long line, long column, long record, String url) {
+                found.add(line + " " + record + " " + url + " at column " + column);
+            }
+
+            @Override
+            public void full(long line, long record) {
+                found.add("full at " + line + " " + record);
+            }
+        };
     }
 
     @Test
