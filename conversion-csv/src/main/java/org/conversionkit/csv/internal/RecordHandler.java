@@ -399,68 +399,102 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
             return null;
         }
         long record = ++records;
-        if (plain && (record > maxRecords || comment || record == 1 || fieldCount != columns || oversizeField >= 0
-                || fieldCount > maxFields || recordChars > maxRecordSize || quoteUnreadable || hasTextAfterQuote()
-                || !isPlainAndTaken(record))) {
-            // Not a plain row after all (or one of the header heuristic's): built as without skipping.
+        if (plain) {
+            if (firstRejection(record) == Rejection.NONE && record != 1 && isPlainAndTaken(record)) {
+                plainRowsSkipped++;
+                return null;
+            }
+            // Not a plain row after all (or one of the header heuristic's): built as without skipping, its values
+            // in strings, which the later-header rule reads.
             releaseHeld();
         }
-        if (plain) {
-            plainRowsSkipped++;
-            return null;
-        }
-        if (record > maxRecords) {
-            stopped = true;
-            return reject(rules.tooManyRecords(line, record, maxRecords));
-        }
-        QuoteFilter quoteFilter = filter;
-        QuoteFilter.Event textAfterQuote = quoteFilter == null ? null : quoteFilter.take(line + lineBreaks);
-        if (textAfterQuote != null) {
-            return RawRecord.rejected(line, record, List.of(new Violation(ViolationCode.MALFORMED_CSV,
-                    ViolationCode.MALFORMED_CSV.defaultSeverity(), textAfterQuote.line(), textAfterQuote.column(),
-                    record, null, null, "field " + textAfterQuote.field() + " (line " + textAfterQuote.line()
-                            + ", column " + textAfterQuote.column() + ") has text after its closing quote: a quoted"
-                            + " field must end at the delimiter or the line end; quote the whole value and double"
-                            + " the quotes inside it, e.g. \"a \"\"b\"\" c\"; the record is skipped, reading goes"
-                            + " on with the next one")));
-        }
-        if (quoteUnreadable) {
-            stopped = true;
-            return reject(Violation.of(ViolationCode.MALFORMED_CSV, line, record, null, firstFieldValue(),
-                    "a quoted value after white space (, \"…\") in a record too large to be read again: write the"
-                    + " quote right after the delimiter; reading stops here"));
-        }
-        if (comment) {
-            return reject(Violation.of(ViolationCode.COMMENT_LINE, line, record, null, firstFieldValue(),
+        @Nullable String[] slotValues = values;
+        return switch (firstRejection(record)) {
+            case NONE -> RawRecord.ofText(line, record, slotValues == null ? new String[SLOTS] : slotValues,
+                    valueColumns, List.of());
+            case TOO_MANY_RECORDS -> {
+                stopped = true;
+                yield reject(rules.tooManyRecords(line, record, maxRecords));
+            }
+            case TEXT_AFTER_QUOTE -> {
+                QuoteFilter quoteFilter = Objects.requireNonNull(filter);
+                QuoteFilter.Event event = Objects.requireNonNull(quoteFilter.take(line + lineBreaks));
+                yield RawRecord.rejected(line, record, List.of(new Violation(ViolationCode.MALFORMED_CSV,
+                        ViolationCode.MALFORMED_CSV.defaultSeverity(), event.line(), event.column(), record, null,
+                        null, "field " + event.field() + " (line " + event.line() + ", column " + event.column()
+                                + ") has text after its closing quote: a quoted field must end at the delimiter or"
+                                + " the line end; quote the whole value and double the quotes inside it, e.g."
+                                + " \"a \"\"b\"\" c\"; the record is skipped, reading goes on with the next one")));
+            }
+            case QUOTE_UNREADABLE -> {
+                stopped = true;
+                yield reject(Violation.of(ViolationCode.MALFORMED_CSV, line, record, null, firstFieldValue(),
+                        "a quoted value after white space (, \"…\") in a record too large to be read again: write"
+                        + " the quote right after the delimiter; reading stops here"));
+            }
+            case COMMENT -> reject(Violation.of(ViolationCode.COMMENT_LINE, line, record, null, firstFieldValue(),
                     "the record is a comment line (its first field begins with # or //): the file cannot contain"
                     + " comments; remove the line"));
-        }
-        if (record == 1 && headerName && !headerDate) {
-            String text = headerText == null ? null : headerText.toString();
-            return reject(rules.firstHeader(line, record, text));
-        }
+            case FIRST_HEADER -> reject(rules.firstHeader(line, record, headerText == null ? null
+                    : headerText.toString()));
+            case LATER_HEADER -> reject(rules.laterHeader(line, record,
+                    rules.valuesText(Objects.requireNonNull(slotValues))));
+            case UNCOUNTED_FIELDS -> reject(rules.uncountedFields(line, record));
+            case FIELD_COUNT -> reject(rules.fieldCount(line, record, firstFieldValue(), fieldCount));
+            case FIELD_TOO_LARGE -> reject(rules.fieldTooLarge(line, record, oversizeField, oversizeLength));
+            case TOO_MANY_FIELDS -> reject(rules.tooManyFields(line, record, fieldCount));
+            case RECORD_TOO_LARGE -> reject(rules.recordTooLarge(line, record, recordChars));
+        };
+    }
+
+    /** Why the record just ended is rejected, the first reason in the order they are checked; or none. */
+    private enum Rejection {
+        NONE,
+        TOO_MANY_RECORDS,
+        TEXT_AFTER_QUOTE,
+        QUOTE_UNREADABLE,
+        COMMENT,
+        FIRST_HEADER,
+        LATER_HEADER,
+        UNCOUNTED_FIELDS,
+        FIELD_COUNT,
+        FIELD_TOO_LARGE,
+        TOO_MANY_FIELDS,
+        RECORD_TOO_LARGE
+    }
+
+    /**
+     * The first reason to reject the record just ended, or {@link Rejection#NONE}: the one list of the reader's
+     * record rules, which both a plain row (counted only when there is none) and a built record go through. It
+     * changes nothing: the text-after-quote event stays held until the record is built.
+     */
+    private Rejection firstRejection(long record) {
         @Nullable String[] slotValues = values;
-        if (record > 1 && slotValues != null && CsvRecordRules.isLaterHeader(slotValues)) {
-            return reject(rules.laterHeader(line, record, rules.valuesText(slotValues)));
-        }
-        if (fieldCount == Integer.MAX_VALUE) {
+        if (record > maxRecords) {
+            return Rejection.TOO_MANY_RECORDS;
+        } else if (hasTextAfterQuote()) {
+            return Rejection.TEXT_AFTER_QUOTE;
+        } else if (quoteUnreadable) {
+            return Rejection.QUOTE_UNREADABLE;
+        } else if (comment) {
+            return Rejection.COMMENT;
+        } else if (record == 1 && headerName && !headerDate) {
+            return Rejection.FIRST_HEADER;
+        } else if (record > 1 && slotValues != null && CsvRecordRules.isLaterHeader(slotValues)) {
+            return Rejection.LATER_HEADER;
+        } else if (fieldCount == Integer.MAX_VALUE) {
             // Counted no further: a RECORD_TOO_LARGE of its own, whatever the layout and the limit.
-            return reject(rules.uncountedFields(line, record));
+            return Rejection.UNCOUNTED_FIELDS;
+        } else if (fieldCount != columns) {
+            return Rejection.FIELD_COUNT;
+        } else if (oversizeField >= 0) {
+            return Rejection.FIELD_TOO_LARGE;
+        } else if (fieldCount > maxFields) {
+            return Rejection.TOO_MANY_FIELDS;
+        } else if (recordChars > maxRecordSize) {
+            return Rejection.RECORD_TOO_LARGE;
         }
-        if (fieldCount != columns) {
-            return reject(rules.fieldCount(line, record, firstFieldValue(), fieldCount));
-        }
-        if (oversizeField >= 0) {
-            return reject(rules.fieldTooLarge(line, record, oversizeField, oversizeLength));
-        }
-        if (fieldCount > maxFields) {
-            return reject(rules.tooManyFields(line, record, fieldCount));
-        }
-        if (recordChars > maxRecordSize) {
-            return reject(rules.recordTooLarge(line, record, recordChars));
-        }
-        return RawRecord.ofText(line, record, slotValues == null ? new String[SLOTS] : slotValues, valueColumns,
-                List.of());
+        return Rejection.NONE;
     }
 
     /**
