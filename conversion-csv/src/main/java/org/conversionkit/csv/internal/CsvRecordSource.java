@@ -50,8 +50,6 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
     static final int SNIFF_CHARS = 64 * 1024;
     /** The parser's buffer holds one field; twice the field limit fits a quoted field with doubled quotes. */
     private static final int BUFFER_SLACK = 16 * 1024;
-    private static final String BUFFER_OVERFLOW = "The maximum buffer size";
-    private static final String TEXT_AFTER_QUOTE = "Unexpected character after closing quote";
     /** The most characters kept for reading a record again. */
     private static final long MAX_KEPT = 8L << 20;
 
@@ -226,7 +224,7 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
      */
     private boolean rereadThroughFilter(CsvParseException e, RecordHandler recordHandler) {
         boolean reread = e.getCause() instanceof RecordHandler.Reread;
-        if (!reread && !String.valueOf(e.getMessage()).startsWith(TEXT_AFTER_QUOTE)) {
+        if (!reread && !FastCsvMessage.TEXT_AFTER_QUOTE.in(e.getMessage())) {
             return false;
         }
         long[] from = recordHandler.rereadFrom();
@@ -373,13 +371,13 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
         int field = recordHandler.fieldInProgress();
         int column = recordHandler.fieldColumn();
         ParserInput replay = Objects.requireNonNull(parserInput);
-        if (message.startsWith(BUFFER_OVERFLOW)) {
+        if (FastCsvMessage.BUFFER_OVERFLOW.in(message)) {
             return overflow(replay, recordHandler, line, record, fieldLine, field, column);
         }
         if (replay.ended()) {
             return unterminated(line, record, fieldLine, field, column);
         }
-        if (message.startsWith(TEXT_AFTER_QUOTE)) {
+        if (FastCsvMessage.TEXT_AFTER_QUOTE.in(message)) {
             return textAfterQuote(line, record, fieldLine, field, column);
         }
         return failure(line, record, ViolationCode.MALFORMED_CSV, null, "unreadable CSV in field " + field

@@ -25,17 +25,17 @@ final class JsonErrors {
     /** Describes a limit breach the parser reported; the text names our limit. */
     static String constraint(StreamConstraintsException e, JsonLimits limits) {
         String text = String.valueOf(e.getOriginalMessage());
-        if (text.contains("MaxNestingDepth")) {
+        if (JacksonMessage.MAX_NESTING_DEPTH.in(text)) {
             return "objects and arrays are nested deeper than maxNestingDepth (" + limits.maxNestingDepth()
                     + ") allows";
         }
-        if (text.contains("MaxStringLength")) {
+        if (JacksonMessage.MAX_STRING_LENGTH.in(text)) {
             return stringTooLong(limits);
         }
-        if (text.contains("MaxNumberLength")) {
+        if (JacksonMessage.MAX_NUMBER_LENGTH.in(text)) {
             return "a number is longer than maxNumberLength (" + limits.maxNumberLength() + " chars) allows";
         }
-        if (text.contains("MaxNameLength")) {
+        if (JacksonMessage.MAX_NAME_LENGTH.in(text)) {
             return "a key is longer than maxNameLength (" + limits.maxNameLength() + " chars) allows";
         }
         return "a parser limit was exceeded (" + clean(text) + ")";
@@ -49,7 +49,7 @@ final class JsonErrors {
     static Problem syntax(JacksonException e, long line, long column, JsonForm form, boolean inRoot) {
         String where = " at line " + line + ", column " + column;
         String text = String.valueOf(e.getOriginalMessage());
-        if (text.contains("UTF-8")) {
+        if (JacksonMessage.INVALID_UTF8.in(text)) {
             return new Problem(ViolationCode.ENCODING, "bytes that are not valid UTF-8" + where + " (" + clean(text)
                     + "): save the file as UTF-8");
         }
@@ -62,11 +62,12 @@ final class JsonErrors {
     }
 
     private static String explain(String text, JsonForm form, boolean inRoot) {
-        if (text.startsWith("Duplicate Object property \"")) {
-            return duplicateKey(text.substring("Duplicate Object property \"".length(), text.length() - 1));
+        if (JacksonMessage.DUPLICATE_PROPERTY.in(text)) {
+            String key = JacksonMessage.DUPLICATE_PROPERTY.after(text);
+            return duplicateKey(key.endsWith("\"") ? key.substring(0, key.length() - 1) : key);
         }
-        if (text.startsWith("Unrecognized token '")) {
-            String token = quoted(text, "Unrecognized token '".length());
+        if (JacksonMessage.UNRECOGNIZED_TOKEN.in(text)) {
+            String token = quoted(JacksonMessage.UNRECOGNIZED_TOKEN.after(text));
             switch (token) {
                 case "True", "False", "None":
                     return "'" + token + "' is not JSON: " + PYTHON;
@@ -77,43 +78,43 @@ final class JsonErrors {
                             + " null, an object or an array";
             }
         }
-        if (text.contains("hexadecimal number literals")) {
+        if (JacksonMessage.HEXADECIMAL_NUMBER.in(text)) {
             return "a hexadecimal number (0x…) is not JSON: write the number in decimal";
         }
-        if (text.startsWith("Non-standard token '")) {
-            String token = quoted(text, "Non-standard token '".length());
+        if (JacksonMessage.NON_STANDARD_TOKEN.in(text)) {
+            String token = quoted(JacksonMessage.NON_STANDARD_TOKEN.after(text));
             return "'" + token + "' is not a JSON number: write null, or leave the field out";
         }
-        if (text.contains("Leading zeroes not allowed")) {
+        if (JacksonMessage.LEADING_ZEROS.in(text)) {
             return "a number with leading zeros: write 7, not 007 (or the string \"007\" to keep the zeros)";
         }
-        if (text.contains("comment") || text.startsWith("Unexpected character ('#'")) {
+        if (JacksonMessage.COMMENT.in(text) || JacksonMessage.HASH.in(text)) {
             return "comments are not allowed in JSON; remove them";
         }
-        if (text.startsWith("Unexpected character (''' (code 39))")) {
+        if (JacksonMessage.SINGLE_QUOTE.in(text)) {
             return "a single quote: the first row is strict JSON, so the file is read as NDJSON, where names and"
                     + " strings take double quotes; write every row the same way";
         }
-        if (text.startsWith("Unexpected character ('u' (code 117)): was expecting double-quote")) {
+        if (JacksonMessage.PYTHON_UNICODE_NAME.in(text)) {
             return "a name must be in quotes; if the text is Python repr output (u'…'), " + PYTHON;
         }
-        if (inRoot && text.startsWith("Unexpected character (',' (code 44))")) {
+        if (inRoot && JacksonMessage.COMMA.in(text)) {
             return form == JsonForm.NDJSON
                     ? "a comma between rows, but the first row is not followed by one, so the file is read as NDJSON"
                             + " (one object a line, no commas); separate every row the same way"
                     : "a comma with no row before it (two commas in a row, or a comma before the first row);"
                             + " remove it";
         }
-        if (text.startsWith("Unexpected character (',' (code 44)): expected a")) {
+        if (JacksonMessage.COMMA_FOR_VALUE.in(text)) {
             return "a comma where a value is expected: two commas in a row, or a comma right after an opening"
                     + " bracket; remove it";
         }
-        if (inRoot && text.startsWith("Unexpected close marker")) {
+        if (inRoot && JacksonMessage.CLOSE_MARKER.in(text)) {
             return "a closing bracket with no opening one: " + clean(text);
         }
-        if (text.startsWith("Unexpected close marker")) {
+        if (JacksonMessage.CLOSE_MARKER.in(text)) {
             // "Unexpected close marker ']': expected '}' (for Object starting at [Source: …])"
-            return text.contains("for Object") ? "a closing bracket where the object that is open needs a }: "
+            return JacksonMessage.FOR_OBJECT.in(text) ? "a closing bracket where the object that is open needs a }: "
                     + clean(text) : "a closing brace where the array that is open needs a ]: " + clean(text);
         }
         return clean(text);
@@ -144,9 +145,10 @@ final class JsonErrors {
                         + keyColumn + "): a row with two values for one key is ambiguous; keep one");
     }
 
-    private static String quoted(String text, int from) {
-        int end = text.indexOf("':", from);
-        return end < 0 ? text.substring(from) : text.substring(from, end);
+    /** The token at the start of a text, up to {@code ':} (or the whole text). */
+    private static String quoted(String text) {
+        int end = text.indexOf("':");
+        return end < 0 ? text : text.substring(0, end);
     }
 
     /**

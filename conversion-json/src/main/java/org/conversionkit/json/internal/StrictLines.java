@@ -91,31 +91,31 @@ abstract class StrictLines {
          * @return the fault, or {@code null}
          */
         static @Nullable Fault of(String message, boolean inRoot) {
-            if (message.startsWith("Unexpected character (''' (code 39))")) {
+            if (JacksonMessage.SINGLE_QUOTE.in(message)) {
                 return SINGLE_QUOTE;
             }
-            if (message.startsWith("Unrecognized character escape ''' (code 39)")) {
+            if (JacksonMessage.ESCAPED_SINGLE_QUOTE.in(message)) {
                 return ESCAPED_QUOTE;
             }
-            if (message.startsWith("Illegal unquoted character ((CTRL-CHAR, code 10))")
-                    || message.startsWith("Illegal unquoted character ((CTRL-CHAR, code 13))")) {
+            if (JacksonMessage.LINE_FEED_IN_STRING.in(message)
+                    || JacksonMessage.CARRIAGE_RETURN_IN_STRING.in(message)) {
                 return SPANS_LINES;
             }
-            if (message.contains("Expected space separating root-level values")) {
+            if (JacksonMessage.NO_SPACE_AFTER_ROOT_VALUE.in(message)) {
                 // A number or literal, and right after it something else than white space.
-                return message.startsWith("Unexpected character (',' ") ? COMMA
-                        : message.startsWith("Unexpected character (':' ") ? PART_OF_RECORD : SECOND_VALUE;
+                return JacksonMessage.COMMA.in(message) ? COMMA
+                        : JacksonMessage.COLON.in(message) ? PART_OF_RECORD : SECOND_VALUE;
             }
             if (!inRoot) {
                 return null;
             }
-            if (message.startsWith("Unexpected character (',' (code 44))")) {
+            if (JacksonMessage.COMMA.in(message)) {
                 return COMMA;
             }
-            if (message.startsWith("Unexpected close marker ']'")) {
+            if (JacksonMessage.CLOSE_BRACKET.in(message)) {
                 return CLOSING_BRACKET;
             }
-            return message.startsWith("Unexpected close marker '}'") ? PART_OF_RECORD : null;
+            return JacksonMessage.CLOSE_BRACE.in(message) ? PART_OF_RECORD : null;
         }
     }
 
