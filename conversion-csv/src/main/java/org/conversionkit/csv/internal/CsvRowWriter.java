@@ -115,13 +115,10 @@ public final class CsvRowWriter implements Closeable {
                 || (first && (start == '#' || start == '/'))) {
             return true;
         }
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (c == delimiter || c == '"' || c == '\n' || c == '\r') {
-                return true;
-            }
-        }
-        return false;
+        // Four scans by String.indexOf, which the JIT compiles to vector instructions, take less than one loop over
+        // the characters comparing each four times.
+        return value.indexOf(delimiter) >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0;
     }
 
     /** Counts line breaks as the reader does: CRLF, CR and LF are one each. */
