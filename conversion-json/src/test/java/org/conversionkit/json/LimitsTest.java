@@ -1,12 +1,16 @@
 package org.conversionkit.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.conversionkit.model.ConversionDataException;
 import org.conversionkit.model.ConversionMapper;
@@ -18,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile and oversized inputs, generated while they are read: every limit is a located
@@ -173,6 +178,39 @@ class LimitsTest {
             });
             assertThat(source.next()).isNull();
         }
+    }
+
+    /**
+     * A feed's line with a value past a limit (a number, a nesting, a string: the id of 70,000 characters) is one
+     * rejected record, and the lines after it are read: each line of a feed is a record of its own, so the breach ends that record, not the feed.
+     */
+    @ParameterizedTest(name = "as {0}")
+    @ValueSource(strings = {"bytes", "chars"})
+    void aFeedLinePastALimitIsSkippedAlone(String input) {
+        String feed = CRM + "}\n"
+                + CRM.replace("N1", "N2") + ",\"x\":" + "7".repeat(150) + "}\n"
+                + CRM.replace("N1", "N3") + ",\"x\":" + "[".repeat(40) + "1" + "]".repeat(40) + "}\n"
+                + CRM.replace("N1", "N4".repeat(35_000)) + "}\n"
+                + CRM.replace("N1", "N5") + "}\n";
+        CrmFeedReader.Builder builder = CrmFeedReader.builder();
+        List<String> seen = new ArrayList<>();
+        try (RecordSource source = "bytes".equals(input)
+                ? builder.source(new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)))
+                : builder.source(new StringReader(feed))) {
+            for (RawRecord record = source.next(); record != null; record = source.next()) {
+                seen.add(record.line() + " " + (record.isRejected() ? record.violations().get(0).code() + " "
+                        + limitNamed(record.violations().get(0).message()) : "read"));
+            }
+        }
+        assertThat(seen).containsExactly("1 read", "2 RECORD_TOO_LARGE maxNumberLength",
+                "3 RECORD_TOO_LARGE maxNestingDepth", "4 RECORD_TOO_LARGE maxStringLength", "5 read");
+    }
+
+    /** The name of the limit a message names, its first {@code max…} word, and what it says of the line. */
+    private static String limitNamed(String message) {
+        Matcher limit = Pattern.compile("max\\w+").matcher(message);
+        return (limit.find() ? limit.group() : message)
+                + (message.endsWith("the line is skipped, reading goes on with the next one") ? "" : " (stops)");
     }
 
     static Stream<Arguments> schemaCases() {

@@ -596,7 +596,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
             } catch (StopReading e) {
                 return stopped(e, p);
             } catch (StreamConstraintsException e) {
-                return constraint(e, p);
+                return lineTooLarge(e, strict, p);
             } catch (JacksonIOException e) {
                 return failed(Objects.requireNonNull(e.getCause()), strict.line(), strict.nextColumn());
             } catch (IOException e) {
@@ -692,6 +692,27 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
         long line = lineOf(at);
         long column = columnOf(at);
         return terminal(line, column, tooLarge(JsonErrors.constraint(e, limits), line, column));
+    }
+
+    /**
+     * A value of a feed's line past a limit of {@link JsonLimits} (nesting, a string, a number, a key): the line is
+     * rejected, as a syntax error's is, and reading goes on with the next one, which a new parser reads. The parser
+     * stopped at the limit, and the rest of the line is skipped as it streams by: a line that is a record of its own
+     * costs no more memory past a limit than before it.
+     */
+    private RawRecord lineTooLarge(StreamConstraintsException e, StrictLines strict, JsonParser p) {
+        long offset = offsetOf(p.currentLocation());
+        long line = strict.lineAt(offset);
+        long column = strict.columnAt(offset);
+        long record = recordLine > 0 ? records : ++records;
+        long recordStart = recordLine > 0 ? recordLine : line;
+        recordLine = 0;
+        skipThrough = Math.max(line, strict.fault() != null ? strict.faultLine() : 0);
+        restart = true;
+        Problem problem = tooLarge(JsonErrors.constraint(e, limits), line, column);
+        return RawRecord.rejected(recordStart, record, List.of(new Violation(problem.code(),
+                problem.code().defaultSeverity(), recordStart, 0, record, null, null, problem.message()
+                        + "; the line is skipped, reading goes on with the next one")));
     }
 
     /** The input failed where the parser, or the filter of strict lines, stands: a located record, or unreadable. */
