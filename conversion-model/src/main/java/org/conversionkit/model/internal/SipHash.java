@@ -94,7 +94,9 @@ public final class SipHash {
     }
 
     /**
-     * Hashes a text, as {@link State#text(char[], int, int)} absorbs it.
+     * Hashes a text, as {@link State#text(char[], int, int)} absorbs it, then one word of its length and of how it
+     * was absorbed: the bytes hashed stand for exactly one text ({@code "a"} and {@code "a\0"} pad to the same
+     * word, and differ in length).
      *
      * @param text the text
      * @return the 64-bit hash
@@ -102,7 +104,8 @@ public final class SipHash {
     public long hash(CharSequence text) {
         char[] chars = text.toString().toCharArray();
         State state = start();
-        state.text(chars, 0, chars.length);
+        boolean wide = state.text(chars, 0, chars.length);
+        state.word(chars.length | (wide ? Long.MIN_VALUE : 0));
         return state.finish();
     }
 

@@ -126,6 +126,18 @@ class SipHashTest {
         assertThat(hash.hash("2020-09-22")).isNotEqualTo(hash.hash("2020-09-21"));
     }
 
+    /** A text's hash stands for that text alone: padding, length and width are in it. */
+    @Test
+    void textsThatPadAlikeHashApart() {
+        SipHash hash = SipHash.sip13(0x0706050403020100L, 0x0f0e0d0c0b0a0908L);
+        assertThat(hash.hash("a")).isNotEqualTo(hash.hash("a\0"));
+        assertThat(hash.hash("")).isNotEqualTo(hash.hash("\0"));
+        assertThat(hash.hash("abcdefgh")).isNotEqualTo(hash.hash("abcdefgh\0"));
+        // One character past U+00FF is absorbed two bytes a character, as two Latin-1 characters would be.
+        assertThat(hash.hash("\u0100")).isNotEqualTo(hash.hash("\u0000\u0001"));
+        assertThat(hash.hash("ORDER-01")).isEqualTo(hash.hash(new StringBuilder("ORDER-01")));
+    }
+
     @Test
     void keysDrawnAtRandomDiffer() {
         Set<Long> hashes = new HashSet<>();
