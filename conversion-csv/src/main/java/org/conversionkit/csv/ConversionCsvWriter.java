@@ -94,6 +94,8 @@ public final class ConversionCsvWriter implements Closeable {
         this.session = ExportSession.open(settings, profile.strictness(), "csv", String.valueOf(builder.delimiter));
         this.gate = session.gate();
         this.out = new CsvRowWriter(session.stream(builder.decorator), builder.delimiter);
+        fileCheck.reportLaterTo(gate.later());
+        gate.settleWith(fileCheck::settle);
     }
 
     /**
@@ -175,10 +177,12 @@ public final class ConversionCsvWriter implements Closeable {
             }
         }
         Violation rejection = rules.rejection(text, slotValues, line, record);
+        RawRecord checked = null;
         if (rejection != null) {
             gate.sink().accept(rejection);
         } else {
-            fileCheck.check(RawRecord.ofText(line, record, slotValues, slotColumns, List.of()), gate.sink());
+            checked = RawRecord.ofText(line, record, slotValues, slotColumns, List.of());
+            fileCheck.checkToWrite(checked, gate.sink());
         }
         if (!gate.admit(number)) {
             return false;
@@ -188,6 +192,10 @@ public final class ConversionCsvWriter implements Closeable {
         } catch (RuntimeException e) {
             session.fail(out);
             throw e;
+        }
+        if (checked != null) {
+            // Only a row written is a row of the file, for the duplicate-row rule.
+            fileCheck.written(checked);
         }
         return true;
     }

@@ -140,6 +140,40 @@ class ConversionCsvWriterTest {
         }
     }
 
+    /**
+     * A row left out is no row of the file: a later row with its url, date, channel and device is no duplicate, as
+     * validate on the file finds. Standard, the rows written are looked up in batches, their duplicates reported
+     * in their place; strict, a duplicate is an error the policy decides on, at once.
+     */
+    @Test
+    void aRowLeftOutIsNotADuplicateOfALaterOne() throws IOException {
+        for (Strictness strictness : Strictness.values()) {
+            ConversionProfile profile = ConversionProfile.builder().strictness(strictness).build();
+            try (ConversionCsvWriter writer = ConversionCsvWriter.builder().profile(profile)
+                    .policy(WritePolicy.LEAVE_OUT).replaceExisting(true).build(folder, DAY)) {
+                // Left out: revenue is no number.
+                assertThat(writer.writeRecord("https://shop.example/a", "2020-09-22", "organic", "1", "abc")).isFalse();
+                for (int i = 0; i < 100; i++) {
+                    assertThat(writer.writeRecord("https://shop.example/" + i, "2020-09-22", "organic", "1", "2.5"))
+                            .isTrue();
+                }
+                // Written: the row left out is not in the file.
+                assertThat(writer.writeRecord("https://shop.example/a", "2020-09-22", "organic", "1", "2.5")).isTrue();
+                // A duplicate of row 3 of the file: a warning, or under strict an error, which leaves it out.
+                assertThat(writer.writeRecord("https://shop.example/2", "2020-09-22", "organic", "1", "2.5"))
+                        .isEqualTo(strictness == Strictness.STANDARD);
+                assertThat(writer.writeRecord("https://shop.example/b", "2020-09-22", "organic", "-1", "2.5"))
+                        .isEqualTo(strictness == Strictness.STANDARD);
+                ValidationReport report = writer.finish();
+                assertThat(report.violations()).extracting(v -> v.code() + "@" + v.line()).containsExactlyElementsOf(
+                        strictness == Strictness.STANDARD ? List.of("DUPLICATE_ROW@102", "NEGATIVE_VALUE@103")
+                                : List.of());
+                assertThat(report).isEqualTo(validate(writer.path(), ',', profile));
+                assertThat(writer.leftOut().records()).isEqualTo(strictness == Strictness.STANDARD ? 1 : 3);
+            }
+        }
+    }
+
     @Test
     void aHeaderAsFirstRecordIsAHeaderRowAsTheReaderSeesIt() throws IOException {
         try (ConversionCsvWriter writer = ConversionCsvWriter.builder().build(folder, DAY)) {

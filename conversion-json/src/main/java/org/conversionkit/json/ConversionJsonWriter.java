@@ -75,6 +75,8 @@ public final class ConversionJsonWriter implements Closeable {
         this.session = ExportSession.open(settings, profile.strictness(), "json", null);
         this.gate = session.gate();
         this.out = new NdjsonOutput(session.stream(builder.decorator), builder.limits);
+        fileCheck.reportLaterTo(gate.later());
+        gate.settleWith(fileCheck::settle);
     }
 
     /**
@@ -122,7 +124,8 @@ public final class ConversionJsonWriter implements Closeable {
             throw NdjsonOutput.refusal(breach, number);
         }
         long record = gate.records() + 1;
-        fileCheck.check(RawRecord.of(record, record, values, kinds, List.of(), null), gate.sink());
+        RawRecord checked = RawRecord.of(record, record, values, kinds, List.of(), null);
+        fileCheck.checkToWrite(checked, gate.sink());
         if (!gate.admit(number)) {
             return false;
         }
@@ -132,6 +135,8 @@ public final class ConversionJsonWriter implements Closeable {
             session.fail(out);
             throw e;
         }
+        // Only a row written is a row of the file, for the duplicate-row rule.
+        fileCheck.written(checked);
         return true;
     }
 

@@ -175,7 +175,7 @@ public final class CrmFeedWriter implements Closeable {
         if (breach != null) {
             throw NdjsonOutput.refusal(breach, number);
         }
-        check.check(RawRecord.of(line, line, values, kinds, found, extras), gate.sink());
+        check.checkToWrite(RawRecord.of(line, line, values, kinds, found, extras), gate.sink());
         if (!gate.admit(number)) {
             return false;
         }
@@ -185,6 +185,8 @@ public final class CrmFeedWriter implements Closeable {
             fail();
             throw e;
         }
+        // Only a record written is a record of the feed, for the duplicate check.
+        check.written();
         return true;
     }
 

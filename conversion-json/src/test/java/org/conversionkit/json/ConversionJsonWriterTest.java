@@ -23,9 +23,12 @@ import org.conversionkit.model.ColumnLayout;
 import org.conversionkit.model.ConversionDataException;
 import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.ConversionRow;
+import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.Strictness;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.WritePolicy;
+import org.conversionkit.validation.ConversionValidator;
 import org.conversionkit.validation.ValidationReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +92,41 @@ class ConversionJsonWriterTest {
                 .build(kept, DAY)) {
             assertThat(writer.write(relative)).isTrue();
             assertThat(writer.finish().invalidRecords()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * The duplicates of the rows written, looked up in batches, are reported in their place; and a row left out is no
+     * row of the file (strict, where a negative count is an error, a later row like it is no duplicate): the report is
+     * validate's on the file.
+     */
+    @Test
+    void duplicatesAreThoseOfTheRowsWritten() throws IOException {
+        for (Strictness strictness : Strictness.values()) {
+            ConversionProfile profile = ConversionProfile.builder().strictness(strictness).build();
+            Path day = Files.createDirectory(folder.resolve(strictness.name()));
+            ValidationReport report;
+            try (ConversionJsonWriter writer = ConversionJsonWriter.builder().profile(profile)
+                    .policy(WritePolicy.LEAVE_OUT).build(day, DAY)) {
+                assertThat(writer.write(new ConversionRow("https://shop.example/a", DAY, "email", "mobile", -2L,
+                        new BigDecimal("59.70")))).isEqualTo(strictness == Strictness.STANDARD);
+                for (int i = 0; i < 70; i++) {
+                    assertThat(writer.write(row("https://shop.example/" + i))).isTrue();
+                }
+                // Standard, a duplicate of the first row (a warning); strict, that row is not in the file.
+                assertThat(writer.write(row("https://shop.example/a"))).isTrue();
+                assertThat(writer.write(row("https://shop.example/5"))).isEqualTo(strictness == Strictness.STANDARD);
+                report = writer.finish();
+            }
+            Path file = day.resolve("conversion-export-2020-09-22.ndjson");
+            ValidationReport validated;
+            try (RecordSource source = ConversionJsonReader.builder().profile(profile).source(file)) {
+                validated = ConversionValidator.builder().build().validate(source);
+            }
+            assertThat(report).isEqualTo(validated);
+            assertThat(report.violations()).extracting(v -> v.code() + "@" + v.line()).containsExactlyElementsOf(
+                    strictness == Strictness.STANDARD
+                            ? List.of("NEGATIVE_VALUE@1", "DUPLICATE_ROW@72", "DUPLICATE_ROW@73") : List.of());
         }
     }
 

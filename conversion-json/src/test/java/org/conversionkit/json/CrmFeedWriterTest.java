@@ -113,6 +113,28 @@ class CrmFeedWriterTest {
         assertThat(out.toString(UTF_8).lines()).hasSize(2);
     }
 
+    /**
+     * A record left out is no record of the feed: a later one with its id is written, no duplicate, as the feed
+     * validator finds; and one written before makes a later one a duplicate, which is left out.
+     */
+    @Test
+    void aRecordLeftOutLeavesItsIdFree() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CrmFeedWriter writer = CrmFeedWriter.builder().policy(WritePolicy.LEAVE_OUT).build(out)) {
+            // updatedAt before createdAt: an error, left out.
+            assertThat(writer.write(order("N1", "2020-01-10T10:15:30Z", "2020-01-09T10:15:30Z"))).isFalse();
+            assertThat(writer.write(order("N1", "2020-01-10T10:15:30Z", "2020-01-10T10:15:30Z"))).isTrue();
+            assertThat(writer.write(order("N1", "2020-01-10T10:15:30Z", "2020-01-11T10:15:30Z"))).isFalse();
+            ValidationReport report = writer.finish();
+            assertThat(report.valid()).isTrue();
+            assertThat(report.records()).isEqualTo(1);
+            assertThat(report).isEqualTo(JsonWriterRoundTripTest.validateFeed(out.toByteArray(), CrmProfile.DEFAULT,
+                    100));
+            assertThat(writer.leftOut().violations()).extracting(Violation::code).containsExactly(
+                    ViolationCode.UPDATED_BEFORE_CREATED, ViolationCode.DUPLICATE_RECORD);
+        }
+    }
+
     @Test
     void keepsRecordsWithAnErrorWhenToldAndCountsThemAsTheValidatorDoes() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

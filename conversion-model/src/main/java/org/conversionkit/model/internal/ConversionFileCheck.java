@@ -9,6 +9,7 @@ import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.Field;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.Severity;
+import org.conversionkit.model.Strictness;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,7 @@ public final class ConversionFileCheck {
     private final ConversionLimits limits;
     private final DuplicateRows rows;
     private final PlainRowCheck plainRowCheck;
+    private final boolean strict;
 
     /**
      * Creates the check of one file.
@@ -53,6 +55,7 @@ public final class ConversionFileCheck {
         this.rows = new DuplicateRows(mapper.defaults(), mapper.expectedDate().orElse(null), limits,
                 SipHash.withRandomKey());
         this.plainRowCheck = PlainRowCheck.of(mapper, rows);
+        this.strict = profile.strictness() == Strictness.STRICT;
     }
 
     /**
@@ -82,7 +85,12 @@ public final class ConversionFileCheck {
     }
 
     private void acrossRecords(RawRecord record, Consumer<? super Violation> sink) {
-        switch (rows.add(record)) {
+        report(rows.add(record), record, sink);
+    }
+
+    /** Reports what the duplicate-row check found for a record: a duplicate, or the limit reached there. */
+    private void report(LongHashSet.Added found, RawRecord record, Consumer<? super Violation> sink) {
+        switch (found) {
             case PRESENT -> sink.accept(duplicate(record.line(), record.column(URL), record.record(),
                     record.value(URL)));
             case FULL -> {
@@ -129,19 +137,63 @@ public final class ConversionFileCheck {
      * @return the check
      */
     public PlainRowCheck plainRowCheck(Consumer<? super Violation> plainRowReports) {
-        Objects.requireNonNull(plainRowReports, "plainRowReports");
+        reportLaterTo(plainRowReports);
+        return plainRowCheck;
+    }
+
+    /**
+     * Checks a record a writer is about to write: every field rule; under {@code Strictness.STRICT}, where a
+     * {@code DUPLICATE_ROW} makes the row an error that the writer refuses or leaves out, the duplicate-row rule too,
+     * as a look-up. Nothing is remembered: a row the writer leaves out is no row of the file, so only
+     * {@link #written(RawRecord)} remembers one.
+     *
+     * @param record the record
+     * @param sink   receives its violations, in order
+     */
+    public void checkToWrite(RawRecord record, Consumer<? super Violation> sink) {
+        mapper.check(record, sink);
+        if (strict) {
+            report(rows.lookUp(record), record, sink);
+        }
+    }
+
+    /**
+     * Remembers the row of a record the writer wrote ({@link #checkToWrite(RawRecord, Consumer)}). Not strict, the
+     * row is looked up here, in a batch with the rows written after it ({@link DuplicateRows#offer(RawRecord)}),
+     * and a duplicate is reported to {@code reportLaterTo}'s consumer when the batch is, a warning that changes no
+     * row's fate; the writer settles ({@link #settle()}) before it reports anything else, so that the reports stay in
+     * the file's order.
+     *
+     * @param record the record written
+     * @throws IllegalStateException if not strict and no consumer was given ({@link #reportLaterTo(Consumer)})
+     */
+    public void written(RawRecord record) {
+        if (strict) {
+            rows.remember(record);
+        } else {
+            rows.offer(record);
+        }
+    }
+
+    /**
+     * Sets where the duplicates found in batches are reported, each a record of its own: those of the plain rows a
+     * reader counts, and those of the rows a writer wrote.
+     *
+     * @param reports receives the reports, in order
+     */
+    public void reportLaterTo(Consumer<? super Violation> reports) {
+        Objects.requireNonNull(reports, "reports");
         rows.reportTo(new DuplicateRows.Found() {
             @Override
             public void duplicate(long line, long column, long record, String url) {
-                plainRowReports.accept(ConversionFileCheck.duplicate(line, column, record, url));
+                reports.accept(ConversionFileCheck.duplicate(line, column, record, url));
             }
 
             @Override
             public void full(long line, long record) {
-                plainRowReports.accept(ConversionFileCheck.this.full(line, record));
+                reports.accept(ConversionFileCheck.this.full(line, record));
             }
         });
-        return plainRowCheck;
     }
 
     /**

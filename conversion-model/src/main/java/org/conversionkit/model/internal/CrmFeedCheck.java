@@ -57,6 +57,9 @@ public final class CrmFeedCheck {
     private @Nullable LongHashSet keys = new LongHashSet();
     /** The keyed hash of the feed's keys: a key drawn at random for this feed. */
     private final IdHash hash = new IdHash();
+    /** The key of the record a writer checked last, remembered once it is written ({@link #written()}). */
+    private long keyToRemember;
+    private boolean toRemember;
 
     /**
      * Creates the check of one feed.
@@ -94,11 +97,38 @@ public final class CrmFeedCheck {
         if (crm == null && record.isRejected()) {
             return null;
         }
-        return acrossRecords(record, crm, sink) ? crm : null;
+        return acrossRecords(record, crm, sink, true) ? crm : null;
+    }
+
+    /**
+     * Checks a record a writer is about to write, as {@link #check(RawRecord, Consumer)} does, but without
+     * remembering its id: a record the writer leaves out is no record of the feed, and must not make a later one with
+     * its id a duplicate. {@link #written()} remembers it, once written.
+     *
+     * @param record the record
+     * @param sink   receives its violations, in order
+     */
+    public void checkToWrite(RawRecord record, Consumer<? super Violation> sink) {
+        toRemember = false;
+        CrmRecord crm = mapper.map(record, sink);
+        if (crm == null && record.isRejected()) {
+            return;
+        }
+        acrossRecords(record, crm, sink, false);
+    }
+
+    /** Remembers the id of the record last checked by {@link #checkToWrite(RawRecord, Consumer)}: it was written. */
+    public void written() {
+        LongHashSet seen = keys;
+        if (toRemember && seen != null) {
+            seen.add(keyToRemember, limits.maxTrackedIds());
+        }
+        toRemember = false;
     }
 
     /** Applies the rules across records; returns whether they found no error. */
-    private boolean acrossRecords(RawRecord record, @Nullable CrmRecord crm, Consumer<? super Violation> sink) {
+    private boolean acrossRecords(RawRecord record, @Nullable CrmRecord crm, Consumer<? super Violation> sink,
+            boolean remember) {
         boolean ok = true;
         CrmDateTime updatedAt = null;
         if (feedDate != null) {
@@ -128,7 +158,19 @@ public final class CrmFeedCheck {
             return ok;
         }
         long key = updatedAt == null ? hash.of(id) : duplicateKey(id, updatedAt);
-        switch (seen.add(key, limits.maxTrackedIds())) {
+        LongHashSet.Added added;
+        if (remember) {
+            added = seen.add(key, limits.maxTrackedIds());
+        } else if (seen.contains(key)) {
+            added = LongHashSet.Added.PRESENT;
+        } else if (seen.size() >= limits.maxTrackedIds()) {
+            added = LongHashSet.Added.FULL;
+        } else {
+            added = LongHashSet.Added.ADDED;
+            keyToRemember = key;
+            toRemember = true;
+        }
+        switch (added) {
             case PRESENT -> {
                 Violation duplicate = duplicate(record, id, updatedAt);
                 sink.accept(duplicate);

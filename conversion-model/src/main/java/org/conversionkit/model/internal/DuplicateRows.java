@@ -220,11 +220,92 @@ public final class DuplicateRows {
         // The plain rows before this record come first.
         settle();
         LongHashSet set = rows;
-        String url = record.value(URL);
-        String date = record.value(DATE);
-        if (set == null || url == null || url.isBlank() || date == null || date.isBlank() || record.isRejected()) {
+        if (set == null || !isRow(record)) {
             return LongHashSet.Added.ADDED;
         }
+        return set.add(key(record), limit);
+    }
+
+    /**
+     * Looks up the row of a record a writer is about to write, without remembering it ({@link #remember(RawRecord)}
+     * does, once the row is written): a row left out of the file is no row of it.
+     *
+     * @param record the record
+     * @return {@link LongHashSet.Added#PRESENT} for a duplicate, {@link LongHashSet.Added#FULL} when remembering it
+     *         would pass the limit, else {@link LongHashSet.Added#ADDED} (it would be added), also for a record that
+     *         is not a row of its own
+     */
+    public LongHashSet.Added lookUp(RawRecord record) {
+        settle();
+        LongHashSet set = rows;
+        if (set == null || !isRow(record)) {
+            return LongHashSet.Added.ADDED;
+        }
+        long key = key(record);
+        if (set.contains(key)) {
+            return LongHashSet.Added.PRESENT;
+        }
+        return set.size() >= limit ? LongHashSet.Added.FULL : LongHashSet.Added.ADDED;
+    }
+
+    /**
+     * Remembers the row of a record a writer wrote, looked up before ({@link #lookUp(RawRecord)}).
+     *
+     * @param record the record
+     */
+    public void remember(RawRecord record) {
+        LongHashSet set = rows;
+        if (set != null && isRow(record)) {
+            set.add(key(record), limit);
+        }
+    }
+
+    /**
+     * Takes the row of a record a writer wrote into the batch, as {@link #admitPlain(HeldValues, long, long)} takes a
+     * plain row: it is looked up and remembered with the rows after it, and a duplicate (or the limit) is reported to
+     * the listener then.
+     *
+     * @param record the record
+     * @throws IllegalStateException if no listener was given
+     */
+    public void offer(RawRecord record) {
+        LongHashSet set = rows;
+        String url = record.value(URL);
+        if (set == null || url == null || !isRow(record)) {
+            return;
+        }
+        if (found == null) {
+            throw new IllegalStateException("rows are looked up in batches: give a listener first");
+        }
+        int n = pending;
+        pendingKeys[n] = key(record);
+        pendingLines[n] = record.line();
+        pendingRecords[n] = record.record();
+        pendingColumns[n] = record.column(URL);
+        int start = n == 0 ? 0 : pendingUrlEnds[n - 1];
+        int end = start + url.length();
+        if (end > pendingUrls.length) {
+            pendingUrls = Arrays.copyOf(pendingUrls, Math.max(end, 2 * pendingUrls.length));
+        }
+        url.getChars(0, url.length(), pendingUrls, start);
+        pendingUrlEnds[n] = end;
+        pending = n + 1;
+        if (pending == BATCH) {
+            settle();
+        }
+    }
+
+    /** Whether a record is a row of its own: one the reader did not reject, with a url and a date. */
+    private static boolean isRow(RawRecord record) {
+        String url = record.value(URL);
+        String date = record.value(DATE);
+        return url != null && !url.isBlank() && date != null && !date.isBlank() && !record.isRejected();
+    }
+
+    /** The key of a row ({@link #isRow(RawRecord)}), from its strings. */
+    private long key(RawRecord record) {
+        String url = Objects.requireNonNull(record.value(URL));
+        String date = Objects.requireNonNull(record.value(DATE));
         SipHash.State afterExpected = afterDate;
         int flags;
         if (afterExpected != null && date.equals(expectedDate)) {
@@ -253,7 +334,7 @@ public final class DuplicateRows {
             flags |= fallback(defaultDevice, 8);
             devicePlusOne = lengthPlusOne(defaultDevice);
         }
-        return set.add(finish(date.length(), url.length(), channelPlusOne, devicePlusOne, flags), limit);
+        return finish(date.length(), url.length(), channelPlusOne, devicePlusOne, flags);
     }
 
     /** Stops remembering rows, past the limit: the tables are let go, and plain rows not yet looked up. */

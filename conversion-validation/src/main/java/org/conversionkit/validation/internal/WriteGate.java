@@ -32,6 +32,8 @@ public final class WriteGate {
     private final ViolationCollector leftOut;
     private final List<Violation> row = new ArrayList<>(4);
     private final Consumer<Violation> sink = row::add;
+    /** Reports what was found later about rows already written; run before anything else is reported. */
+    private Runnable settle = () -> { };
     private long records;
     private long validRecords;
     private long leftOutRows;
@@ -68,6 +70,10 @@ public final class WriteGate {
      * @throws ConversionDataException under {@link WritePolicy#REFUSE}, for a row with an error
      */
     public boolean admit(long given) {
+        if (!row.isEmpty()) {
+            // What was found later about the rows before this one comes first.
+            settle.run();
+        }
         try {
             boolean error = false;
             for (Violation violation : row) {
@@ -118,6 +124,29 @@ public final class WriteGate {
     }
 
     /**
+     * Sets what reports the findings about rows already written that are made later (the duplicate-row check looks
+     * rows up in batches): run before a row's violations are counted, and before the report.
+     *
+     * @param settle reports the pending findings, to {@link #later()}
+     */
+    public void settleWith(Runnable settle) {
+        this.settle = Objects.requireNonNull(settle, "settle");
+    }
+
+    /**
+     * Returns where the findings made later about rows already written go: each a record of its own among those
+     * written, a warning that changes no row's fate.
+     *
+     * @return the consumer
+     */
+    public Consumer<Violation> later() {
+        return violation -> {
+            written.startRecord();
+            written.accept(violation);
+        };
+    }
+
+    /**
      * Adds a file-level violation of the finished file, {@code EMPTY_FILE} of a file without rows, to its report.
      *
      * @param violation the violation, line and record 0
@@ -144,6 +173,7 @@ public final class WriteGate {
      */
     public ValidationReport report(String file, String format, @Nullable String delimiter, Profile profile,
             @Nullable LocalDate date) {
+        settle.run();
         return new ValidationReport(file, format, delimiter, profile, date, written.errors() == 0, records,
                 validRecords, records - validRecords, 0, written.errors(), written.warnings(), written.truncated(),
                 written.violations());
