@@ -148,20 +148,10 @@ public final class DuplicateRows {
         int device = held.has(DEVICE) ? held.to(DEVICE) - held.from(DEVICE) : 0;
         flags |= device > 0 ? value(text, held.from(DEVICE), held.to(DEVICE), 8) : fallback(defaultDevice, 8);
         device = device > 0 ? device + 1 : lengthPlusOne(defaultDevice);
-        int n = pending;
-        pendingKeys[n] = finish(held.to(DATE) - held.from(DATE), urlTo - urlFrom, channel, device, flags);
-        pendingLines[n] = line;
-        pendingRecords[n] = record;
-        pendingColumns[n] = held.column(URL);
+        long key = finish(held.to(DATE) - held.from(DATE), urlTo - urlFrom, channel, device, flags);
         // The url's characters, for the report of a duplicate: the reader's buffer moves on.
-        int start = n == 0 ? 0 : pendingUrlEnds[n - 1];
-        int end = start + urlTo - urlFrom;
-        if (end > pendingUrls.length) {
-            pendingUrls = Arrays.copyOf(pendingUrls, Math.max(end, 2 * pendingUrls.length));
-        }
+        int start = take(key, line, record, held.column(URL), urlTo - urlFrom);
         System.arraycopy(text, urlFrom, pendingUrls, start, urlTo - urlFrom);
-        pendingUrlEnds[n] = end;
-        pending = n + 1;
         if (pending == BATCH) {
             settle();
         }
@@ -277,22 +267,31 @@ public final class DuplicateRows {
         if (found == null) {
             throw new IllegalStateException("rows are looked up in batches: give a listener first");
         }
-        int n = pending;
-        pendingKeys[n] = key(record);
-        pendingLines[n] = record.line();
-        pendingRecords[n] = record.record();
-        pendingColumns[n] = record.column(URL);
-        int start = n == 0 ? 0 : pendingUrlEnds[n - 1];
-        int end = start + url.length();
-        if (end > pendingUrls.length) {
-            pendingUrls = Arrays.copyOf(pendingUrls, Math.max(end, 2 * pendingUrls.length));
-        }
+        int start = take(key(record), record.line(), record.record(), record.column(URL), url.length());
         url.getChars(0, url.length(), pendingUrls, start);
-        pendingUrlEnds[n] = end;
-        pending = n + 1;
         if (pending == BATCH) {
             settle();
         }
+    }
+
+    /**
+     * Takes a row into the batch (not yet full); returns where in {@link #pendingUrls} its url's characters go,
+     * which the caller copies there before the batch is looked up.
+     */
+    private int take(long key, long line, long record, long column, int urlLength) {
+        int n = pending;
+        pendingKeys[n] = key;
+        pendingLines[n] = line;
+        pendingRecords[n] = record;
+        pendingColumns[n] = column;
+        int start = n == 0 ? 0 : pendingUrlEnds[n - 1];
+        int end = start + urlLength;
+        if (end > pendingUrls.length) {
+            pendingUrls = Arrays.copyOf(pendingUrls, Math.max(end, 2 * pendingUrls.length));
+        }
+        pendingUrlEnds[n] = end;
+        pending = n + 1;
+        return start;
     }
 
     /** Whether a record is a row of its own: one the reader did not reject, with a url and a date. */
