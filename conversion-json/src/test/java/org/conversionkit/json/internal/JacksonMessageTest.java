@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -81,12 +80,15 @@ class JacksonMessageTest {
         assertThat(JacksonMessage.FOR_OBJECT.in(message(STRICT, "[1}"))).isFalse();
     }
 
-    /** Every constant is provoked by one of the tests above (when they all ran). */
-    @AfterAll
-    static void everyTextIsProvoked() {
-        if (MET.size() > 20) {
-            assertThat(MET).containsExactlyInAnyOrder(JacksonMessage.values());
-        }
+    /** Every constant is provoked by one of the tests above: a constant added without its case fails here. */
+    @Test
+    void everyTextIsProvoked() {
+        limits();
+        bytesThatAreNotUtf8();
+        keysTokensAndNumbers();
+        commentsAndQuotes();
+        separatorsAndMarkers();
+        assertThat(MET).containsExactlyInAnyOrder(JacksonMessage.values());
     }
 
     private static void assertMessage(JsonFactory factory, String json, JacksonMessage... kinds) {
