@@ -72,6 +72,9 @@ public final class DuplicateRows {
     /** The characters of a record's values, hashed as a reader's held values are. */
     private char[] chars = new char[256];
     private @Nullable Found found;
+    /** The record {@link #lookUp(RawRecord)} hashed last, and its key. */
+    private @Nullable RawRecord lookedUp;
+    private long lookedUpKey;
     /** The plain rows taken and not yet looked up: their keys, where they are, and their urls' characters. */
     private final long[] pendingKeys = new long[BATCH];
     private final long[] pendingLines = new long[BATCH];
@@ -232,6 +235,8 @@ public final class DuplicateRows {
             return LongHashSet.Added.ADDED;
         }
         long key = key(record);
+        lookedUp = record;
+        lookedUpKey = key;
         if (set.contains(key)) {
             return LongHashSet.Added.PRESENT;
         }
@@ -246,8 +251,10 @@ public final class DuplicateRows {
     public void remember(RawRecord record) {
         LongHashSet set = rows;
         if (set != null && isRow(record)) {
-            set.add(key(record), limit);
+            // The record just looked up, as a writer does: its key is not hashed twice.
+            set.add(record == lookedUp ? lookedUpKey : key(record), limit);
         }
+        lookedUp = null;
     }
 
     /**
