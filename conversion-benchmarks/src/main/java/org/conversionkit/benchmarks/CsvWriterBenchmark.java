@@ -15,24 +15,14 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.conversionkit.csv.ConversionCsvWriter;
 import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.WritePolicy;
 import org.conversionkit.validation.ValidationReport;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One whole daily file written per operation, two ways, from the same records in memory (the 1,000,000 rows of
@@ -41,27 +31,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * (under {@link WritePolicy#KEEP}, so both write every record), to a temporary file, forced and published under
  * the day's name. The ratio is the price of writing a file that is checked by construction.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 4, time = 3)
-@Measurement(iterations = 5, time = 3)
-@Fork(1)
-public class CsvWriterBenchmark {
+public class CsvWriterBenchmark extends FileBenchmark {
 
     private static final LocalDate DAY = LocalDate.parse(DataGenerator.DATE);
     /** The reading benchmarks' profile: the default column layout, which the generated rows have. */
     private static final ConversionProfile PROFILE = ConversionProfile.DEFAULT;
 
-    /** Rows in the file. */
-    @Param({"1000000"})
-    public int rows;
-
     /** The delimiter: {@code comma} or {@code semicolon}. */
     @Param({"comma", "semicolon"})
     public String delimiter;
 
-    private Path directory;
     private char separator;
     private List<String[]> records;
     private DataGenerator.Counts counts;
@@ -88,12 +67,6 @@ public class CsvWriterBenchmark {
             }
         }
         Files.delete(file);
-    }
-
-    /** Deletes the files. */
-    @TearDown(Level.Trial)
-    public void deleteFiles() {
-        BenchmarkFiles.delete(directory);
     }
 
     /**

@@ -72,7 +72,7 @@ public final class InterleavedPasses {
                 report("CSV " + delimiter, passes, NAMES, () -> csv.rawFastCsv(blackhole), () -> csv.source(blackhole),
                         csv::validate);
             } finally {
-                csv.deleteFile();
+                csv.deleteFiles();
             }
         }
         for (String delimiter : new String[] {"comma", "semicolon"}) {
@@ -94,7 +94,7 @@ public final class InterleavedPasses {
             report("NDJSON", passes, NAMES, () -> ndjson.rawJackson(blackhole), () -> ndjson.source(blackhole),
                     ndjson::validate);
         } finally {
-            ndjson.deleteFile();
+            ndjson.deleteFiles();
         }
     }
 

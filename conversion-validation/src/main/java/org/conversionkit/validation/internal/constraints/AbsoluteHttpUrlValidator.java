@@ -1,20 +1,19 @@
 package org.conversionkit.validation.internal.constraints;
 
-import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.rules.Problem;
 import org.conversionkit.model.rules.UrlRule;
 import org.conversionkit.validation.constraints.AbsoluteHttpUrl;
-import org.jspecify.annotations.Nullable;
 
 /** Checks {@link AbsoluteHttpUrl} with {@link UrlRule}. */
-public final class AbsoluteHttpUrlValidator implements ConstraintValidator<AbsoluteHttpUrl, CharSequence> {
+public final class AbsoluteHttpUrlValidator extends TextValidator<AbsoluteHttpUrl> {
 
     private boolean schemeOptional;
 
     /** Creates the validator; the Bean Validation provider does. */
     public AbsoluteHttpUrlValidator() {
+        super("a URL", "https://domain.tld/path");
     }
 
     @Override
@@ -23,15 +22,7 @@ public final class AbsoluteHttpUrlValidator implements ConstraintValidator<Absol
     }
 
     @Override
-    public boolean isValid(@Nullable CharSequence value, ConstraintValidatorContext context) {
-        if (value == null) {
-            return true;
-        }
-        String text = value.toString();
-        if (text.isBlank()) {
-            return Reasons.reject(context, ViolationCode.FIELD_MISSING,
-                    Reasons.blank("a URL", "https://domain.tld/path"));
-        }
+    boolean check(String text, ConstraintValidatorContext context) {
         Problem problem = UrlRule.check(text);
         return problem == null || (schemeOptional && problem.code() == ViolationCode.URL_NO_SCHEME)
                 || Reasons.reject(context, problem);

@@ -1,6 +1,5 @@
 package org.conversionkit.validation.internal.constraints;
 
-import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.util.Set;
 import java.util.TreeSet;
@@ -8,16 +7,16 @@ import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.rules.CurrencyRule;
 import org.conversionkit.model.rules.Problem;
 import org.conversionkit.validation.constraints.CurrencyCode;
-import org.jspecify.annotations.Nullable;
 
 /** Checks {@link CurrencyCode} with {@link CurrencyRule}. */
-public final class CurrencyCodeValidator implements ConstraintValidator<CurrencyCode, CharSequence> {
+public final class CurrencyCodeValidator extends TextValidator<CurrencyCode> {
 
     private Set<String> accepted = Set.of();
     private String acceptedList = "";
 
     /** Creates the validator; the Bean Validation provider does. */
     public CurrencyCodeValidator() {
+        super("a currency code", "USD");
     }
 
     /**
@@ -44,14 +43,7 @@ public final class CurrencyCodeValidator implements ConstraintValidator<Currency
     }
 
     @Override
-    public boolean isValid(@Nullable CharSequence value, ConstraintValidatorContext context) {
-        if (value == null) {
-            return true;
-        }
-        String text = value.toString();
-        if (text.isBlank()) {
-            return Reasons.reject(context, ViolationCode.FIELD_MISSING, Reasons.blank("a currency code", "USD"));
-        }
+    boolean check(String text, ConstraintValidatorContext context) {
         Problem problem = CurrencyRule.check(text);
         if (problem != null) {
             return Reasons.reject(context, problem);

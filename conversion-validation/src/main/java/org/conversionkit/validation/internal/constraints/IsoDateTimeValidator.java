@@ -1,6 +1,5 @@
 package org.conversionkit.validation.internal.constraints;
 
-import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.util.Objects;
 import org.conversionkit.model.CrmDateTime;
@@ -8,10 +7,9 @@ import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.rules.IsoDateTimeRule;
 import org.conversionkit.model.rules.Problem;
 import org.conversionkit.validation.constraints.IsoDateTime;
-import org.jspecify.annotations.Nullable;
 
 /** Checks {@link IsoDateTime} with {@link IsoDateTimeRule}. */
-public final class IsoDateTimeValidator implements ConstraintValidator<IsoDateTime, CharSequence> {
+public final class IsoDateTimeValidator extends TextValidator<IsoDateTime> {
 
     /** The name the rule's messages give the value: a constraint does not know its property's name. */
     private static final String NAME = "the value";
@@ -20,6 +18,7 @@ public final class IsoDateTimeValidator implements ConstraintValidator<IsoDateTi
 
     /** Creates the validator; the Bean Validation provider does. */
     public IsoDateTimeValidator() {
+        super("a date-time", "2020-01-10T10:15:30Z");
     }
 
     @Override
@@ -28,15 +27,7 @@ public final class IsoDateTimeValidator implements ConstraintValidator<IsoDateTi
     }
 
     @Override
-    public boolean isValid(@Nullable CharSequence value, ConstraintValidatorContext context) {
-        if (value == null) {
-            return true;
-        }
-        String text = value.toString();
-        if (text.isBlank()) {
-            return Reasons.reject(context, ViolationCode.FIELD_MISSING,
-                    Reasons.blank("a date-time", "2020-01-10T10:15:30Z"));
-        }
+    boolean check(String text, ConstraintValidatorContext context) {
         Problem[] problem = new Problem[1];
         CrmDateTime result = IsoDateTimeRule.parse(NAME, text, found -> problem[0] = found);
         if (problem[0] != null) {

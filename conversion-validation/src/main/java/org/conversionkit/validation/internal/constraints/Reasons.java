@@ -47,15 +47,4 @@ final class Reasons {
         hibernate.addMessageParameter("reason", reason).addMessageParameter("code", code.name());
         return false;
     }
-
-    /**
-     * Returns the reason a blank text is refused.
-     *
-     * @param what what the text should be, e.g. {@code "a date"}
-     * @param example an example of a valid value
-     * @return the reason
-     */
-    static String blank(String what, String example) {
-        return "a blank text is not " + what + ": write one, e.g. " + example;
-    }
 }
