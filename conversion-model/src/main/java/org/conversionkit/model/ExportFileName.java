@@ -1,5 +1,7 @@
 package org.conversionkit.model;
 
+import static org.conversionkit.model.internal.Ascii.isDigit;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,9 +171,5 @@ public record ExportFileName(String name, @Nullable LocalDate date, List<Violati
             }
         }
         return "";
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

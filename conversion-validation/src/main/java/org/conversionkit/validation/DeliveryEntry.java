@@ -46,13 +46,6 @@ public record DeliveryEntry(
         if (errors < 0 || warnings < 0) {
             throw new IllegalArgumentException("counts must be 0 or more");
         }
-        if (valid != (errors == 0)) {
-            throw new IllegalArgumentException("valid must be " + (errors == 0) + " with " + errors + " errors");
-        }
-        long found = errors + warnings;
-        if (violations.size() > found || truncated != (found > violations.size())) {
-            throw new IllegalArgumentException(violations.size() + " violations listed of " + found
-                    + " found disagree with truncated=" + truncated);
-        }
+        ValidationReport.checkVerdict(valid, errors, warnings, violations.size(), truncated);
     }
 }

@@ -88,12 +88,22 @@ public record ValidationReport(
             throw new IllegalArgumentException("records (" + records + ") must be validRecords (" + validRecords
                     + ") + invalidRecords (" + invalidRecords + ")");
         }
+        checkVerdict(valid, errors, warnings, violations.size(), truncated);
+    }
+
+    /**
+     * Checks what a report and a delivery entry both say of their violations: valid exactly when there is no
+     * error, and the list truncated exactly when fewer were listed than found.
+     *
+     * @throws IllegalArgumentException if they disagree
+     */
+    static void checkVerdict(boolean valid, long errors, long warnings, int listed, boolean truncated) {
         if (valid != (errors == 0)) {
             throw new IllegalArgumentException("valid must be " + (errors == 0) + " with " + errors + " errors");
         }
         long found = errors + warnings;
-        if (violations.size() > found || truncated != (found > violations.size())) {
-            throw new IllegalArgumentException(violations.size() + " violations listed of " + found
+        if (listed > found || truncated != (found > listed)) {
+            throw new IllegalArgumentException(listed + " violations listed of " + found
                     + " found disagree with truncated=" + truncated);
         }
     }

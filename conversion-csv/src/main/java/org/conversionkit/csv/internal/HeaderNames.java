@@ -1,5 +1,7 @@
 package org.conversionkit.csv.internal;
 
+import static org.conversionkit.model.internal.Ascii.isDigit;
+
 import java.util.Locale;
 import java.util.Set;
 
@@ -128,9 +130,5 @@ final class HeaderNames {
             }
         }
         return digits >= MIN_DATE_DIGITS;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

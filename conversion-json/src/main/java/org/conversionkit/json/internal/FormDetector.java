@@ -17,7 +17,7 @@ final class FormDetector {
     private FormDetector() {
     }
 
-    static JsonForm detect(Peekable input, int lookAhead) throws IOException {
+    static JsonForm detect(ReadAhead input, int lookAhead) throws IOException {
         int i = skipWhiteSpace(input, 0, lookAhead);
         if (i >= lookAhead) {
             return JsonForm.NDJSON;
@@ -77,7 +77,7 @@ final class FormDetector {
     }
 
     /** Returns the index of the first character that is not white space, or {@code limit}. */
-    private static int skipWhiteSpace(Peekable input, int from, int limit) throws IOException {
+    private static int skipWhiteSpace(ReadAhead input, int from, int limit) throws IOException {
         int i = from;
         while (i < limit && isWhiteSpace(input.peek(i))) {
             i++;

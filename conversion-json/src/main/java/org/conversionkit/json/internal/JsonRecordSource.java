@@ -12,7 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.conversionkit.json.JsonForm;
 import org.conversionkit.json.JsonLimits;
+import org.conversionkit.model.CrmField;
 import org.conversionkit.model.CrmProfile;
+import org.conversionkit.model.Field;
 import org.conversionkit.model.FileProfile;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
@@ -89,15 +91,20 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
      * What opening gives: the input to close, the byte count, the form, and the parser or the problem; for strict
      * NDJSON, the filter of its lines and the factory of the parsers that read them.
      */
-    private record Opened(Closeable input, Peekable counter, JsonForm form, @Nullable Problem problem,
+    private record Opened(Closeable input, ReadAhead counter, JsonForm form, @Nullable Problem problem,
             @Nullable LooseScanner scanner, @Nullable JsonParser parser, @Nullable StrictLines lines,
             @Nullable JsonFactory factory) {
 
-        Opened(Closeable input, Peekable counter, JsonForm form, @Nullable Problem problem,
+        Opened(Closeable input, ReadAhead counter, JsonForm form, @Nullable Problem problem,
                 @Nullable LooseScanner scanner, @Nullable JsonParser parser) {
             this(input, counter, form, problem, scanner, parser, null, null);
         }
     }
+
+    /** The slot of a conversion row's url ({@link ConversionObjects}). */
+    private static final int URL_SLOT = Field.URL.ordinal();
+    /** The slot of a CRM record's id ({@link CrmObjects}). */
+    private static final int ID_SLOT = CrmField.ID.ordinal();
 
     /** The number of the first line of strict NDJSON, 1 but in tests; 0 for the other forms. */
     private final long strictFirstLine;
@@ -112,7 +119,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     private final long softRecordBound;
     private @Nullable Closeable input;
     private @Nullable JsonParser parser;
-    private @Nullable Peekable counter;
+    private @Nullable ReadAhead counter;
     private @Nullable LooseScanner scanner;
     /** The filter of strict NDJSON's lines, or {@code null} for the other forms. */
     private @Nullable StrictLines lines;
@@ -271,23 +278,23 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
             long strictFirstLine) throws IOException {
         InputStream closeable = in;
         try {
-            PeekInputStream raw = new PeekInputStream(in);
-            PeekInputStream bytes = raw;
+            ReadAhead.Bytes raw = new ReadAhead.Bytes(in);
+            ReadAhead.Bytes bytes = raw;
             // The magic bytes, or the first of them and nothing after (gzip data cut short), or the name.
             int first = raw.peek(0);
             int second = raw.peek(1);
             if ((first == 0x1f && (second == 0x8b || second < 0))
                     || (name != null && name.toLowerCase(Locale.ROOT).endsWith(".gz"))) {
                 try {
-                    closeable = new GuardedGzipInputStream(raw);
+                    closeable = new GuardedGzipInputStream(raw.stream());
                 } catch (CorruptGzipException e) {
-                    return new Opened(raw, raw, JsonForm.NDJSON, e.problem(), null, null);
+                    return new Opened(raw.stream(), raw, JsonForm.NDJSON, e.problem(), null, null);
                 }
-                bytes = new PeekInputStream(closeable);
+                bytes = new ReadAhead.Bytes(closeable);
             }
             // Counted after decompression: the limit is on what the parser reads.
             bytes.limit(limits.maxFileBytes());
-            closeable = bytes;
+            closeable = bytes.stream();
             boolean encodingProblem = false;
             if (bytes.peek(0) == 0xEF && bytes.peek(1) == 0xBB && bytes.peek(2) == 0xBF) {
                 bytes.discard(3);
@@ -295,11 +302,11 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                 encodingProblem = isUtf16Or32(bytes);
             }
             if (encodingProblem) {
-                return new Opened(bytes, bytes, JsonForm.NDJSON, UTF16_OR_32, null, null);
+                return new Opened(bytes.stream(), bytes, JsonForm.NDJSON, UTF16_OR_32, null, null);
             }
             if (strictFirstLine > 0) {
                 // One value a line: no form to detect; the filter hands the parser a line at a time.
-                InputStream checked = new Utf8CheckingInputStream(bytes);
+                InputStream checked = new Utf8CheckingInputStream(bytes.stream());
                 StrictLines lines = StrictLines.bytes(checked, strictFirstLine);
                 JsonFactory factory = factory(limits, JsonForm.NDJSON, handler);
                 return new Opened(checked, bytes, JsonForm.NDJSON, null, null, lines.newParser(factory), lines,
@@ -308,13 +315,13 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
             JsonForm form = FormDetector.detect(bytes, lookAhead(limits));
             LooseScanner scanner = form == JsonForm.NDJSON ? null : new LooseScanner(form == JsonForm.ARRAY);
             // jackson-core lets overlong forms and some surrogates through: the parser reads checked bytes.
-            InputStream checked = new Utf8CheckingInputStream(bytes);
+            InputStream checked = new Utf8CheckingInputStream(bytes.stream());
             InputStream parsed = scanner == null ? checked : new LooseFilterInputStream(checked, scanner);
             JsonParser parser = factory(limits, form, handler).createParser(ObjectReadContext.empty(), parsed);
             return new Opened(parsed, bytes, form, null, scanner, parser);
         } catch (CorruptGzipException e) {
             // Corrupt within the first bytes: the first record reports it.
-            return new Opened(closeable, new PeekInputStream(closeable), JsonForm.NDJSON, e.problem(), null, null);
+            return new Opened(closeable, new ReadAhead.Bytes(closeable), JsonForm.NDJSON, e.problem(), null, null);
         } catch (JacksonIOException e) {
             throw e.getCause();
         }
@@ -322,18 +329,18 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
 
     private static Opened openChars(Reader in, JsonLimits limits, ObjectHandler handler, long strictFirstLine)
             throws IOException {
-        PeekReader chars = new PeekReader(in, limits.maxFileBytes());
+        ReadAhead.Chars chars = new ReadAhead.Chars(in, limits.maxFileBytes());
         if (chars.peek(0) == '\uFEFF') {
             chars.discard(1);
         }
         if (strictFirstLine > 0) {
-            StrictLines lines = StrictLines.chars(chars, strictFirstLine);
+            StrictLines lines = StrictLines.chars(chars.reader(), strictFirstLine);
             JsonFactory factory = factory(limits, JsonForm.NDJSON, handler);
-            return new Opened(chars, chars, JsonForm.NDJSON, null, null, lines.newParser(factory), lines, factory);
+            return new Opened(chars.reader(), chars, JsonForm.NDJSON, null, null, lines.newParser(factory), lines, factory);
         }
         JsonForm form = FormDetector.detect(chars, lookAhead(limits));
         LooseScanner scanner = form == JsonForm.NDJSON ? null : new LooseScanner(form == JsonForm.ARRAY);
-        Reader parsed = scanner == null ? chars : new LooseFilterReader(chars, scanner);
+        Reader parsed = scanner == null ? chars.reader() : new LooseFilterReader(chars.reader(), scanner);
         JsonParser parser = factory(limits, form, handler).createParser(ObjectReadContext.empty(), parsed);
         return new Opened(parsed, chars, form, null, scanner, parser);
     }
@@ -374,7 +381,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
      * (UTF-32LE), {@code xx 00 xx 00} (UTF-16LE). Any other NUL is a character of a UTF-8 input, which the
      * parser reports where it is.
      */
-    static boolean isUtf16Or32(Peekable bytes) throws IOException {
+    static boolean isUtf16Or32(ReadAhead bytes) throws IOException {
         int b0 = bytes.peek(0);
         int b1 = bytes.peek(1);
         if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE)) {
@@ -446,7 +453,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
             return nextLine(strictLines);
         }
         JsonParser p = parser;
-        Peekable bytes = Objects.requireNonNull(counter);
+        ReadAhead bytes = Objects.requireNonNull(counter);
         // Round again after a plain row the handler checked and did not build.
         while (true) {
             try {
@@ -537,7 +544,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
      * end reading, as in every form.
      */
     private @Nullable RawRecord nextLine(StrictLines strict) {
-        Peekable bytes = Objects.requireNonNull(counter);
+        ReadAhead bytes = Objects.requireNonNull(counter);
         while (true) {
             JsonParser p = Objects.requireNonNull(parser);
             try {
@@ -949,8 +956,8 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
         JsonParser p = parser();
         switch (token) {
             case VALUE_STRING -> {
-                // The parser checks a url's length itself as it builds the string.
-                values[slot] = slot == 0 ? p.getString() : string();
+                // The parser checks the length of a url or an id itself as it builds the string.
+                values[slot] = slot == URL_SLOT || slot == ID_SLOT ? p.getString() : string();
                 kinds[slot] = ValueKind.STRING;
             }
             case VALUE_NUMBER_INT -> {

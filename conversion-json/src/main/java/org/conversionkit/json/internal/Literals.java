@@ -1,5 +1,7 @@
 package org.conversionkit.json.internal;
 
+import static org.conversionkit.model.internal.Ascii.isDigit;
+
 import org.conversionkit.model.rules.DateRule;
 
 /**
@@ -280,9 +282,5 @@ public final class Literals {
             }
         }
         return true;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

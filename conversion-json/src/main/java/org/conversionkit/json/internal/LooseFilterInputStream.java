@@ -1,16 +1,19 @@
 package org.conversionkit.json.internal;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Applies a {@link LooseScanner} to a byte stream, in place. */
-final class LooseFilterInputStream extends FilterInputStream {
+/**
+ * Applies a {@link LooseScanner} to a byte stream, in place. An {@link InputStream}, not a
+ * {@code FilterInputStream}, so that {@code skip} reads through the scanner and marks are not supported.
+ */
+final class LooseFilterInputStream extends InputStream {
 
+    private final InputStream in;
     private final LooseScanner scanner;
 
     LooseFilterInputStream(InputStream in, LooseScanner scanner) {
-        super(in);
+        this.in = in;
         this.scanner = scanner;
     }
 
@@ -34,12 +37,7 @@ final class LooseFilterInputStream extends FilterInputStream {
     }
 
     @Override
-    public long skip(long n) throws IOException {
-        throw new IOException("skip is not supported");
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
+    public void close() throws IOException {
+        in.close();
     }
 }

@@ -1,22 +1,20 @@
 package org.conversionkit.json.internal;
 
-import java.io.FilterReader;
 import java.io.IOException;
+import java.io.Reader;
 
-/** Applies a {@link LooseScanner} to a char stream, in place. */
-final class LooseFilterReader extends FilterReader {
+/**
+ * Applies a {@link LooseScanner} to a char stream, in place. A {@link Reader}, not a {@code FilterReader}, so
+ * that {@code read()} and {@code skip} read through {@link #read(char[], int, int)} and marks are not supported.
+ */
+final class LooseFilterReader extends Reader {
 
+    private final Reader in;
     private final LooseScanner scanner;
 
-    LooseFilterReader(PeekReader in, LooseScanner scanner) {
-        super(in);
+    LooseFilterReader(Reader in, LooseScanner scanner) {
+        this.in = in;
         this.scanner = scanner;
-    }
-
-    @Override
-    public int read() throws IOException {
-        int c = in.read();
-        return c < 0 ? c : scanner.next(c);
     }
 
     @Override
@@ -33,12 +31,7 @@ final class LooseFilterReader extends FilterReader {
     }
 
     @Override
-    public long skip(long n) throws IOException {
-        throw new IOException("skip is not supported");
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
+    public void close() throws IOException {
+        in.close();
     }
 }

@@ -1,6 +1,5 @@
 package org.conversionkit.json.internal;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -21,8 +20,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The check runs in the caller's buffer, eight bytes at a time while they are ASCII, which costs
  * little next to parsing.
+ *
+ * <p>It extends {@link InputStream}, not {@code FilterInputStream}, so that {@code skip} reads through the check
+ * (InputStream's own skip reads and drops) instead of passing bytes by unchecked, and marks are not supported.
  */
-final class Utf8CheckingInputStream extends FilterInputStream {
+final class Utf8CheckingInputStream extends InputStream {
 
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
@@ -44,9 +46,10 @@ final class Utf8CheckingInputStream extends FilterInputStream {
     /** The last byte handed out, -1 before the first. */
     private int lastByte = -1;
     private final byte[] one = new byte[1];
+    private final InputStream in;
 
     Utf8CheckingInputStream(InputStream in) {
-        super(in);
+        this.in = in;
     }
 
     @Override
@@ -186,12 +189,7 @@ final class Utf8CheckingInputStream extends FilterInputStream {
     }
 
     @Override
-    public long skip(long n) throws IOException {
-        throw new IOException("skip is not supported");
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
+    public void close() throws IOException {
+        in.close();
     }
 }

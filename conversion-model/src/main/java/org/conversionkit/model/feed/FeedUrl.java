@@ -1,5 +1,8 @@
 package org.conversionkit.model.feed;
 
+import static org.conversionkit.model.internal.Ascii.isAsciiLetter;
+import static org.conversionkit.model.internal.Ascii.isSchemeChar;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -317,13 +320,5 @@ public final class FeedUrl {
         }
         int end = Character.isHighSurrogate(text.charAt(58)) ? 58 : 59;
         return text.substring(0, end) + '\u2026';
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static boolean isSchemeChar(char c) {
-        return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
     }
 }

@@ -1,5 +1,7 @@
 package org.conversionkit.model.internal;
 
+import static org.conversionkit.model.internal.Ascii.isDigit;
+
 import java.time.LocalDate;
 import java.util.Arrays;
 import org.conversionkit.model.ConversionMapper;
@@ -252,9 +254,5 @@ public final class PlainRowCheck {
             points += isPoint;
         }
         return other == 0 && points <= 1;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

@@ -1,5 +1,9 @@
 package org.conversionkit.model.internal;
 
+import static org.conversionkit.model.internal.Ascii.isAsciiLetter;
+import static org.conversionkit.model.internal.Ascii.isDigit;
+import static org.conversionkit.model.internal.Ascii.isHexDigit;
+
 /**
  * The fast path of {@code UrlRule}, for the shape nearly every URL of a daily file has, on a string or on a
  * reader's characters: {@code http://} or {@code https://} in lower case; a host name of at most 63 ASCII
@@ -192,17 +196,5 @@ public final class PlainUrl {
     /** A host's last character that ends its last label well: a letter or {@code _}. */
     private static boolean isLabelEnd(char c) {
         return isAsciiLetter(c) || c == '_';
-    }
-
-    private static boolean isAsciiLetter(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static boolean isDigit(int c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isHexDigit(char c) {
-        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 }

@@ -1,5 +1,7 @@
 package org.conversionkit.model.rules;
 
+import static org.conversionkit.model.internal.Ascii.isDigit;
+
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -292,9 +294,5 @@ public final class IsoDateTimeRule {
 
     private static boolean twoDigits(String value, int i) {
         return i + 1 < value.length() && isDigit(value.charAt(i)) && isDigit(value.charAt(i + 1));
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

@@ -1,5 +1,7 @@
 package org.conversionkit.model.rules;
 
+import static org.conversionkit.model.internal.Ascii.isDigit;
+
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.jspecify.annotations.Nullable;
@@ -138,19 +140,7 @@ public final class NumberRules {
      * @return {@code true} when it has a minus sign and a non-zero digit before any exponent
      */
     public static boolean isNegative(String value) {
-        if (value.isEmpty() || value.charAt(0) != '-') {
-            return false;
-        }
-        for (int i = 1; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == 'e' || c == 'E') {
-                return false;
-            }
-            if (c >= '1' && c <= '9') {
-                return true;
-            }
-        }
-        return false;
+        return !value.isEmpty() && value.charAt(0) == '-' && hasNonZeroDigitBeforeExponent(value);
     }
 
     /**
@@ -197,10 +187,6 @@ public final class NumberRules {
     private static Problem notANumber(String field, String value) {
         return new Problem(ViolationCode.FIELD_TYPE, field + " must be a number, not '"
                 + Violation.shorten(value) + "'");
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 
     private static boolean digits(String value, int from, int to) {

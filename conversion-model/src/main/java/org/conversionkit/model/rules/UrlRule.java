@@ -1,5 +1,10 @@
 package org.conversionkit.model.rules;
 
+import static org.conversionkit.model.internal.Ascii.isAsciiLetter;
+import static org.conversionkit.model.internal.Ascii.isDigit;
+import static org.conversionkit.model.internal.Ascii.isHexDigit;
+import static org.conversionkit.model.internal.Ascii.isSchemeChar;
+
 import java.util.Locale;
 import java.util.Set;
 import org.conversionkit.model.Violation;
@@ -704,21 +709,5 @@ public final class UrlRule {
     private static boolean isSubDelim(char c) {
         return c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' || c == ')' || c == '*' || c == '+'
                 || c == ',' || c == ';' || c == '=';
-    }
-
-    private static boolean isSchemeChar(char c) {
-        return isAsciiLetter(c) || isDigit(c) || c == '+' || c == '-' || c == '.';
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isHexDigit(char c) {
-        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 }
