@@ -1,6 +1,5 @@
 package org.conversionkit.csv;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -18,6 +17,8 @@ import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.InvalidRecordStrategy;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Strictness;
+import org.conversionkit.model.TypedReader;
+import org.conversionkit.model.TypedReaderBuilder;
 import org.conversionkit.model.internal.ConversionFileCheck;
 import org.conversionkit.model.internal.FileInput;
 import org.conversionkit.model.internal.ReaderSettings;
@@ -85,7 +86,7 @@ import org.jspecify.annotations.Nullable;
  * input. Only opening a {@link Path} throws a checked exception: a failing input later surfaces as an
  * {@link UncheckedIOException}.
  */
-public final class ConversionCsvReader implements Iterable<ConversionRow>, Closeable {
+public final class ConversionCsvReader implements TypedReader<ConversionRow> {
 
     private final CsvRecordSource source;
     private final TypedRecordIterator<ConversionRow> rows;
@@ -109,25 +110,12 @@ public final class ConversionCsvReader implements Iterable<ConversionRow>, Close
         return new Builder();
     }
 
-    /**
-     * Returns the iterator over the rows. There is one: the input is read once, and every call returns the
-     * same iterator.
-     *
-     * @return the iterator
-     * @throws ConversionDataException from {@code hasNext()}/{@code next()} for a record with an error, with
-     *                                 {@link InvalidRecordStrategy#FAIL}
-     * @throws UncheckedIOException    from {@code hasNext()}/{@code next()} if the input cannot be read
-     */
     @Override
     public Iterator<ConversionRow> iterator() {
         return rows;
     }
 
-    /**
-     * Returns a sequential stream over the remaining rows; closing the stream closes this reader.
-     *
-     * @return the stream
-     */
+    @Override
     public Stream<ConversionRow> stream() {
         return rows.stream();
     }
@@ -142,57 +130,34 @@ public final class ConversionCsvReader implements Iterable<ConversionRow>, Close
         return source.delimiter().orElseThrow();
     }
 
-    /**
-     * Returns the line where the last row the iterator returned starts, for messages of your own about it.
-     *
-     * @return the 1-based line, or 0 before the first row
-     */
+    @Override
     public long lastLine() {
         return rows.lastLine();
     }
 
-    /**
-     * Returns the number of records read so far, valid or not, blank lines not counted.
-     *
-     * @return the records read
-     */
+    @Override
     public long recordsRead() {
         return rows.records();
     }
 
-    /**
-     * Returns the number of records skipped for an error ({@link InvalidRecordStrategy#SKIP}).
-     *
-     * @return the records skipped
-     */
+    @Override
     public long recordsSkipped() {
         return rows.skipped();
     }
 
-    /**
-     * Returns the number of blank lines skipped so far.
-     *
-     * @return the blank lines
-     */
+    @Override
     public long blankLines() {
         return source.blankLines();
     }
 
-    /**
-     * Closes the input.
-     *
-     * @throws UncheckedIOException if closing fails
-     */
     @Override
     public void close() {
         source.close();
     }
 
     /**
-     * Builds a {@link ConversionCsvReader}, or the {@link RecordSource} of raw records a validator consumes.
-     * A builder can build any number of readers and sources, and every setting applies to all of them, or the
-     * builder refuses the combination: {@link #invalidRecords(InvalidRecordStrategy)} decides what a typed
-     * reader does with a row, and a source, which delivers every record, refuses it.
+     * Builds a {@link ConversionCsvReader}, or the {@link RecordSource} of raw records a validator consumes; as
+     * every {@link TypedReaderBuilder}, a builder can build any number of them, and every setting applies to all.
      *
      * <p>Defaults:
      * <ul>
@@ -202,7 +167,7 @@ public final class ConversionCsvReader implements Iterable<ConversionRow>, Close
      *   <li>invalid records: {@link InvalidRecordStrategy#FAIL}.</li>
      * </ul>
      */
-    public static final class Builder {
+    public static final class Builder implements TypedReaderBuilder<Builder, ConversionCsvReader> {
 
         private int delimiter = CsvRecordSource.DETECT;
         private ConversionProfile profile = ConversionProfile.DEFAULT;
@@ -266,113 +231,51 @@ public final class ConversionCsvReader implements Iterable<ConversionRow>, Close
             return this;
         }
 
-        /**
-         * Sets what a typed reader does with a record that has an error. A source delivers every record: once
-         * this is set, {@code source(...)} refuses to build one.
-         *
-         * @param invalidRecords {@link InvalidRecordStrategy#FAIL} (the default) or
-         *                       {@link InvalidRecordStrategy#SKIP}
-         * @return this builder
-         */
+        @Override
         public Builder invalidRecords(InvalidRecordStrategy invalidRecords) {
             this.invalidRecords = Objects.requireNonNull(invalidRecords, "invalidRecords");
             return this;
         }
 
-        /**
-         * Opens a file for typed rows; its name gives the date rows are held to (see
-         * {@link ConversionProfile#dateFor(String)}).
-         *
-         * @param path the file, plain or gzip-compressed
-         * @return the reader; close it
-         * @throws IOException if the file cannot be opened
-         */
+        @Override
         public ConversionCsvReader build(Path path) throws IOException {
             return reader(open(path));
         }
 
-        /**
-         * Reads a byte stream for typed rows; the reader closes the stream. Without a name, rows are held only
-         * to the profile's date, if any.
-         *
-         * @param in UTF-8 bytes, plain or gzip-compressed
-         * @return the reader; close it
-         */
+        @Override
         public ConversionCsvReader build(InputStream in) {
             return reader(CsvRecordSource.of(in, null, delimiter, profile, limits));
         }
 
-        /**
-         * Reads a named byte stream for typed rows, for example an upload under its file name; the name gives the
-         * date rows are held to as a file's would. The reader closes the stream.
-         *
-         * @param name the input's file name, as a path or a bare name
-         * @param in   UTF-8 bytes, plain or gzip-compressed
-         * @return the reader; close it
-         */
+        @Override
         public ConversionCsvReader build(String name, InputStream in) {
             return reader(CsvRecordSource.of(in, Objects.requireNonNull(name, "name"), delimiter, profile, limits));
         }
 
-        /**
-         * Reads characters for typed rows; the reader closes them. There are no bytes to check: a leading
-         * U+FEFF is skipped, and {@link CsvLimits#maxFileBytes()} counts characters. Without a name, rows are
-         * held only to the profile's date, if any.
-         *
-         * @param in the characters
-         * @return the reader; close it
-         */
+        @Override
         public ConversionCsvReader build(Reader in) {
             return reader(CsvRecordSource.of(in, null, delimiter, profile, limits));
         }
 
-        /**
-         * Opens a file as a source of raw records, as a validator consumes them ({@code format()} is
-         * {@code "csv"}, {@code delimiter()} the delimiter used, {@code name()} the path, {@code profile()} this
-         * builder's profile).
-         *
-         * @param path the file, plain or gzip-compressed
-         * @return the source; close it
-         * @throws IOException if the file cannot be opened
-         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
-         */
+        @Override
         public RecordSource source(Path path) throws IOException {
             checkSource();
             return open(path);
         }
 
-        /**
-         * Reads a byte stream as a source of raw records, without a name; the source closes the stream.
-         *
-         * @param in UTF-8 bytes, plain or gzip-compressed
-         * @return the source; close it
-         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
-         */
+        @Override
         public RecordSource source(InputStream in) {
             checkSource();
             return CsvRecordSource.of(in, null, delimiter, profile, limits);
         }
 
-        /**
-         * Reads a named byte stream as a source of raw records; the source closes the stream.
-         *
-         * @param name the input's file name, as a path or a bare name
-         * @param in   UTF-8 bytes, plain or gzip-compressed
-         * @return the source; close it
-         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
-         */
+        @Override
         public RecordSource source(String name, InputStream in) {
             checkSource();
             return CsvRecordSource.of(in, Objects.requireNonNull(name, "name"), delimiter, profile, limits);
         }
 
-        /**
-         * Reads characters as a source of raw records, without a name; the source closes them.
-         *
-         * @param in the characters
-         * @return the source; close it
-         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
-         */
+        @Override
         public RecordSource source(Reader in) {
             checkSource();
             return CsvRecordSource.of(in, null, delimiter, profile, limits);

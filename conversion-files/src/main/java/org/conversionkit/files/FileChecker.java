@@ -144,7 +144,7 @@ public final class FileChecker {
             ConversionJsonReader reader = ConversionJsonReader.builder()
                     .profile(conversions.toBuilder().columns(ColumnLayout.DEFAULT).build()).limits(jsonLimits)
                     .invalidRecords(InvalidRecordStrategy.SKIP).build(name, buffered);
-            return TypedRows.of(reader, reader::lastLine, reader::recordsSkipped);
+            return TypedRows.of(reader);
         }
         ConversionCsvReader.Builder builder = ConversionCsvReader.builder().profile(conversions).limits(csvLimits)
                 .invalidRecords(InvalidRecordStrategy.SKIP);
@@ -152,7 +152,7 @@ public final class FileChecker {
             builder.delimiter(delimiter);
         }
         ConversionCsvReader reader = builder.build(name, buffered);
-        return TypedRows.of(reader, reader::lastLine, reader::recordsSkipped);
+        return TypedRows.of(reader);
     }
 
     /**
@@ -171,7 +171,7 @@ public final class FileChecker {
         }
         CrmFeedReader reader = CrmFeedReader.builder().profile(crm).limits(jsonLimits)
                 .invalidRecords(InvalidRecordStrategy.SKIP).build(name, in);
-        return TypedRows.of(reader, reader::lastLine, reader::recordsSkipped);
+        return TypedRows.of(reader);
     }
 
     /**

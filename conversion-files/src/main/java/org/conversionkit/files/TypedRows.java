@@ -1,10 +1,8 @@
 package org.conversionkit.files;
 
 import java.io.Closeable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.function.LongSupplier;
+import org.conversionkit.model.TypedReader;
 
 /**
  * The typed rows (or records) of one file, read as a {@link FileChecker} reads it: iterate them, ask for the line
@@ -14,21 +12,14 @@ import java.util.function.LongSupplier;
  */
 public final class TypedRows<T> implements Iterable<T>, Closeable {
 
-    private final Iterable<T> rows;
-    private final Closeable reader;
-    private final LongSupplier lastLine;
-    private final LongSupplier skipped;
+    private final TypedReader<T> reader;
 
-    private TypedRows(Iterable<T> rows, Closeable reader, LongSupplier lastLine, LongSupplier skipped) {
-        this.rows = rows;
+    private TypedRows(TypedReader<T> reader) {
         this.reader = reader;
-        this.lastLine = lastLine;
-        this.skipped = skipped;
     }
 
-    static <T, R extends Iterable<T> & Closeable> TypedRows<T> of(R reader, LongSupplier lastLine,
-            LongSupplier skipped) {
-        return new TypedRows<>(reader, reader, lastLine, skipped);
+    static <T> TypedRows<T> of(TypedReader<T> reader) {
+        return new TypedRows<>(reader);
     }
 
     /**
@@ -38,7 +29,7 @@ public final class TypedRows<T> implements Iterable<T>, Closeable {
      */
     @Override
     public Iterator<T> iterator() {
-        return rows.iterator();
+        return reader.iterator();
     }
 
     /**
@@ -47,7 +38,7 @@ public final class TypedRows<T> implements Iterable<T>, Closeable {
      * @return the 1-based line, or 0 before the first row
      */
     public long lastLine() {
-        return lastLine.getAsLong();
+        return reader.lastLine();
     }
 
     /**
@@ -56,16 +47,12 @@ public final class TypedRows<T> implements Iterable<T>, Closeable {
      * @return the records skipped
      */
     public long skipped() {
-        return skipped.getAsLong();
+        return reader.recordsSkipped();
     }
 
     /** Closes the input. */
     @Override
     public void close() {
-        try {
-            reader.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        reader.close();
     }
 }

@@ -1,6 +1,5 @@
 package org.conversionkit.json;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -18,6 +17,8 @@ import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.InvalidRecordStrategy;
 import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.TypedReader;
+import org.conversionkit.model.TypedReaderBuilder;
 import org.conversionkit.model.internal.ConversionFileCheck;
 import org.conversionkit.model.internal.FileInput;
 import org.conversionkit.model.internal.ReaderSettings;
@@ -54,7 +55,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The reader is single-pass and not thread-safe: {@link #iterator()} returns the one iterator. Nothing is
  * read before the first row (or the {@link #form()}) is asked for.
  */
-public final class ConversionJsonReader implements Iterable<ConversionRow>, Closeable {
+public final class ConversionJsonReader implements TypedReader<ConversionRow> {
 
     private final JsonRecordSource source;
     private final TypedRecordIterator<ConversionRow> rows;
@@ -75,60 +76,32 @@ public final class ConversionJsonReader implements Iterable<ConversionRow>, Clos
         return new Builder();
     }
 
-    /**
-     * Returns the iterator over the rows; every call returns the same one.
-     *
-     * @return the rows
-     * @throws ConversionDataException from {@code hasNext()} for a record with an error, under
-     *                                 {@link InvalidRecordStrategy#FAIL}
-     * @throws UncheckedIOException    from {@code hasNext()} if the input cannot be read
-     */
     @Override
     public Iterator<ConversionRow> iterator() {
         return rows;
     }
 
-    /**
-     * Returns the remaining rows as a sequential stream that closes this reader when closed.
-     *
-     * @return the rows
-     */
+    @Override
     public Stream<ConversionRow> stream() {
         return rows.stream();
     }
 
-    /**
-     * Returns the line where the last row the iterator returned starts, for messages of your own about it.
-     *
-     * @return the 1-based line, or 0 before the first row
-     */
+    @Override
     public long lastLine() {
         return rows.lastLine();
     }
 
-    /**
-     * Returns the number of records read so far, delivered or not.
-     *
-     * @return the records read
-     */
+    @Override
     public long recordsRead() {
         return rows.records();
     }
 
-    /**
-     * Returns the number of records skipped for an error ({@link InvalidRecordStrategy#SKIP}).
-     *
-     * @return the records skipped
-     */
+    @Override
     public long recordsSkipped() {
         return rows.skipped();
     }
 
-    /**
-     * Returns the number of blank lines read so far (NDJSON only; 0 for the other forms).
-     *
-     * @return the blank lines
-     */
+    @Override
     public long blankLines() {
         return source.blankLines();
     }
@@ -143,27 +116,21 @@ public final class ConversionJsonReader implements Iterable<ConversionRow>, Clos
         return source.form();
     }
 
-    /**
-     * Closes the input.
-     *
-     * @throws UncheckedIOException if closing fails
-     */
     @Override
     public void close() {
         source.close();
     }
 
     /**
-     * Builds a {@link ConversionJsonReader} or a {@link RecordSource} of conversion rows. Every setting
-     * applies to every reader and source it builds, or the builder refuses the combination:
-     * {@link #invalidRecords(InvalidRecordStrategy)} decides what a typed reader does with a row, and a source,
-     * which delivers every record, refuses it; a profile's column layout is for CSV, and JSON rows name their
-     * fields, so {@link #profile(ConversionProfile)} refuses a layout other than {@link ColumnLayout#DEFAULT}.
+     * Builds a {@link ConversionJsonReader} or a {@link RecordSource} of conversion rows; as every
+     * {@link TypedReaderBuilder}, a builder can build any number of them, and every setting applies to all, or the
+     * builder refuses it: a profile's column layout is for CSV, and JSON rows name their fields, so
+     * {@link #profile(ConversionProfile)} refuses a layout other than {@link ColumnLayout#DEFAULT}.
      *
      * <p>Defaults: {@link ConversionProfile#DEFAULT}; {@link JsonLimits#DEFAULTS};
      * {@link InvalidRecordStrategy#FAIL}.
      */
-    public static final class Builder {
+    public static final class Builder implements TypedReaderBuilder<Builder, ConversionJsonReader> {
 
         private ConversionProfile profile = ConversionProfile.DEFAULT;
         private JsonLimits limits = JsonLimits.DEFAULTS;
@@ -203,110 +170,53 @@ public final class ConversionJsonReader implements Iterable<ConversionRow>, Clos
             return this;
         }
 
-        /**
-         * Sets what a typed reader does with a record that has an error. A source delivers every record: once
-         * this is set, {@code source(...)} refuses to build one.
-         *
-         * @param invalidRecords the strategy
-         * @return this builder
-         */
+        @Override
         public Builder invalidRecords(InvalidRecordStrategy invalidRecords) {
             this.invalidRecords = Objects.requireNonNull(invalidRecords, "invalidRecords");
             return this;
         }
 
-        /**
-         * Opens a file, gzip-compressed or not, for reading; its name gives the date rows are held to.
-         *
-         * @param path the file
-         * @return the reader
-         * @throws IOException if the file cannot be opened
-         */
+        @Override
         public ConversionJsonReader build(Path path) throws IOException {
             return reader(open(path));
         }
 
-        /**
-         * Reads a byte stream, gzip-compressed or not, without a name; the reader closes it.
-         *
-         * @param in the bytes, UTF-8
-         * @return the reader
-         */
+        @Override
         public ConversionJsonReader build(InputStream in) {
             return reader(JsonRecordSource.of(in, null, profile, limits, ObjectHandler.conversions()));
         }
 
-        /**
-         * Reads a named byte stream, gzip-compressed or not; the name gives the date rows are held to as a
-         * file's would. The reader closes the stream.
-         *
-         * @param name the input's file name, as a path or a bare name
-         * @param in   the bytes, UTF-8
-         * @return the reader
-         */
+        @Override
         public ConversionJsonReader build(String name, InputStream in) {
             return reader(JsonRecordSource.of(in, Objects.requireNonNull(name, "name"), profile, limits,
                     ObjectHandler.conversions()));
         }
 
-        /**
-         * Reads a char stream, without a name; the reader closes it.
-         *
-         * @param in the text
-         * @return the reader
-         */
+        @Override
         public ConversionJsonReader build(Reader in) {
             return reader(JsonRecordSource.of(in, null, profile, limits, ObjectHandler.conversions()));
         }
 
-        /**
-         * Opens a file, gzip-compressed or not, as a record source for a validator (format {@code "json"},
-         * {@code name()} the path, {@code profile()} this builder's profile).
-         *
-         * @param path the file
-         * @return the source
-         * @throws IOException if the file cannot be opened
-         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
-         */
+        @Override
         public RecordSource source(Path path) throws IOException {
             checkSource();
             return open(path);
         }
 
-        /**
-         * Reads a byte stream, gzip-compressed or not, as a record source without a name; the source closes
-         * it.
-         *
-         * @param in the bytes, UTF-8
-         * @return the source
-         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
-         */
+        @Override
         public RecordSource source(InputStream in) {
             checkSource();
             return JsonRecordSource.of(in, null, profile, limits, ObjectHandler.conversions());
         }
 
-        /**
-         * Reads a named byte stream, gzip-compressed or not, as a record source; the source closes it.
-         *
-         * @param name the input's file name, as a path or a bare name
-         * @param in   the bytes, UTF-8
-         * @return the source
-         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
-         */
+        @Override
         public RecordSource source(String name, InputStream in) {
             checkSource();
             return JsonRecordSource.of(in, Objects.requireNonNull(name, "name"), profile, limits,
                     ObjectHandler.conversions());
         }
 
-        /**
-         * Reads a char stream as a record source without a name; the source closes it.
-         *
-         * @param in the text
-         * @return the source
-         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
-         */
+        @Override
         public RecordSource source(Reader in) {
             checkSource();
             return JsonRecordSource.of(in, null, profile, limits, ObjectHandler.conversions());

@@ -1,6 +1,5 @@
 package org.conversionkit.json;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -11,12 +10,13 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.conversionkit.json.internal.JsonRecordSource;
 import org.conversionkit.json.internal.ObjectHandler;
-import org.conversionkit.model.ConversionDataException;
 import org.conversionkit.model.CrmMapper;
 import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.CrmRecord;
 import org.conversionkit.model.InvalidRecordStrategy;
 import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.TypedReader;
+import org.conversionkit.model.TypedReaderBuilder;
 import org.conversionkit.model.internal.CrmFeedCheck;
 import org.conversionkit.model.internal.FileInput;
 import org.conversionkit.model.internal.ReaderSettings;
@@ -50,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The reader is single-pass and not thread-safe: {@link #iterator()} returns the one iterator. Nothing is
  * read before the first record (or the {@link #form()}) is asked for.
  */
-public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
+public final class CrmFeedReader implements TypedReader<CrmRecord> {
 
     private final JsonRecordSource source;
     private final TypedRecordIterator<CrmRecord> records;
@@ -71,60 +71,32 @@ public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
         return new Builder();
     }
 
-    /**
-     * Returns the iterator over the records; every call returns the same one.
-     *
-     * @return the records
-     * @throws ConversionDataException from {@code hasNext()} for a record with an error, under
-     *                                 {@link InvalidRecordStrategy#FAIL}
-     * @throws UncheckedIOException    from {@code hasNext()} if the input cannot be read
-     */
     @Override
     public Iterator<CrmRecord> iterator() {
         return records;
     }
 
-    /**
-     * Returns the remaining records as a sequential stream that closes this reader when closed.
-     *
-     * @return the records
-     */
+    @Override
     public Stream<CrmRecord> stream() {
         return records.stream();
     }
 
-    /**
-     * Returns the line where the last record the iterator returned starts, for messages of your own about it.
-     *
-     * @return the 1-based line, or 0 before the first record
-     */
+    @Override
     public long lastLine() {
         return records.lastLine();
     }
 
-    /**
-     * Returns the number of records read so far, delivered or not.
-     *
-     * @return the records read
-     */
+    @Override
     public long recordsRead() {
         return records.records();
     }
 
-    /**
-     * Returns the number of records skipped for an error ({@link InvalidRecordStrategy#SKIP}).
-     *
-     * @return the records skipped
-     */
+    @Override
     public long recordsSkipped() {
         return records.skipped();
     }
 
-    /**
-     * Returns the number of blank lines (white space only) read so far.
-     *
-     * @return the blank lines
-     */
+    @Override
     public long blankLines() {
         return source.blankLines();
     }
@@ -139,26 +111,20 @@ public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
         return source.form();
     }
 
-    /**
-     * Closes the input.
-     *
-     * @throws UncheckedIOException if closing fails
-     */
     @Override
     public void close() {
         source.close();
     }
 
     /**
-     * Builds a {@link CrmFeedReader} or a {@link RecordSource} of CRM records. Every setting applies to every
-     * reader and source it builds, or the builder refuses the combination:
-     * {@link #invalidRecords(InvalidRecordStrategy)} decides what a typed reader does with a record, and a
-     * source, which delivers every record, refuses it.
+     * Builds a {@link CrmFeedReader} or a {@link RecordSource} of CRM records; as every
+     * {@link TypedReaderBuilder}, a builder can build any number of them, and every setting applies to all. The
+     * records of a source hold no {@link CrmRecord#extras()}: a validator does not need them.
      *
      * <p>Defaults: {@link CrmProfile#DEFAULT}; {@link JsonLimits#DEFAULTS};
      * {@link InvalidRecordStrategy#FAIL}.
      */
-    public static final class Builder {
+    public static final class Builder implements TypedReaderBuilder<Builder, CrmFeedReader> {
 
         private CrmProfile profile = CrmProfile.DEFAULT;
         private JsonLimits limits = JsonLimits.DEFAULTS;
@@ -190,110 +156,52 @@ public final class CrmFeedReader implements Iterable<CrmRecord>, Closeable {
             return this;
         }
 
-        /**
-         * Sets what a typed reader does with a record that has an error. A source delivers every record: once
-         * this is set, {@code source(...)} refuses to build one.
-         *
-         * @param invalidRecords the strategy
-         * @return this builder
-         */
+        @Override
         public Builder invalidRecords(InvalidRecordStrategy invalidRecords) {
             this.invalidRecords = Objects.requireNonNull(invalidRecords, "invalidRecords");
             return this;
         }
 
-        /**
-         * Opens a file, gzip-compressed or not, for reading.
-         *
-         * @param path the file
-         * @return the reader
-         * @throws IOException if the file cannot be opened
-         */
+        @Override
         public CrmFeedReader build(Path path) throws IOException {
             return reader(open(path, true));
         }
 
-        /**
-         * Reads a byte stream, gzip-compressed or not; the reader closes it.
-         *
-         * @param in the bytes, UTF-8
-         * @return the reader
-         */
+        @Override
         public CrmFeedReader build(InputStream in) {
             return reader(JsonRecordSource.ndjson(in, null, profile, limits, handler(true)));
         }
 
-        /**
-         * Reads a named byte stream, gzip-compressed or not; the reader closes it.
-         *
-         * @param name the input's file name, as a path or a bare name
-         * @param in   the bytes, UTF-8
-         * @return the reader
-         */
+        @Override
         public CrmFeedReader build(String name, InputStream in) {
             return reader(JsonRecordSource.ndjson(in, Objects.requireNonNull(name, "name"), profile, limits,
                     handler(true)));
         }
 
-        /**
-         * Reads a char stream; the reader closes it.
-         *
-         * @param in the text
-         * @return the reader
-         */
+        @Override
         public CrmFeedReader build(Reader in) {
             return reader(JsonRecordSource.ndjson(in, null, profile, limits, handler(true)));
         }
 
-        /**
-         * Opens a file, gzip-compressed or not, as a record source for a validator (format {@code "json"},
-         * {@code name()} the path, {@code profile()} this builder's profile). Its records hold no extras: a
-         * validator does not need them.
-         *
-         * @param path the file
-         * @return the source
-         * @throws IOException if the file cannot be opened
-         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
-         */
+        @Override
         public RecordSource source(Path path) throws IOException {
             ReaderSettings.checkSource(invalidRecords);
             return open(path, false);
         }
 
-        /**
-         * Reads a byte stream, gzip-compressed or not, as a record source without a name or extras; the source
-         * closes it.
-         *
-         * @param in the bytes, UTF-8
-         * @return the source
-         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
-         */
+        @Override
         public RecordSource source(InputStream in) {
             ReaderSettings.checkSource(invalidRecords);
             return JsonRecordSource.ndjson(in, null, profile, limits, handler(false));
         }
 
-        /**
-         * Reads a named byte stream, gzip-compressed or not, as a record source without extras; the source
-         * closes it.
-         *
-         * @param name the input's file name, as a path or a bare name
-         * @param in   the bytes, UTF-8
-         * @return the source
-         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
-         */
+        @Override
         public RecordSource source(String name, InputStream in) {
             ReaderSettings.checkSource(invalidRecords);
             return JsonRecordSource.ndjson(in, Objects.requireNonNull(name, "name"), profile, limits, handler(false));
         }
 
-        /**
-         * Reads a char stream as a record source without a name or extras; the source closes it.
-         *
-         * @param in the text
-         * @return the source
-         * @throws IllegalStateException if {@link #invalidRecords(InvalidRecordStrategy)} was set
-         */
+        @Override
         public RecordSource source(Reader in) {
             ReaderSettings.checkSource(invalidRecords);
             return JsonRecordSource.ndjson(in, null, profile, limits, handler(false));
