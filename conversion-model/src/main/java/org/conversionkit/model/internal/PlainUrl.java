@@ -1,6 +1,5 @@
 package org.conversionkit.model.internal;
 
-import static org.conversionkit.model.internal.Ascii.isAsciiLetter;
 import static org.conversionkit.model.internal.Ascii.isDigit;
 import static org.conversionkit.model.internal.Ascii.isHexDigit;
 
@@ -50,7 +49,7 @@ public final class PlainUrl {
 
     static {
         for (int c = 0; c < CLASSES.length; c++) {
-            boolean hostName = isAsciiLetter(c) || isDigit(c) || c == '_';
+            boolean hostName = HostName.isLabelChar(c);
             boolean rest = c > ' ' && c < 0x7F && "\"#%<>\\`".indexOf(c) < 0;
             int host = hostName ? 0 : c == '-' ? HYPHEN : c == '.' ? DOT : NOT_HOST;
             CLASSES[c] = (byte) (host | (rest ? 0 : NOT_REST));
@@ -193,8 +192,8 @@ public final class PlainUrl {
         return i;
     }
 
-    /** A host's last character that ends its last label well: a letter or {@code _}. */
+    /** A host's last character that ends its last label well: a label's character that is not a digit. */
     private static boolean isLabelEnd(char c) {
-        return isAsciiLetter(c) || c == '_';
+        return HostName.isLabelChar(c) && !isDigit(c);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.model.internal.HostName;
 import org.conversionkit.model.internal.PlainUrl;
 import org.jspecify.annotations.Nullable;
 
@@ -325,7 +326,7 @@ public final class UrlRule {
                 international |= c != '.' || Idna.isPunycodeLabel(url, labelStart, i);
                 labelStart = i + 1;
             } else if (c < 0x80) {
-                if (!(isAsciiLetter(c) || isDigit(c) || c == '-' || c == '_')) {
+                if (!(HostName.isLabelChar(c) || c == '-')) {
                     return "the host '" + url.substring(from, to) + "' holds " + describe(url, i)
                             + ", which a host name cannot hold";
                 }
@@ -540,7 +541,7 @@ public final class UrlRule {
             }
             if (Idna.isLabelSeparator(c)) {
                 dot = true;
-            } else if (c < 0x80 ? !(isAsciiLetter(c) || isDigit(c) || c == '-' || c == '_')
+            } else if (c < 0x80 ? !(HostName.isLabelChar(c) || c == '-')
                     : !isHostLetter(url.codePointAt(i))) {
                 return -1;
             }

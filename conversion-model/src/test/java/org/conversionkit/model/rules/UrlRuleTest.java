@@ -3,9 +3,11 @@ package org.conversionkit.model.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.conversionkit.model.Fixtures;
 import org.conversionkit.model.ViolationCode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -58,13 +60,17 @@ class UrlRuleTest {
         assertThat(UrlRule.check("https://" + host253 + "a/").code()).isEqualTo(ViolationCode.URL_INVALID);
     }
 
+    /**
+     * Values of millions of characters get their verdict. Linear work takes milliseconds; work that grows with the
+     * square of the length (a rescan per segment, a backtracking pattern) would take hours, which the timeout stops.
+     * The timeout is a guard against that, not a measurement: speed is measured by the benchmarks.
+     */
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aHugeValueIsCheckedInLinearTime() {
         String path = "https://domain.tld/" + "a/".repeat(2_000_000);
-        long start = System.nanoTime();
         assertThat(UrlRule.check(path)).isNull();
         assertThat(UrlRule.check(path + " ").code()).isEqualTo(ViolationCode.URL_INVALID);
         assertThat(UrlRule.check("a".repeat(4_000_000)).code()).isEqualTo(ViolationCode.URL_INVALID);
-        assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
     }
 }
