@@ -2,22 +2,27 @@ package org.conversionkit.benchmarks;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The benchmarks' passes run in turn in one JVM, raw parser, our source and full validation one after the
- * other (for writing: plain FastCSV writer and our checked writer), pass after pass, reporting the median time of each and the ratios of the medians. On a machine
+ * other (for writing: plain FastCSV writer and our checked writer), pass after pass, reporting the median time of
+ * each and the ratios of the medians. On a machine
  * shared with other work the load drifts from minute to minute; JMH measures one benchmark after the other,
  * so the drift lands in the ratios, while here it touches the three passes alike. The same benchmark methods
  * as JMH runs, on the same generated files:
  *
  * <pre>{@code
- * java -cp conversion-benchmarks/target/benchmarks.jar org.conversionkit.benchmarks.InterleavedPasses [ROWS [PASSES]]
+ * java -cp conversion-benchmarks/target/benchmarks.jar org.conversionkit.benchmarks.InterleavedPasses \
+ *     [ROWS [PASSES [PARTS]]]
  * }</pre>
  *
  * <p>Defaults: 1,000,000 rows, 15 passes, of which the first third warm up and are not counted. The order of
- * the three passes rotates from pass to pass, so that none always follows the same one.
+ * the three passes rotates from pass to pass, so that none always follows the same one. PARTS picks what runs,
+ * {@code csv}, {@code write} and {@code ndjson} separated by commas (all by default), for comparing one part of
+ * two builds, process after process.
  *
  * <p>{@code crm-ids [IDS [PASSES]]} runs {@link CrmIdsBenchmark}'s pass instead, on three snapshot CRM feeds of
  * 2,000,000 ids by default, ordinary and crafted two ways ({@link CrmIds}), in turn, and reports each crafted feed's
@@ -54,8 +59,10 @@ public final class InterleavedPasses {
         }
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-        if (rows < 1 || passes < 3) {
-            System.err.println("InterleavedPasses: ROWS must be at least 1 and PASSES at least 3");
+        List<String> parts = List.of((args.length > 2 ? args[2] : "csv,write,ndjson").split(","));
+        if (rows < 1 || passes < 3 || !List.of("csv", "write", "ndjson").containsAll(parts)) {
+            System.err.println("InterleavedPasses: ROWS must be at least 1, PASSES at least 3, and PARTS of csv,"
+                    + " write and ndjson");
             System.exit(2);
             return;
         }
@@ -63,7 +70,7 @@ public final class InterleavedPasses {
                 "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
         System.out.println(Runtime.version() + ", " + rows + " rows, median of " + (passes - passes / 3)
                 + " passes after " + passes / 3 + " warm-up passes");
-        for (String delimiter : new String[] {"comma", "semicolon"}) {
+        for (String delimiter : parts.contains("csv") ? new String[] {"comma", "semicolon"} : new String[0]) {
             CsvBenchmark csv = new CsvBenchmark();
             csv.rows = rows;
             csv.delimiter = delimiter;
@@ -75,7 +82,7 @@ public final class InterleavedPasses {
                 csv.deleteFiles();
             }
         }
-        for (String delimiter : new String[] {"comma", "semicolon"}) {
+        for (String delimiter : parts.contains("write") ? new String[] {"comma", "semicolon"} : new String[0]) {
             CsvWriterBenchmark writer = new CsvWriterBenchmark();
             writer.rows = rows;
             writer.delimiter = delimiter;
@@ -86,6 +93,9 @@ public final class InterleavedPasses {
             } finally {
                 writer.deleteFiles();
             }
+        }
+        if (!parts.contains("ndjson")) {
+            return;
         }
         NdjsonBenchmark ndjson = new NdjsonBenchmark();
         ndjson.rows = rows;

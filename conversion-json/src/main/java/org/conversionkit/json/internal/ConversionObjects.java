@@ -13,7 +13,6 @@ import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.internal.HeldValues;
 import org.conversionkit.model.internal.PlainRowCheck;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
@@ -61,9 +60,8 @@ final class ConversionObjects implements ObjectHandler {
     @Override
     // jackson-core interns the names it reads, and the slots' names are literals: identity is equality here.
     @SuppressWarnings("ReferenceEquality")
-    public @Nullable RawRecord readObject(JsonRecordSource source, long line, long record) {
-        JsonParser parser = source.parser();
-        PlainRowCheck check = source.plainCheck();
+    public @Nullable RawRecord readObject(JsonCursor cursor, long line, long record) {
+        PlainRowCheck check = cursor.plainCheck();
         boolean plain = check != null;
         held.clear();
         // Built on the first value that is not held aside: a plain row needs neither.
@@ -75,15 +73,15 @@ final class ConversionObjects implements ObjectHandler {
         int previous = -1;
         int guess = first;
         String name;
-        while ((name = parser.nextName()) != null) {
-            source.checkSize();
+        while ((name = cursor.nextName()) != null) {
+            cursor.checkSize();
             // Rows repeat their key order, so the guess is nearly always right: one comparison a key.
             int slot = names[guess] == name ? guess : slotOf(name);
             if (slot >= 0) {
                 if ((seen & 1 << slot) != 0) {
-                    violations = add(violations, duplicate(source, name, line, record));
+                    violations = add(violations, duplicate(cursor, name, line, record));
                     plain = false;
-                    source.skipValue(parser.nextToken());
+                    cursor.skipValue(cursor.nextToken());
                     continue;
                 }
                 seen |= 1 << slot;
@@ -94,8 +92,8 @@ final class ConversionObjects implements ObjectHandler {
                 }
                 previous = slot;
                 guess = next[slot];
-                JsonToken token = parser.nextToken();
-                if (plain && check != null && holdPlain(source, check, token, slot)) {
+                JsonToken token = cursor.nextToken();
+                if (plain && check != null && holdPlain(cursor, check, token, slot)) {
                     continue;
                 }
                 plain = false;
@@ -103,14 +101,14 @@ final class ConversionObjects implements ObjectHandler {
                     values = new String[SLOTS];
                     kinds = new ValueKind[SLOTS];
                 }
-                source.readSlot(token, slot, values, kinds);
+                cursor.readSlot(token, slot, values, kinds);
             } else {
                 if (unknown == null) {
                     unknown = new HashSet<>();
                 }
                 violations = add(violations, unknown.add(name) ? unknownField(name, line, record)
-                        : duplicate(source, name, line, record));
-                source.skipValue(parser.nextToken());
+                        : duplicate(cursor, name, line, record));
+                cursor.skipValue(cursor.nextToken());
             }
         }
         if (plain && unknown == null && check != null && PlainRowCheck.hasRequiredSlots(held)
@@ -136,7 +134,7 @@ final class ConversionObjects implements ObjectHandler {
      * a kind its slot takes, whose text passes the check; {@code null} is an absent value and passes. A string
      * past {@code maxStringLength} does not: the building path reports it.
      */
-    private boolean holdPlain(JsonRecordSource source, PlainRowCheck check, JsonToken token, int slot) {
+    private boolean holdPlain(JsonCursor cursor, PlainRowCheck check, JsonToken token, int slot) {
         ValueKind kind;
         switch (token) {
             case VALUE_STRING -> kind = ValueKind.STRING;
@@ -154,13 +152,12 @@ final class ConversionObjects implements ObjectHandler {
                 || (kind == ValueKind.DECIMAL && slot == TRANSACTIONS)) {
             return false;
         }
-        JsonParser parser = source.parser();
-        int length = parser.getStringLength();
-        if (length > source.limits().maxStringLength()) {
+        int length = cursor.getStringLength();
+        if (length > cursor.limits().maxStringLength()) {
             return false;
         }
-        char[] chars = parser.getStringCharacters();
-        int offset = parser.getStringOffset();
+        char[] chars = cursor.getStringCharacters();
+        int offset = cursor.getStringOffset();
         if (!check.isPlain(slot, chars, offset, offset + length)) {
             return false;
         }
@@ -209,8 +206,8 @@ final class ConversionObjects implements ObjectHandler {
         return list;
     }
 
-    private static Violation duplicate(JsonRecordSource source, String name, long line, long record) {
-        return JsonErrors.duplicateKey(source, line, record, name);
+    private static Violation duplicate(JsonCursor cursor, String name, long line, long record) {
+        return JsonErrors.duplicateKey(cursor, line, record, name);
     }
 
     private static Violation unknownField(String name, long line, long record) {

@@ -54,8 +54,7 @@ final class CrmObjects implements ObjectHandler {
     }
 
     @Override
-    public RawRecord readObject(JsonRecordSource source, long line, long record) {
-        JsonParser parser = source.parser();
+    public RawRecord readObject(JsonCursor cursor, long line, long record) {
         @Nullable String[] values = new String[SLOTS];
         @Nullable ValueKind[] kinds = new ValueKind[SLOTS];
         Map<String, @Nullable Object> extras = keepExtras ? new LinkedHashMap<>() : null;
@@ -63,23 +62,23 @@ final class CrmObjects implements ObjectHandler {
         Set<String> others = keys(0);
         int seen = 0;
         String name;
-        while ((name = parser.nextName()) != null) {
-            source.checkSize();
+        while ((name = cursor.nextName()) != null) {
+            cursor.checkSize();
             int slot = slotOf(name);
             boolean duplicate = slot >= 0 ? (seen & 1 << slot) != 0 : !others.add(name);
             if (duplicate) {
-                problems.duplicateKey(source, name);
-                source.skipValue(parser.nextToken());
+                problems.duplicateKey(cursor, name);
+                cursor.skipValue(cursor.nextToken());
                 continue;
             }
-            JsonToken token = parser.nextToken();
+            JsonToken token = cursor.nextToken();
             if (slot >= 0) {
                 seen |= 1 << slot;
-                source.readSlot(token, slot, values, kinds);
+                cursor.readSlot(token, slot, values, kinds);
             } else if (extras != null) {
-                extras.put(name, readValue(source, token, name, problems, 1));
+                extras.put(name, readValue(cursor, token, name, problems, 1));
             } else {
-                skipChecking(source, token, name, problems);
+                skipChecking(cursor, token, name, problems);
             }
         }
         return RawRecord.of(line, record, values, kinds, problems.list, extras);
@@ -117,17 +116,16 @@ final class CrmObjects implements ObjectHandler {
         }
     }
 
-    private @Nullable Object readValue(JsonRecordSource source, JsonToken token, String key, Problems problems,
+    private @Nullable Object readValue(JsonCursor cursor, JsonToken token, String key, Problems problems,
             int depth) {
-        JsonParser parser = source.parser();
         switch (token) {
             case VALUE_STRING:
-                return parser.getString();
+                return cursor.getString();
             case VALUE_NUMBER_INT:
-                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue()
-                        : (Object) parser.getLongValue();
+                return cursor.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? cursor.getBigIntegerValue()
+                        : (Object) cursor.getLongValue();
             case VALUE_NUMBER_FLOAT: {
-                String text = parser.getString();
+                String text = cursor.getString();
                 return problems.checkNumber(key, text) ? new BigDecimal(text) : null;
             }
             case VALUE_TRUE:
@@ -137,13 +135,13 @@ final class CrmObjects implements ObjectHandler {
             case START_OBJECT: {
                 Map<String, @Nullable Object> map = new LinkedHashMap<>();
                 String name;
-                while ((name = parser.nextName()) != null) {
-                    source.checkSize();
+                while ((name = cursor.nextName()) != null) {
+                    cursor.checkSize();
                     if (map.containsKey(name)) {
-                        problems.duplicateKey(source, name);
-                        source.skipValue(parser.nextToken());
+                        problems.duplicateKey(cursor, name);
+                        cursor.skipValue(cursor.nextToken());
                     } else {
-                        map.put(name, readValue(source, parser.nextToken(), key, problems, depth + 1));
+                        map.put(name, readValue(cursor, cursor.nextToken(), key, problems, depth + 1));
                     }
                 }
                 return Collections.unmodifiableMap(map);
@@ -151,9 +149,9 @@ final class CrmObjects implements ObjectHandler {
             case START_ARRAY: {
                 List<@Nullable Object> list = new ArrayList<>();
                 JsonToken next;
-                while ((next = parser.nextToken()) != JsonToken.END_ARRAY && next != null) {
-                    source.checkSize();
-                    list.add(readValue(source, next, key, problems, depth + 1));
+                while ((next = cursor.nextToken()) != JsonToken.END_ARRAY && next != null) {
+                    cursor.checkSize();
+                    list.add(readValue(cursor, next, key, problems, depth + 1));
                 }
                 return Collections.unmodifiableList(list);
             }
@@ -168,11 +166,10 @@ final class CrmObjects implements ObjectHandler {
      * an array in an object does not open a level of keys, so each object's keys are checked in the set of its
      * own level, which is cleared when the object starts.
      */
-    private void skipChecking(JsonRecordSource source, JsonToken token, String key, Problems problems) {
-        JsonParser parser = source.parser();
+    private void skipChecking(JsonCursor cursor, JsonToken token, String key, Problems problems) {
         if (!token.isStructStart()) {
             if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-                problems.checkNumber(key, parser.getString());
+                problems.checkNumber(key, cursor.getString());
             }
             return;
         }
@@ -192,19 +189,19 @@ final class CrmObjects implements ObjectHandler {
                 open.remove(open.size() - 1);
             } else if (next == JsonToken.PROPERTY_NAME) {
                 Set<String> names = open.get(open.size() - 1);
-                String name = parser.currentName();
+                String name = cursor.currentName();
                 if (names != null && name != null && !names.add(name)) {
-                    problems.duplicateKey(source, name);
-                    source.skipValue(parser.nextToken());
+                    problems.duplicateKey(cursor, name);
+                    cursor.skipValue(cursor.nextToken());
                 }
             } else if (next == JsonToken.VALUE_NUMBER_FLOAT) {
-                problems.checkNumber(key, parser.getString());
+                problems.checkNumber(key, cursor.getString());
             }
             if (depth == 0) {
                 return;
             }
-            next = parser.nextToken();
-            source.checkSize();
+            next = cursor.nextToken();
+            cursor.checkSize();
         } while (next != null);
     }
 
@@ -232,8 +229,8 @@ final class CrmObjects implements ObjectHandler {
         }
 
         /** Adds the {@code DUPLICATE_KEY} of a key the parser stands on. */
-        void duplicateKey(JsonRecordSource source, String name) {
-            add(JsonErrors.duplicateKey(source, line, record, name));
+        void duplicateKey(JsonCursor cursor, String name) {
+            add(JsonErrors.duplicateKey(cursor, line, record, name));
         }
 
         void add(Violation violation) {

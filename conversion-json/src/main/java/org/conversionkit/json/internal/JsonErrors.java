@@ -6,7 +6,6 @@ import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.rules.Problem;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 
@@ -129,16 +128,15 @@ final class JsonErrors {
      * a record it is at the record's line, with the repeated key's column when the key is on that line (else 0);
      * its message says where the key is.
      *
-     * @param source the source, standing on the repeated key
+     * @param cursor the cursor, standing on the repeated key
      * @param line   the record's line
      * @param record the record's number
      * @param key    the key
      * @return the violation
      */
-    static Violation duplicateKey(JsonRecordSource source, long line, long record, String key) {
-        TokenStreamLocation at = source.parser().currentTokenLocation();
-        long keyLine = source.lineOf(at);
-        long keyColumn = source.columnOf(at);
+    static Violation duplicateKey(JsonCursor cursor, long line, long record, String key) {
+        long keyLine = cursor.tokenLine();
+        long keyColumn = cursor.tokenColumn();
         return new Violation(ViolationCode.DUPLICATE_KEY, ViolationCode.DUPLICATE_KEY.defaultSeverity(), line,
                 keyLine == line ? keyColumn : 0, record, key, null, "the key '"
                         + Violation.shorten(key) + "' appears twice in this row (line " + keyLine + ", column "

@@ -14,13 +14,10 @@ import java.util.Objects;
 import java.util.Optional;
 import org.conversionkit.json.JsonForm;
 import org.conversionkit.json.JsonLimits;
-import org.conversionkit.model.CrmField;
 import org.conversionkit.model.CrmProfile;
-import org.conversionkit.model.Field;
 import org.conversionkit.model.FileProfile;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
-import org.conversionkit.model.ValueKind;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.internal.FileInput;
@@ -71,11 +68,6 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     private static final long READ_AHEAD = 64 * 1024;
 
 
-    /** The slot of a conversion row's url ({@link ConversionObjects}). */
-    private static final int URL_SLOT = Field.URL.ordinal();
-    /** The slot of a CRM record's id ({@link CrmObjects}). */
-    private static final int ID_SLOT = CrmField.ID.ordinal();
-
     /** The number of the first line of strict NDJSON, 1 but in tests; 0 for the other forms. */
     private final long strictFirstLine;
 
@@ -85,8 +77,9 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     private final FileProfile profile;
     private final JsonLimits limits;
     private final ObjectHandler handler;
-    private final long hardRecordBound;
     private final long softRecordBound;
+    /** What the handler reads each object through. */
+    private final JsonCursor cursor;
     private @Nullable Closeable input;
     private @Nullable JsonParser parser;
     private @Nullable ReadAhead counter;
@@ -110,9 +103,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     /** Where the last record ended (NDJSON), to find a row that follows it with nothing between; -1 before. */
     private long lastEndOffset = -1;
     private long recordLine;
-    private long recordBase;
     private boolean done;
-    private @Nullable PlainRowCheck plainCheck;
     private long plainRowsSkipped;
 
     private JsonRecordSource(Closeable raw, JsonInput.Opener opener, @Nullable String name, FileProfile profile,
@@ -125,8 +116,9 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.handler = Objects.requireNonNull(handler, "handler");
         long max = limits.maxRecordSize();
-        this.hardRecordBound = max > Long.MAX_VALUE - READ_AHEAD ? Long.MAX_VALUE : max + READ_AHEAD;
+        long hardRecordBound = max > Long.MAX_VALUE - READ_AHEAD ? Long.MAX_VALUE : max + READ_AHEAD;
         this.softRecordBound = max - READ_AHEAD;
+        this.cursor = new JsonCursor(this, limits, hardRecordBound);
     }
 
     /**
@@ -262,6 +254,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
             openingProblem = opened.problem();
             scanner = opened.scanner();
             parser = opened.parser();
+            cursor.use(parser, counter);
             lines = opened.lines();
             factory = opened.factory();
         } catch (IOException e) {
@@ -334,12 +327,12 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                 if (form == JsonForm.NDJSON && line > lastEndLine + 1) {
                     blankLines += line - lastEndLine - 1;
                 }
-                recordBase = bytes.count();
-                @Nullable RawRecord result = token == JsonToken.START_OBJECT ? handler.readObject(this, line, record)
+                cursor.startRecord(bytes.count());
+                @Nullable RawRecord result = token == JsonToken.START_OBJECT ? handler.readObject(cursor, line, record)
                         : notAnObject(token, line, column, record);
                 // The record lies within what the parser was handed since its start, plus its read-ahead:
                 // the exact size (a location, an allocation) is only needed near the limit.
-                if (form == JsonForm.NDJSON || bytes.count() - recordBase > softRecordBound) {
+                if (form == JsonForm.NDJSON || bytes.count() - cursor.recordBase() > softRecordBound) {
                     TokenStreamLocation end = p.currentLocation();
                     if (offsetOf(end) - offset > limits.maxRecordSize()) {
                         return terminal(line, 0, tooLarge(recordTooLarge(), lineOf(end), columnOf(end)));
@@ -405,6 +398,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                         p.close();
                         p = strict.newParser(Objects.requireNonNull(factory));
                         parser = p;
+                        cursor.use(p, counter);
                     }
                 }
                 JsonToken token = p.nextToken();
@@ -424,13 +418,13 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                 if (record > limits.maxRecords()) {
                     return terminal(line, 0, tooLarge(tooManyRecords(), line, column));
                 }
-                recordBase = bytes.count();
+                cursor.startRecord(bytes.count());
                 // The value may not go on to the next line.
                 strict.hold(line);
                 if (token == JsonToken.START_ARRAY && arrayOfRecords(strict, p, line)) {
                     return notNdjson(strict, record);
                 }
-                @Nullable RawRecord result = token == JsonToken.START_OBJECT ? handler.readObject(this, line, record)
+                @Nullable RawRecord result = token == JsonToken.START_OBJECT ? handler.readObject(cursor, line, record)
                         : notAnObject(token, line, column, record);
                 strict.release();
                 TokenStreamLocation end = p.currentLocation();
@@ -616,9 +610,9 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                 JsonToken current = parser().currentToken();
                 if (current != JsonToken.START_ARRAY && current != null) {
                     // Strict NDJSON read the first element already (arrayOfRecords).
-                    skipValue(current);
+                    cursor.skipValue(current);
                 }
-                skipValue(token);
+                cursor.skipValue(token);
                 value = "[…]";
                 kind = "an array";
                 break;
@@ -695,150 +689,22 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
         return bytes >= 0 ? bytes : location.getCharOffset();
     }
 
-    private String recordTooLarge() {
-        return "the record is larger than maxRecordSize (" + limits.maxRecordSize() + ") allows";
-    }
-
-    // ---- for the handlers ----
-
-    /**
-     * Returns the parser, standing where the handler is.
-     *
-     * @return the parser
-     */
-    public JsonParser parser() {
+    private JsonParser parser() {
         return Objects.requireNonNull(parser);
     }
 
-    /**
-     * Returns the check of plain rows, when the handler may count them instead of building them.
-     *
-     * @return the check, or {@code null} when every record is built
-     */
-    public @Nullable PlainRowCheck plainCheck() {
-        return plainCheck;
+    private String recordTooLarge() {
+        return JsonCursor.recordTooLarge(limits);
     }
 
     @Override
     public void skipPlainRows(PlainRowCheck check) {
-        plainCheck = Objects.requireNonNull(check, "check");
+        cursor.skipPlainRows(Objects.requireNonNull(check, "check"));
     }
 
     @Override
     public long plainRowsSkipped() {
         return plainRowsSkipped;
-    }
-
-    /**
-     * Returns the limits.
-     *
-     * @return the limits
-     */
-    public JsonLimits limits() {
-        return limits;
-    }
-
-    /**
-     * Ends reading when the current record has grown clearly past {@code maxRecordSize}: called by
-     * handlers after every token, at the cost of a field read, so that values skipped unread are
-     * bounded too.
-     */
-    public void checkSize() {
-        if (Objects.requireNonNull(counter).count() - recordBase > hardRecordBound) {
-            throw StopReading.limit(recordTooLarge());
-        }
-    }
-
-    /**
-     * Skips the value the parser stands on, checking the record's size at every token.
-     *
-     * @param token the value's first token
-     */
-    public void skipValue(JsonToken token) {
-        if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
-            return;
-        }
-        JsonParser p = parser();
-        int depth = 1;
-        while (depth > 0) {
-            JsonToken next = p.nextToken();
-            checkSize();
-            if (next == null) {
-                return;
-            }
-            if (next.isStructStart()) {
-                depth++;
-            } else if (next.isStructEnd()) {
-                depth--;
-            }
-        }
-    }
-
-    /**
-     * Returns the text of the string the parser stands on, checking {@code maxStringLength}, which the
-     * parser checks exactly only when it builds a string itself. (Comparing the text with the slot's
-     * last value to reuse that string, for values that repeat from row to row, measured slower than
-     * building the string.)
-     *
-     * @return the text
-     */
-    private String string() {
-        JsonParser p = parser();
-        int length = p.getStringLength();
-        if (length > limits.maxStringLength()) {
-            throw StopReading.limit(JsonErrors.stringTooLong(limits));
-        }
-        return new String(p.getStringCharacters(), p.getStringOffset(), length);
-    }
-
-    /**
-     * Reads the scalar value the parser stands on into a slot, as written and with its kind; an
-     * object or array is skipped and stands as {@code {…}} or {@code […]}; {@code null} is absent.
-     *
-     * @param token  the value's first token
-     * @param slot   the slot
-     * @param values the values by slot
-     * @param kinds  the kinds by slot
-     */
-    public void readSlot(JsonToken token, int slot, @Nullable String[] values, @Nullable ValueKind[] kinds) {
-        JsonParser p = parser();
-        switch (token) {
-            case VALUE_STRING -> {
-                // The parser checks the length of a url or an id itself as it builds the string.
-                values[slot] = slot == URL_SLOT || slot == ID_SLOT ? p.getString() : string();
-                kinds[slot] = ValueKind.STRING;
-            }
-            case VALUE_NUMBER_INT -> {
-                values[slot] = p.getString();
-                kinds[slot] = ValueKind.INTEGER;
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                values[slot] = p.getString();
-                kinds[slot] = ValueKind.DECIMAL;
-            }
-            case VALUE_TRUE -> {
-                values[slot] = "true";
-                kinds[slot] = ValueKind.BOOLEAN;
-            }
-            case VALUE_FALSE -> {
-                values[slot] = "false";
-                kinds[slot] = ValueKind.BOOLEAN;
-            }
-            case START_OBJECT -> {
-                skipValue(token);
-                values[slot] = "{…}";
-                kinds[slot] = ValueKind.OBJECT;
-            }
-            case START_ARRAY -> {
-                skipValue(token);
-                values[slot] = "[…]";
-                kinds[slot] = ValueKind.ARRAY;
-            }
-            default -> {
-                values[slot] = null;
-                kinds[slot] = null;
-            }
-        }
     }
 
     @Override

@@ -4,20 +4,20 @@ import org.conversionkit.model.RawRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the object of one record, the parser standing on its {@code START_OBJECT}: the
- * profile-specific part of a {@link JsonRecordSource}.
+ * Reads the object of one record, the cursor standing on its {@code START_OBJECT}: the
+ * profile-specific part of a {@link JsonRecordSource}, which it reads through a {@link JsonCursor} only.
  */
 public interface ObjectHandler {
 
     /**
      * Reads the object through its {@code END_OBJECT}.
      *
-     * @param source the record source, for the parser and its checks
+     * @param cursor what the object is read through: the parser's tokens and values, and their checks
      * @param line   the record's line
      * @param record the record's number
-     * @return the record, or {@code null} for a plain row the source skips ({@link JsonRecordSource#plainCheck()})
+     * @return the record, or {@code null} for a plain row the source skips ({@link JsonCursor#plainCheck()})
      */
-    @Nullable RawRecord readObject(JsonRecordSource source, long line, long record);
+    @Nullable RawRecord readObject(JsonCursor cursor, long line, long record);
 
     /**
      * Returns whether the handler finds duplicate keys itself; else the parser's strict duplicate

@@ -174,29 +174,28 @@ public final class SchemaCollector implements ObjectHandler {
     }
 
     @Override
-    public RawRecord readObject(JsonRecordSource source, long line, long record) {
+    public RawRecord readObject(JsonCursor cursor, long line, long record) {
         if (record > settings.sampleRows() && !sampled && !againstTable) {
             closeSample();
         }
         this.line = line;
         this.record = record;
-        readFields(source, root);
+        readFields(cursor, root);
         return RawRecord.of(line, record, NO_VALUES, NO_KINDS, List.of(), null);
     }
 
     // ---- reading ----
 
-    private void readFields(JsonRecordSource source, Node parent) {
-        JsonParser parser = source.parser();
+    private void readFields(JsonCursor cursor, Node parent) {
         long object = ++objects;
         String name;
-        while ((name = parser.nextName()) != null) {
-            source.checkSize();
+        while ((name = cursor.nextName()) != null) {
+            cursor.checkSize();
             Node node = child(parent, name);
-            JsonToken token = parser.nextToken();
+            JsonToken token = cursor.nextToken();
             if (node.seenIn == object) {
                 duplicate(node, name);
-                source.skipValue(token);
+                cursor.skipValue(token);
                 continue;
             }
             node.seenIn = object;
@@ -205,17 +204,17 @@ public final class SchemaCollector implements ObjectHandler {
             }
             node.filledIn = object;
             switch (node.state) {
-                case COLLECT -> collect(source, node, token);
-                case CHECK -> check(source, node, token);
+                case COLLECT -> collect(cursor, node, token);
+                case CHECK -> check(cursor, node, token);
                 case NEW_AFTER_SAMPLE -> {
                     report(node, Kind.BEYOND_SAMPLE, null, node.path() + " is not among the columns of the first "
                             + settings.sampleRows() + " rows, from which BigQuery's auto-detection creates the table"
                             + " (it was only ever null or empty there, and left out): the load fails at line " + line
                             + "; create the table first with the schema of every row (--sample-rows all)");
                     node.state = IGNORE;
-                    source.skipValue(token);
+                    cursor.skipValue(token);
                 }
-                default -> source.skipValue(token);
+                default -> cursor.skipValue(token);
             }
         }
         if (parent.required != null) {
@@ -291,78 +290,76 @@ public final class SchemaCollector implements ObjectHandler {
 
     // ---- collecting ----
 
-    private void collect(JsonRecordSource source, Node node, JsonToken token) {
-        JsonParser parser = source.parser();
+    private void collect(JsonCursor cursor, Node node, JsonToken token) {
         switch (token) {
-            case START_ARRAY -> collectArray(source, node);
+            case START_ARRAY -> collectArray(cursor, node);
             case START_OBJECT -> {
-                if (single(node, RECORD, parser, token) && merge(node, RECORD, 0, parser, token)) {
-                    readFields(source, node);
+                if (single(node, RECORD, cursor, token) && merge(node, RECORD, 0, cursor, token)) {
+                    readFields(cursor, node);
                 } else {
-                    source.skipValue(token);
+                    cursor.skipValue(token);
                 }
             }
             case VALUE_STRING -> {
-                if (single(node, STRING, parser, token) && (node.kinds & STRING) == 0) {
+                if (single(node, STRING, cursor, token) && (node.kinds & STRING) == 0) {
                     // Plain text settles a field as STRING: later strings need not even be read.
-                    merge(node, classify(parser), 0, parser, token);
+                    merge(node, classify(cursor), 0, cursor, token);
                 }
             }
             default -> {
-                int kind = scalarKind(parser, token);
-                if (single(node, effective(kind), parser, token)) {
-                    merge(node, kind, 0, parser, token);
+                int kind = scalarKind(cursor, token);
+                if (single(node, effective(kind), cursor, token)) {
+                    merge(node, kind, 0, cursor, token);
                 }
             }
         }
     }
 
-    private void collectArray(JsonRecordSource source, Node node) {
-        JsonParser parser = source.parser();
-        if (!many(node, parser)) {
-            source.skipValue(JsonToken.START_ARRAY);
+    private void collectArray(JsonCursor cursor, Node node) {
+        if (!many(node, cursor)) {
+            cursor.skipValue(JsonToken.START_ARRAY);
             return;
         }
         int elements = 0;
         JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
-            source.checkSize();
+        while ((token = cursor.nextToken()) != JsonToken.END_ARRAY && token != null) {
+            cursor.checkSize();
             if (node.state != COLLECT) {
-                source.skipValue(token);
+                cursor.skipValue(token);
                 continue;
             }
             switch (token) {
                 case VALUE_NULL -> nullInArray(node);
                 case START_ARRAY -> {
                     nestedArray(node, true);
-                    source.skipValue(token);
+                    cursor.skipValue(token);
                 }
                 case START_OBJECT -> {
                     elements |= RECORD;
-                    if (merge(node, RECORD, elements, parser, token)) {
-                        readFields(source, node);
+                    if (merge(node, RECORD, elements, cursor, token)) {
+                        readFields(cursor, node);
                     } else {
-                        source.skipValue(token);
+                        cursor.skipValue(token);
                     }
                 }
                 case VALUE_STRING -> {
                     if ((node.kinds & STRING) == 0) {
-                        int kind = classify(parser);
+                        int kind = classify(cursor);
                         elements |= effective(kind);
-                        merge(node, kind, elements, parser, token);
+                        merge(node, kind, elements, cursor, token);
                     }
                 }
                 default -> {
-                    int kind = scalarKind(parser, token);
+                    int kind = scalarKind(cursor, token);
                     elements |= effective(kind);
-                    merge(node, kind, elements, parser, token);
+                    merge(node, kind, elements, cursor, token);
                 }
             }
         }
     }
 
     /** A single value (not an array) of a field: false when the field is dropped for it. */
-    private boolean single(Node node, int kind, JsonParser parser, JsonToken token) {
+    private boolean single(Node node, int kind, JsonCursor cursor, JsonToken token) {
         if (node.single) {
             return true;
         }
@@ -371,11 +368,11 @@ public final class SchemaCollector implements ObjectHandler {
             node.shapeLine = line;
             return true;
         }
-        return shapes(node, kind, "a single value", parser, token);
+        return shapes(node, kind, "a single value", cursor, token);
     }
 
     /** An array of a field: false when the field is dropped for it. */
-    private boolean many(Node node, JsonParser parser) {
+    private boolean many(Node node, JsonCursor cursor) {
         if (node.array) {
             return true;
         }
@@ -384,11 +381,11 @@ public final class SchemaCollector implements ObjectHandler {
             node.shapeLine = line;
             return true;
         }
-        return shapes(node, 0, "an array", parser, JsonToken.START_ARRAY);
+        return shapes(node, 0, "an array", cursor, JsonToken.START_ARRAY);
     }
 
     /** A field now both a single value and an array: a REPEATED RECORD for objects, else a conflict. */
-    private boolean shapes(Node node, int kind, String now, JsonParser parser, JsonToken token) {
+    private boolean shapes(Node node, int kind, String now, JsonCursor cursor, JsonToken token) {
         boolean nowArray = token == JsonToken.START_ARRAY;
         if (((node.kinds | kind) & ~RECORD) == 0) {
             report(node, Kind.RECORD_MADE_REPEATED, null, node.path() + " is " + (nowArray ? "an array of objects"
@@ -398,7 +395,7 @@ public final class SchemaCollector implements ObjectHandler {
                     + " bigquery-schema-generator models it); write an array in every row to be sure");
             return true;
         }
-        drop(node, Kind.MODE_CONFLICT, text(parser, token), node.path() + " is " + now + " at line " + line + " and "
+        drop(node, Kind.MODE_CONFLICT, text(cursor, token), node.path() + " is " + now + " at line " + line + " and "
                 + (nowArray ? "a single value" : "an array") + " in earlier rows (from line " + node.shapeLine
                 + "): a BigQuery column is REPEATED or not, so a load fails on the rows of one shape; the schema"
                 + " leaves " + node.path() + " out; write it the same way in every row");
@@ -410,7 +407,7 @@ public final class SchemaCollector implements ObjectHandler {
      *
      * @param elements the union of the kinds of the current array's elements, or 0 outside an array
      */
-    private boolean merge(Node node, int rawKind, int elements, JsonParser parser, JsonToken token) {
+    private boolean merge(Node node, int rawKind, int elements, JsonCursor cursor, JsonToken token) {
         if (node.firstLine == 0) {
             node.firstLine = line;
         }
@@ -421,14 +418,14 @@ public final class SchemaCollector implements ObjectHandler {
             return true;
         }
         if (elements != 0 && RESOLVED[elements] == CONFLICT) {
-            drop(node, Kind.MIXED_ARRAY, text(parser, token), "the array " + node.path() + " at line " + line
+            drop(node, Kind.MIXED_ARRAY, text(cursor, token), "the array " + node.path() + " at line " + line
                     + " holds " + describe(elements & ~kind) + " and " + describe(kind) + " elements: a BigQuery array"
                     + " holds one type, so the row does not load; the schema leaves " + node.path() + " out");
             return false;
         }
         node.kinds = after;
         if (RESOLVED[after] == CONFLICT) {
-            drop(node, Kind.TYPE_CONFLICT, text(parser, token), node.path() + " is " + typeName(before)
+            drop(node, Kind.TYPE_CONFLICT, text(cursor, token), node.path() + " is " + typeName(before)
                     + " in earlier rows (from line " + node.firstLine + ") and " + describe(kind) + " at line " + line
                     + ": no BigQuery column holds both, so a load fails on the rows that do not fit; the schema"
                     + " leaves " + node.path() + " out; give it one type in every row");
@@ -462,50 +459,48 @@ public final class SchemaCollector implements ObjectHandler {
 
     // ---- checking against a column ----
 
-    private void check(JsonRecordSource source, Node node, JsonToken token) {
-        JsonParser parser = source.parser();
+    private void check(JsonCursor cursor, Node node, JsonToken token) {
         if (token == JsonToken.START_ARRAY) {
             if (node.mode != FieldMode.REPEATED) {
                 if (node.column != BigQueryType.JSON) {
                     mismatch(node, Kind.INCOMPATIBLE_MODE, "[…]", "an array", "is " + node.mode + " (a single value)");
                 }
-                source.skipValue(token);
+                cursor.skipValue(token);
                 return;
             }
             JsonToken element;
-            while ((element = parser.nextToken()) != JsonToken.END_ARRAY && element != null) {
-                source.checkSize();
+            while ((element = cursor.nextToken()) != JsonToken.END_ARRAY && element != null) {
+                cursor.checkSize();
                 if (element == JsonToken.VALUE_NULL) {
                     nullInArray(node);
                 } else if (element == JsonToken.START_ARRAY) {
                     nestedArray(node, false);
-                    source.skipValue(element);
+                    cursor.skipValue(element);
                 } else {
-                    checkValue(source, node, element);
+                    checkValue(cursor, node, element);
                 }
             }
             return;
         }
         if (node.mode == FieldMode.REPEATED) {
             if (token != JsonToken.START_OBJECT || node.column != BigQueryType.RECORD) {
-                mismatch(node, Kind.INCOMPATIBLE_MODE, text(parser, token), "a single value", "is REPEATED");
-                source.skipValue(token);
+                mismatch(node, Kind.INCOMPATIBLE_MODE, text(cursor, token), "a single value", "is REPEATED");
+                cursor.skipValue(token);
                 return;
             }
             report(node, Kind.RECORD_MADE_REPEATED, null, node.path() + " is a single object at line " + line
                     + " and the column is a REPEATED RECORD, which BigQuery's loader accepts a single object for (as"
                     + " bigquery-schema-generator models it); write an array in every row to be sure");
         }
-        checkValue(source, node, token);
+        checkValue(cursor, node, token);
     }
 
-    private void checkValue(JsonRecordSource source, Node node, JsonToken token) {
-        JsonParser parser = source.parser();
+    private void checkValue(JsonCursor cursor, Node node, JsonToken token) {
         int kind;
         switch (token) {
             case START_OBJECT -> {
                 if (node.column == BigQueryType.RECORD) {
-                    readFields(source, node);
+                    readFields(cursor, node);
                     return;
                 }
                 kind = RECORD;
@@ -515,14 +510,14 @@ public final class SchemaCollector implements ObjectHandler {
                         || node.reported(Kind.BEYOND_SAMPLE)) {
                     return;
                 }
-                kind = classify(parser);
+                kind = classify(cursor);
             }
-            default -> kind = scalarKind(parser, token);
+            default -> kind = scalarKind(cursor, token);
         }
         if ((node.accepts & kind) == 0) {
-            mismatch(node, Kind.INCOMPATIBLE_TYPE, text(parser, token), describe(kind), "is " + node.column);
+            mismatch(node, Kind.INCOMPATIBLE_TYPE, text(cursor, token), describe(kind), "is " + node.column);
         }
-        source.skipValue(token);
+        cursor.skipValue(token);
     }
 
     private void mismatch(Node node, Kind kind, @Nullable String value, String found, String column) {
@@ -539,20 +534,20 @@ public final class SchemaCollector implements ObjectHandler {
 
     // ---- values ----
 
-    private int classify(JsonParser parser) {
-        int length = parser.getStringLength();
+    private int classify(JsonCursor cursor) {
+        int length = cursor.getStringLength();
         if (length > maxStringLength) {
             throw StopReading.limit(JsonErrors.stringTooLong(settings.limits()));
         }
-        return Literals.classify(parser.getStringCharacters(), parser.getStringOffset(), length);
+        return Literals.classify(cursor.getStringCharacters(), cursor.getStringOffset(), length);
     }
 
-    private static int scalarKind(JsonParser parser, JsonToken token) {
+    private static int scalarKind(JsonCursor cursor, JsonToken token) {
         switch (token) {
             case VALUE_NUMBER_INT:
                 // Only a long number can be beyond 64 bits: most need no parsing here.
-                return parser.getStringLength() <= SAFE_INTEGER_LENGTH
-                        || parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER ? INTEGER : FLOAT;
+                return cursor.getStringLength() <= SAFE_INTEGER_LENGTH
+                        || cursor.getNumberType() != JsonParser.NumberType.BIG_INTEGER ? INTEGER : FLOAT;
             case VALUE_NUMBER_FLOAT:
                 return FLOAT;
             case VALUE_TRUE:
@@ -567,14 +562,14 @@ public final class SchemaCollector implements ObjectHandler {
         return effective[Integer.numberOfTrailingZeros(rawKind)];
     }
 
-    private static @Nullable String text(JsonParser parser, JsonToken token) {
+    private static @Nullable String text(JsonCursor cursor, JsonToken token) {
         switch (token) {
             case START_OBJECT:
                 return "{…}";
             case START_ARRAY:
                 return "[…]";
             default:
-                return parser.getString();
+                return cursor.getString();
         }
     }
 
