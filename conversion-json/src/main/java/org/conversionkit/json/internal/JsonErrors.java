@@ -1,10 +1,12 @@
 package org.conversionkit.json.internal;
 
+import java.io.IOException;
 import org.conversionkit.json.JsonForm;
 import org.conversionkit.json.JsonLimits;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.rules.Problem;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
@@ -19,6 +21,31 @@ final class JsonErrors {
             + " double quotes), e.g. with json.dumps";
 
     private JsonErrors() {
+    }
+
+    /**
+     * Returns the problem of an input that failed where the parser (or the filter of strict lines) stands, when the
+     * failure is in the data: past {@code maxFileBytes}, corrupt gzip, bytes that are not UTF-8.
+     *
+     * @return the problem, or {@code null} for a failure of the input itself (a disk error), which is the caller's
+     */
+    static @Nullable Problem input(IOException cause, long line, long column) {
+        if (cause instanceof InputTooLargeException) {
+            return tooLarge(cause.getMessage() + "; split it", line, column);
+        }
+        if (cause instanceof CorruptGzipException gzip) {
+            return gzip.problem();
+        }
+        if (cause instanceof InvalidUtf8Exception) {
+            return new Problem(ViolationCode.ENCODING, "bytes that are not valid UTF-8 at line " + line + ", column "
+                    + column + ": the " + cause.getMessage() + "; save the file as UTF-8");
+        }
+        return null;
+    }
+
+    /** A breached limit, with where reading stopped. */
+    static Problem tooLarge(String message, long line, long column) {
+        return new Problem(ViolationCode.RECORD_TOO_LARGE, message + " (at line " + line + ", column " + column + ")");
     }
 
     /** Describes a limit breach the parser reported; the text names our limit. */

@@ -309,7 +309,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                 recordLine = line;
                 long offset = offsetOf(start);
                 if (record > limits.maxRecords()) {
-                    return terminal(line, 0, tooLarge(tooManyRecords(), line, column));
+                    return terminal(line, 0, JsonErrors.tooLarge(tooManyRecords(), line, column));
                 }
                 String separation = scanner != null ? scanner.separatorProblem(offset)
                         : offset == lastEndOffset ? "two rows with nothing between them: NDJSON holds one row a line;"
@@ -335,7 +335,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                 if (form == JsonForm.NDJSON || bytes.count() - cursor.recordBase() > softRecordBound) {
                     TokenStreamLocation end = p.currentLocation();
                     if (offsetOf(end) - offset > limits.maxRecordSize()) {
-                        return terminal(line, 0, tooLarge(recordTooLarge(), lineOf(end), columnOf(end)));
+                        return terminal(line, 0, JsonErrors.tooLarge(recordTooLarge(), lineOf(end), columnOf(end)));
                     }
                     lastEndLine = lineOf(end);
                     // Where an object, array or string ends is exact; a number's or literal's end includes the
@@ -416,7 +416,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                 long record = ++records;
                 recordLine = line;
                 if (record > limits.maxRecords()) {
-                    return terminal(line, 0, tooLarge(tooManyRecords(), line, column));
+                    return terminal(line, 0, JsonErrors.tooLarge(tooManyRecords(), line, column));
                 }
                 cursor.startRecord(bytes.count());
                 // The value may not go on to the next line.
@@ -429,7 +429,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                 strict.release();
                 TokenStreamLocation end = p.currentLocation();
                 if (offsetOf(end) - offset > limits.maxRecordSize()) {
-                    return terminal(line, 0, tooLarge(recordTooLarge(), lineOf(end), columnOf(end)));
+                    return terminal(line, 0, JsonErrors.tooLarge(recordTooLarge(), lineOf(end), columnOf(end)));
                 }
                 // Only white space may follow the value on its line.
                 strict.finishLine(line, offsetOf(end));
@@ -532,7 +532,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
         long line = lineOf(at);
         long column = columnOf(at);
         return terminal(line, column, e.code() == ViolationCode.RECORD_TOO_LARGE
-                ? tooLarge(e.problem().message(), line, column) : e.problem());
+                ? JsonErrors.tooLarge(e.problem().message(), line, column) : e.problem());
     }
 
     private RawRecord constraint(StreamConstraintsException e, JsonParser p) {
@@ -540,7 +540,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
         TokenStreamLocation at = p.currentLocation();
         long line = lineOf(at);
         long column = columnOf(at);
-        return terminal(line, column, tooLarge(JsonErrors.constraint(e, limits), line, column));
+        return terminal(line, column, JsonErrors.tooLarge(JsonErrors.constraint(e, limits), line, column));
     }
 
     /**
@@ -558,7 +558,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
         recordLine = 0;
         skipThrough = Math.max(line, strict.fault() != null ? strict.faultLine() : 0);
         restart = true;
-        Problem problem = tooLarge(JsonErrors.constraint(e, limits), line, column);
+        Problem problem = JsonErrors.tooLarge(JsonErrors.constraint(e, limits), line, column);
         return RawRecord.rejected(recordStart, record, List.of(new Violation(problem.code(),
                 problem.code().defaultSeverity(), recordStart, 0, record, null, null, problem.message()
                         + "; the line is skipped, reading goes on with the next one")));
@@ -566,19 +566,12 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
 
     /** The input failed where the parser, or the filter of strict lines, stands: a located record, or unreadable. */
     private RawRecord failed(IOException cause, long line, long column) {
-        if (cause instanceof InputTooLargeException) {
-            return terminal(line, column, tooLarge(cause.getMessage() + "; split it", line, column));
+        Problem problem = JsonErrors.input(cause, line, column);
+        if (problem == null) {
+            done = true;
+            throw new UncheckedIOException(cause);
         }
-        if (cause instanceof CorruptGzipException gzip) {
-            return terminal(line, column, gzip.problem());
-        }
-        if (cause instanceof InvalidUtf8Exception) {
-            return terminal(line, column, new Problem(ViolationCode.ENCODING, "bytes that are not valid"
-                    + " UTF-8 at line " + line + ", column " + column + ": the " + cause.getMessage()
-                    + "; save the file as UTF-8"));
-        }
-        done = true;
-        throw new UncheckedIOException(cause);
+        return terminal(line, column, problem);
     }
 
     private String tooManyRecords() {
@@ -655,10 +648,6 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
         long column = located && errorLine >= 1 ? Math.max(0, errorColumn) : 0;
         return RawRecord.rejected(line, record, List.of(new Violation(problem.code(), problem.code().defaultSeverity(),
                 violationLine, column, record, null, null, problem.message())));
-    }
-
-    private static Problem tooLarge(String message, long line, long column) {
-        return new Problem(ViolationCode.RECORD_TOO_LARGE, message + " (at line " + line + ", column " + column + ")");
     }
 
     /**
