@@ -47,15 +47,16 @@ final class JsonInput {
 
     /**
      * What opening gives: the input to close, the byte count, the form, and the parser or the problem; for strict
-     * NDJSON, the filter of its lines and the factory of the parsers that read them.
+     * NDJSON, the filter of its lines and the factory of the parsers that read them; for the other forms of byte
+     * input, the UTF-8 check the parser reads through, which turns its byte columns into characters.
      */
     record Opened(Closeable input, ReadAhead counter, JsonForm form, @Nullable Problem problem,
             @Nullable LooseScanner scanner, @Nullable JsonParser parser, @Nullable StrictLines lines,
-            @Nullable JsonFactory factory) {
+            @Nullable JsonFactory factory, @Nullable Utf8CheckingInputStream columns) {
 
         Opened(Closeable input, ReadAhead counter, JsonForm form, @Nullable Problem problem,
                 @Nullable LooseScanner scanner, @Nullable JsonParser parser) {
-            this(input, counter, form, problem, scanner, parser, null, null);
+            this(input, counter, form, problem, scanner, parser, null, null, null);
         }
     }
 
@@ -95,15 +96,15 @@ final class JsonInput {
                 StrictLines lines = StrictLines.bytes(checked, strictFirstLine);
                 JsonFactory factory = factory(limits, JsonForm.NDJSON, handler);
                 return new Opened(checked, bytes, JsonForm.NDJSON, null, null, lines.newParser(factory), lines,
-                        factory);
+                        factory, null);
             }
             JsonForm form = FormDetector.detect(bytes, lookAhead(limits));
             LooseScanner scanner = form == JsonForm.NDJSON ? null : new LooseScanner(form == JsonForm.ARRAY);
             // jackson-core lets overlong forms and some surrogates through: the parser reads checked bytes.
-            InputStream checked = new Utf8CheckingInputStream(bytes.stream());
+            Utf8CheckingInputStream checked = new Utf8CheckingInputStream(bytes.stream());
             InputStream parsed = scanner == null ? checked : new LooseFilterInputStream(checked, scanner);
             JsonParser parser = factory(limits, form, handler).createParser(ObjectReadContext.empty(), parsed);
-            return new Opened(parsed, bytes, form, null, scanner, parser);
+            return new Opened(parsed, bytes, form, null, scanner, parser, null, null, checked);
         } catch (CorruptGzipException e) {
             // Corrupt within the first bytes: the first record reports it.
             return new Opened(closeable, new ReadAhead.Bytes(closeable), JsonForm.NDJSON, e.problem(), null, null);
@@ -122,7 +123,7 @@ final class JsonInput {
             StrictLines lines = StrictLines.chars(chars.reader(), strictFirstLine);
             JsonFactory factory = factory(limits, JsonForm.NDJSON, handler);
             return new Opened(chars.reader(), chars, JsonForm.NDJSON, null, null, lines.newParser(factory), lines,
-                    factory);
+                    factory, null);
         }
         JsonForm form = FormDetector.detect(chars, lookAhead(limits));
         LooseScanner scanner = form == JsonForm.NDJSON ? null : new LooseScanner(form == JsonForm.ARRAY);

@@ -82,6 +82,8 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     private final JsonCursor cursor;
     private @Nullable Closeable input;
     private @Nullable JsonParser parser;
+    /** What turns the parser's byte columns into characters (byte input, but strict NDJSON), or {@code null}. */
+    private @Nullable Utf8CheckingInputStream columns;
     private @Nullable ReadAhead counter;
     private @Nullable LooseScanner scanner;
     /** The filter of strict NDJSON's lines, or {@code null} for the other forms. */
@@ -257,6 +259,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
             cursor.use(parser, counter);
             lines = opened.lines();
             factory = opened.factory();
+            columns = opened.columns();
         } catch (IOException e) {
             done = true;
             throw new UncheckedIOException("cannot read the input: " + e.getMessage(), e);
@@ -662,15 +665,21 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     }
 
     /**
-     * Returns the column of a location of the parser on its {@link #lineOf line}, or 0 when unknown (the parser's
-     * own columns are 32-bit).
+     * Returns the column of a location of the parser on its {@link #lineOf line}, in characters, or 0 when unknown
+     * (the parser's own columns are 32-bit, and count bytes of byte input: {@link
+     * Utf8CheckingInputStream#charColumn(long, long)} counts the characters).
      *
      * @param at the location
      * @return the 1-based column, or 0
      */
     long columnOf(TokenStreamLocation at) {
         StrictLines strict = lines;
-        return strict != null ? strict.columnAt(offsetOf(at)) : LineNumbers.column(at.getColumnNr());
+        if (strict != null) {
+            return strict.columnAt(offsetOf(at));
+        }
+        long column = LineNumbers.column(at.getColumnNr());
+        Utf8CheckingInputStream bytes = columns;
+        return bytes != null ? bytes.charColumn(offsetOf(at), column) : column;
     }
 
     private static long offsetOf(TokenStreamLocation location) {

@@ -29,6 +29,8 @@ final class Utf8CheckingInputStream extends InputStream {
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
+    /** How many of the last bytes handed out are kept for {@link #charColumn(long, long)}: lines up to 56 KiB. */
+    private static final int RECENT = 64 * 1024;
 
     /** Continuation bytes still expected by the sequence in progress, 0 between sequences. */
     private int needed;
@@ -47,6 +49,14 @@ final class Utf8CheckingInputStream extends InputStream {
     private int lastByte = -1;
     private final byte[] one = new byte[1];
     private final InputStream in;
+    /** The offset of the first byte outside ASCII handed out, or -1 while there is none. */
+    private long firstNonAscii = -1;
+    /**
+     * The last {@link #RECENT} bytes handed out, from the first chunk that held a byte outside ASCII on (before it
+     * every byte is a character), kept to count a line's characters where the parser counts bytes
+     * ({@link #charColumn(long, long)}); {@code null} while the input is ASCII.
+     */
+    private byte @Nullable [] recent;
 
     Utf8CheckingInputStream(InputStream in) {
         this.in = in;
@@ -75,6 +85,9 @@ final class Utf8CheckingInputStream extends InputStream {
             return -1;
         }
         int good = check(buffer, offset, offset + n);
+        if (good > 0 && firstNonAscii >= 0) {
+            keep(buffer, offset, good);
+        }
         if (good == n) {
             delivered += n;
             lastByte = buffer[offset + n - 1] & 0xFF;
@@ -109,6 +122,9 @@ final class Utf8CheckingInputStream extends InputStream {
                 sequence = b;
                 sequenceLength = 1;
                 sequenceOffset = delivered + (i - from);
+                if (firstNonAscii < 0) {
+                    firstNonAscii = sequenceOffset;
+                }
                 if (b >= 0xC2 && b <= 0xDF) {
                     needed = 1;
                 } else if (b >= 0xE0 && b <= 0xEF) {
@@ -144,6 +160,57 @@ final class Utf8CheckingInputStream extends InputStream {
             }
         }
         return to - from;
+    }
+
+    /** Keeps the bytes {@code buffer[offset, offset + n)}, handed out now, in the ring of {@link #recent}. */
+    private void keep(byte[] buffer, int offset, int n) {
+        byte[] ring = recent;
+        if (ring == null) {
+            ring = new byte[RECENT];
+            recent = ring;
+        }
+        int from = n > RECENT ? offset + n - RECENT : offset;
+        int count = Math.min(n, RECENT);
+        int at = (int) ((delivered + (from - offset)) % RECENT);
+        int first = Math.min(count, RECENT - at);
+        System.arraycopy(buffer, from, ring, at, first);
+        System.arraycopy(buffer, from + first, ring, 0, count - first);
+    }
+
+    /**
+     * Returns the column, in characters as a {@code Reader} counts them (UTF-16 units: a character past U+FFFF is
+     * two), of a position the parser reports in bytes: jackson-core counts the columns of byte input in bytes, and
+     * a character outside ASCII takes two to four bytes of UTF-8.
+     *
+     * @param offset     the position's byte offset among the bytes this stream handed out
+     * @param byteColumn the position's 1-based column in bytes, or 0 when unknown
+     * @return the 1-based column in characters; 0 when unknown, or when the line's start is more than 64 KiB
+     *         back and a byte outside ASCII came between (its bytes are no longer at hand)
+     */
+    long charColumn(long offset, long byteColumn) {
+        if (byteColumn <= 0 || firstNonAscii < 0 || offset <= firstNonAscii) {
+            // Every byte before the position is a character.
+            return byteColumn;
+        }
+        long lineStart = offset - (byteColumn - 1);
+        // Bytes before the first one outside ASCII are characters each; the ring holds the rest.
+        long from = Math.max(lineStart, firstNonAscii);
+        byte[] ring = recent;
+        if (ring == null || offset > delivered || from < delivered - RECENT) {
+            return 0;
+        }
+        long characters = from - lineStart;
+        for (long i = from; i < offset; i++) {
+            int b = ring[(int) (i % RECENT)];
+            // A byte that is not a continuation byte starts a character; a four-byte one, two UTF-16 units.
+            if ((b & 0xC0) != 0x80) {
+                characters++;
+            }
+            if ((b & 0xF8) == 0xF0) {
+                characters++;
+            }
+        }
+        return characters + 1;
     }
 
     /** Why a continuation byte out of bounds breaks the sequence in progress. */

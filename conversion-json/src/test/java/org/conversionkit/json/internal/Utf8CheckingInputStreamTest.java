@@ -164,4 +164,67 @@ class Utf8CheckingInputStreamTest {
             return super.read(b, off, Math.min(len, chunk));
         }
     }
+
+    /**
+     * The parser counts the columns of byte input in bytes; the check turns them into characters as a Reader
+     * counts them (UTF-16 units), for every position of lines of ASCII, two-, three- and four-byte characters,
+     * read in chunks of every size: the column of each character's first byte is its index in the line's UTF-16
+     * text, plus one.
+     */
+    @ParameterizedTest(name = "chunks of {0}")
+    @CsvSource({"1", "3", "7", "64", "8192"})
+    void charColumnCountsTheCharactersOfTheLine(int chunk) throws IOException {
+        String text = "{\"a\": 1}\n{\"ché\": \"€ 😀 x\", \"b\": ☕}\nplain ascii\n";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        Utf8CheckingInputStream in = new Utf8CheckingInputStream(new ByteArrayInputStream(bytes));
+        byte[] buffer = new byte[chunk];
+        while (in.read(buffer, 0, chunk) >= 0) {
+            // Reads the whole input, as the parser would before it reports a location near the end.
+        }
+        int lineStart = 0;
+        int lineStartChar = 0;
+        int offset = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isLowSurrogate(c)) {
+                long byteColumn = offset - lineStart + 1;
+                assertThat(in.charColumn(offset, byteColumn)).as("offset %d", offset).isEqualTo(i - lineStartChar + 1);
+            }
+            int width = Character.isHighSurrogate(c) ? 4 : Character.isLowSurrogate(c) ? 0
+                    : String.valueOf(c).getBytes(StandardCharsets.UTF_8).length;
+            offset += width;
+            if (c == '\n') {
+                lineStart = offset;
+                lineStartChar = i + 1;
+            }
+        }
+        assertThat(in.charColumn(offset, 0)).as("an unknown column stays unknown").isZero();
+    }
+
+    @Test
+    void aColumnWhoseLineLeftTheWindowIsUnknownOnlyWhenTheLineHoldsMoreThanAscii() throws IOException {
+        // A line of 100,000 ASCII characters, then one with a character outside ASCII, 100,000 bytes long.
+        String ascii = "a".repeat(100_000);
+        String mixed = "é" + "b".repeat(99_998);
+        byte[] bytes = (ascii + "\n" + mixed + "\n").getBytes(StandardCharsets.UTF_8);
+        Utf8CheckingInputStream in = new Utf8CheckingInputStream(new ByteArrayInputStream(bytes));
+        byte[] buffer = new byte[8192];
+        while (in.read(buffer, 0, buffer.length) >= 0) {
+            // Reads it all.
+        }
+        // Before the first byte outside ASCII, bytes are characters, however long ago they were read.
+        assertThat(in.charColumn(99_999, 100_000)).isEqualTo(100_000);
+        // On the mixed line, near its end: the ring holds the last 64 KiB, not the line's start.
+        long lineStart = 100_001;
+        long end = lineStart + 99_999;
+        assertThat(in.charColumn(end, end - lineStart + 1)).isZero();
+        // Near its start, before the ring moved on, it would have been known; a short line at the end is.
+        Utf8CheckingInputStream short1 = new Utf8CheckingInputStream(new ByteArrayInputStream(
+                (ascii + "\né€x\n").getBytes(StandardCharsets.UTF_8)));
+        while (short1.read(buffer, 0, buffer.length) >= 0) {
+            // Reads it all.
+        }
+        long xOffset = lineStart + 2 + 3;
+        assertThat(short1.charColumn(xOffset, xOffset - lineStart + 1)).isEqualTo(3);
+    }
 }
