@@ -92,7 +92,7 @@ final class JsonInput {
             }
             if (strictFirstLine > 0) {
                 // One value a line: no form to detect; the filter hands the parser a line at a time.
-                InputStream checked = new Utf8CheckingInputStream(bytes.stream());
+                Utf8CheckingInputStream checked = new Utf8CheckingInputStream(bytes.stream());
                 StrictLines lines = StrictLines.bytes(checked, strictFirstLine);
                 JsonFactory factory = factory(limits, JsonForm.NDJSON, handler);
                 return new Opened(checked, bytes, JsonForm.NDJSON, null, null, lines.newParser(factory), lines,

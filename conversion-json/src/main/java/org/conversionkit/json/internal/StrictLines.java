@@ -32,7 +32,7 @@ import tools.jackson.core.json.JsonFactory;
  * long as it is on the line being handed out or the one before, which is where the parser stands. The work per
  * character is finding the line ends, eight bytes at a time; the parser does the rest, as it would anyway.
  *
- * <p>Two kinds of input: {@link #bytes(InputStream, long)} and {@link #chars(Reader, long)}. Not thread-safe.
+ * <p>Two kinds of input: {@link #bytes(Utf8CheckingInputStream, long)} and {@link #chars(Reader, long)}. Not thread-safe.
  */
 abstract class StrictLines {
 
@@ -151,6 +151,11 @@ abstract class StrictLines {
     private long previousLine;
     private long previousLineStart;
     private long previousLineSkipped;
+    /** The input's characters (bytes, for byte input) loaded before the buffer's first one. */
+    private long loadedBefore;
+    /** Where the current line's first character is in the input, and the line before's: for {@link #characters}. */
+    private long inputLineStart;
+    private long previousInputLineStart;
 
     private StrictLines(long firstLine) {
         this.line = firstLine;
@@ -164,7 +169,7 @@ abstract class StrictLines {
      * @param firstLine the number of the first line: 1, but in tests of counts past 32 bits
      * @return the filter
      */
-    static Bytes bytes(InputStream in, long firstLine) {
+    static Bytes bytes(Utf8CheckingInputStream in, long firstLine) {
         return new Bytes(in, firstLine);
     }
 
@@ -181,6 +186,16 @@ abstract class StrictLines {
 
     /** Returns the character at an index of the buffer. */
     abstract int charAt(int index);
+
+    /**
+     * Returns a column of a line in characters, as a {@code Reader} counts them; the filter counts its own units,
+     * bytes for byte input.
+     *
+     * @param inputStart where the line's first character is in the input
+     * @param column     the 1-based column in the filter's units, or 0 when unknown
+     * @return the column in characters, or 0 when unknown
+     */
+    abstract long characters(long inputStart, long column);
 
     /** Reads more input into the buffer, from its start: the count read, or -1 at the end. */
     abstract int load() throws IOException;
@@ -212,7 +227,7 @@ abstract class StrictLines {
         while (true) {
             if (heldLine > 0 && line > heldLine) {
                 // The record goes on past the end of its line.
-                setFault(Fault.SPANS_LINES, heldLine, previousLength + 1);
+                setFault(Fault.SPANS_LINES, heldLine, characters(previousInputLineStart, previousLength + 1));
                 faultHandedOut = true;
                 return -1;
             }
@@ -239,7 +254,7 @@ abstract class StrictLines {
             i++;
             handedOut += i - start;
             pos = i;
-            endLine();
+            endLine(i);
             return i - start;
         }
         lineChars += limit - start;
@@ -264,9 +279,12 @@ abstract class StrictLines {
             if (c == ' ' || c == '\t') {
                 lineChars++;
             } else if (c == '\n' || c == '\r') {
-                if (!crLf) {
+                if (crLf) {
+                    // Not a character of the line it starts.
+                    inputLineStart = loadedBefore + i + 1;
+                } else {
                     afterCr = c == '\r';
-                    endLine();
+                    endLine(i + 1);
                     if (heldLine > 0) {
                         pos = i + 1;
                         return true;
@@ -329,11 +347,11 @@ abstract class StrictLines {
             if (c == '\n' || c == '\r') {
                 pos++;
                 afterCr = c == '\r';
-                endLine();
+                endLine(pos);
                 return;
             }
             if (c != ' ' && c != '\t') {
-                setFault(afterValue(c), valueLine, lineChars + 1);
+                setFault(afterValue(c), valueLine, characters(inputLineStart, lineChars + 1));
                 return;
             }
             pos++;
@@ -378,13 +396,14 @@ abstract class StrictLines {
             if (afterCr) {
                 afterCr = false;
                 if (c == '\n') {
+                    inputLineStart = loadedBefore + pos;
                     continue;
                 }
             }
             if (c == '\n' || c == '\r') {
                 afterCr = c == '\r';
                 content = true;
-                endLine();
+                endLine(pos);
             } else {
                 lineChars++;
             }
@@ -419,6 +438,7 @@ abstract class StrictLines {
         if (eof) {
             return false;
         }
+        loadedBefore += end;
         int n;
         do {
             n = load();
@@ -440,7 +460,7 @@ abstract class StrictLines {
         }
         endChecked = true;
         if (heldLine > 0 && heldLine == line) {
-            setFault(Fault.TRUNCATED, line, lineChars + 1);
+            setFault(Fault.TRUNCATED, line, characters(inputLineStart, lineChars + 1));
         } else if (!content && lineChars > 0) {
             blankLines++;
         }
@@ -452,8 +472,10 @@ abstract class StrictLines {
         faultColumn = column;
     }
 
-    /** Ends the current line: the next character starts the next one. */
-    private void endLine() {
+    /** Ends the current line: the next character, at {@code next} in the buffer, starts the next one. */
+    private void endLine(int next) {
+        previousInputLineStart = inputLineStart;
+        inputLineStart = loadedBefore + next;
         if (!content) {
             blankLines++;
         }
@@ -499,7 +521,7 @@ abstract class StrictLines {
 
     /** Returns the 1-based column of the next character of the current line. */
     final long nextColumn() {
-        return lineChars + 1;
+        return characters(inputLineStart, lineChars + 1);
     }
 
     /** Returns the lines of white space only, so far. */
@@ -526,9 +548,10 @@ abstract class StrictLines {
     final long columnAt(long offset) {
         long start = lineStart < 0 ? handedOut : lineStart;
         if (offset >= start) {
-            return offset - start + 1 + (lineStart < 0 ? lineChars : lineSkipped);
+            return characters(inputLineStart, offset - start + 1 + (lineStart < 0 ? lineChars : lineSkipped));
         }
-        return offset >= previousLineStart ? offset - previousLineStart + 1 + previousLineSkipped : 0;
+        return offset >= previousLineStart
+                ? characters(previousInputLineStart, offset - previousLineStart + 1 + previousLineSkipped) : 0;
     }
 
     /**
@@ -563,7 +586,7 @@ abstract class StrictLines {
         private static final long LFS = ONES * '\n';
         private static final long CRS = ONES * '\r';
 
-        private final InputStream in;
+        private final Utf8CheckingInputStream in;
         private final byte[] buffer = new byte[8192];
         private final InputStream stream = new InputStream() {
 
@@ -584,7 +607,7 @@ abstract class StrictLines {
             }
         };
 
-        private Bytes(InputStream in, long firstLine) {
+        private Bytes(Utf8CheckingInputStream in, long firstLine) {
             super(firstLine);
             this.in = in;
         }
@@ -597,6 +620,11 @@ abstract class StrictLines {
         @Override
         int charAt(int index) {
             return buffer[index] & 0xFF;
+        }
+
+        @Override
+        long characters(long inputStart, long column) {
+            return column <= 0 ? column : in.charColumn(inputStart + column - 1, column);
         }
 
         /** Eight bytes at a time while none of them is LF or CR (UTF-8 bytes never are). */
@@ -662,6 +690,11 @@ abstract class StrictLines {
         @Override
         int charAt(int index) {
             return buffer[index];
+        }
+
+        @Override
+        long characters(long inputStart, long column) {
+            return column;
         }
 
         @Override
