@@ -32,7 +32,8 @@ import tools.jackson.core.json.JsonFactory;
  * long as it is on the line being handed out or the one before, which is where the parser stands. The work per
  * character is finding the line ends, eight bytes at a time; the parser does the rest, as it would anyway.
  *
- * <p>Two kinds of input: {@link #bytes(Utf8CheckingInputStream, long)} and {@link #chars(Reader, long)}. Not thread-safe.
+ * <p>Two kinds of input: {@link #bytes(Utf8CheckingInputStream, long)} and {@link #chars(Reader, long)}. Not
+ * thread-safe.
  */
 abstract class StrictLines {
 
