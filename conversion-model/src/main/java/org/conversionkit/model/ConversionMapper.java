@@ -47,11 +47,14 @@ public final class ConversionMapper {
     private final FieldDefaults defaults;
     private final @Nullable LocalDate expectedDate;
     private final @Nullable String expectedText;
+    /** The plain-row test of the fast path, for the expected date. */
+    private final PlainRowCheck plainRows;
 
     private ConversionMapper(Builder builder) {
         this.defaults = builder.defaults;
         this.expectedDate = builder.expectedDate;
         this.expectedText = expectedDate == null ? null : expectedDate.toString();
+        this.plainRows = PlainRowCheck.of(expectedDate);
     }
 
     /**
@@ -139,10 +142,12 @@ public final class ConversionMapper {
     }
 
     /**
-     * The fast path of {@link #check(RawRecord, Consumer)} for the row nearly every record is, in one place:
-     * no reader violation; a URL string the URL rule accepts without a warning; the expected date; text channel and
-     * device, or none; transactions and revenue absent or unsigned plain numbers of a fitting kind. Such a
-     * row passes every rule without a violation, so {@code true} is exact; {@code false} means "look closer".
+     * The fast path of {@link #check(RawRecord, Consumer)} for the row nearly every record is: no reader violation;
+     * values that pass the plain-row test ({@link PlainRowCheck#isPlain(String[])}, the one a validator applies to
+     * a reader's characters: a plain URL, the expected date, unsigned plain numbers); and JSON kinds that fit:
+     * a string url and date, text channel and device, transactions a string or integer, revenue a string or
+     * number. Such a row passes every rule without a violation, so {@code true} is exact; {@code false} means
+     * "look closer".
      */
     boolean isPlainRow(RawRecord record) {
         @Nullable String[] values = record.values();
@@ -150,19 +155,13 @@ public final class ConversionMapper {
         if (values.length <= REVENUE || !record.violations().isEmpty()) {
             return false;
         }
-        String url = values[URL];
-        String date = values[DATE];
-        String transactions = values[TRANSACTIONS];
-        String revenue = values[REVENUE];
         ValueKind countKind = kinds[TRANSACTIONS];
-        ValueKind amountKind = kinds[REVENUE];
-        return url != null && kinds[URL] == ValueKind.STRING && date != null && date.equals(expectedText)
+        return kinds[URL] == ValueKind.STRING && kinds[DATE] == ValueKind.STRING
                 && !isStructured(values[CHANNEL] == null ? null : kinds[CHANNEL])
                 && !isStructured(values[DEVICE] == null ? null : kinds[DEVICE])
-                && (transactions == null || (PlainRowCheck.isPlainCount(transactions)
-                        && (countKind == ValueKind.STRING || countKind == ValueKind.INTEGER)))
-                && (revenue == null || (PlainRowCheck.isPlainAmount(revenue) && isNumberOrText(amountKind)))
-                && UrlRule.check(url) == null;
+                && (values[TRANSACTIONS] == null || countKind == ValueKind.STRING || countKind == ValueKind.INTEGER)
+                && (values[REVENUE] == null || isNumberOrText(kinds[REVENUE]))
+                && plainRows.isPlain(values);
     }
 
     /**

@@ -13,8 +13,9 @@ import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.internal.ConversionFileCheck;
+import org.conversionkit.model.internal.HeldRecords;
+import org.conversionkit.model.internal.HeldValues;
 import org.conversionkit.model.internal.PlainRowCheck;
-import org.conversionkit.model.internal.PlainRowSkipping;
 import org.conversionkit.validation.internal.EmptyInput;
 import org.conversionkit.validation.internal.ViolationCollector;
 import org.jspecify.annotations.Nullable;
@@ -108,27 +109,39 @@ public final class ConversionValidator {
         }
         ConversionFileCheck fileCheck = new ConversionFileCheck(profile, fileName);
         ConversionMapper mapper = fileCheck.mapper();
-        // A source that can tell plain rows on its characters counts them without building them: they have no
-        // violation of their own, so only their number matters here. It remembers them for the duplicate-row
-        // check too, which looks them up in batches and reports a duplicate (a record of its own, counted valid
-        // so far) when the batch is looked up: while the source reads, or when the check settles before the next
-        // record is counted, so that the reports stay in the file's order.
-        PlainRowSkipping skipping = null;
-        long skippedBefore = 0;
+        // A source that hands over a record's values as the characters it read (HeldRecords) lets a row be found
+        // plain on them, before any string is built: such a row has no violation of its own, so only its number
+        // matters here. It is remembered for the duplicate-row check, which looks plain rows up in batches and
+        // reports a duplicate (a record of its own, counted valid so far) when the batch is looked up: when it is
+        // full, or when the check settles before the next built record is counted, so that the reports stay in
+        // the file's order.
         PlainRowReports plainRowReports = new PlainRowReports(collector);
-        if (validRows == null && source instanceof PlainRowSkipping plainRows) {
-            PlainRowCheck check = fileCheck.plainRowCheck(plainRowReports);
-            if (check.isUseful()) {
-                plainRows.skipPlainRows(check);
-                skipping = plainRows;
-                skippedBefore = plainRows.plainRowsSkipped();
-            }
-        }
+        PlainRowCheck check = fileCheck.plainRowCheck(plainRowReports);
+        HeldRecords held = validRows == null && check.isUseful() && source instanceof HeldRecords heldRecords
+                ? heldRecords : null;
         long records = 0;
         long validRecords = 0;
         UncheckedIOException failure = null;
         try {
-            for (RawRecord record = source.next(); record != null; record = source.next()) {
+            while (true) {
+                RawRecord record;
+                if (held != null) {
+                    if (!held.advance()) {
+                        break;
+                    }
+                    HeldValues values = held.held();
+                    if (values != null && check.isPlain(values) && check.admit(values)) {
+                        records++;
+                        validRecords++;
+                        continue;
+                    }
+                    record = held.record();
+                } else {
+                    record = source.next();
+                    if (record == null) {
+                        break;
+                    }
+                }
                 fileCheck.settle();
                 records++;
                 collector.startRecord();
@@ -147,13 +160,10 @@ public final class ConversionValidator {
         } catch (UncheckedIOException e) {
             failure = e;
         }
-        // The plain rows read before the end, or before the failure, are reported before either.
+        // The plain rows read before the end, or before the failure, are reported before either; a duplicate among
+        // them makes a row counted valid invalid.
         fileCheck.settle();
-        if (skipping != null) {
-            long skipped = skipping.plainRowsSkipped() - skippedBefore;
-            records += skipped;
-            validRecords += skipped - plainRowReports.invalid;
-        }
+        validRecords -= plainRowReports.invalid;
         long blankLines = source.blankLines();
         if (failure != null) {
             collector.acceptAlways(Unreadable.violation(failure, records));

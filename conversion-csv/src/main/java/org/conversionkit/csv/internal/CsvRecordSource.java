@@ -21,8 +21,8 @@ import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
-import org.conversionkit.model.internal.PlainRowCheck;
-import org.conversionkit.model.internal.PlainRowSkipping;
+import org.conversionkit.model.internal.HeldRecords;
+import org.conversionkit.model.internal.HeldValues;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * text after a closing quote is {@code MALFORMED_CSV} of its record alone. Only files that need it pay for the
  * filter's step per character.
  */
-public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
+public final class CsvRecordSource implements RecordSource, HeldRecords {
 
     /** The delimiter argument that asks for sniffing. */
     public static final int DETECT = -1;
@@ -72,7 +72,10 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
     private @Nullable RecordHandler handler;
     private @Nullable CloseableIterator<RawRecord> records;
     private @Nullable RawRecord pending;
-    private @Nullable PlainRowCheck plainCheck;
+    /** Whether records are held ({@link #advance()}). */
+    private boolean holding;
+    /** The record {@link #advance()} read last: {@link RecordHandler#HELD} while its values are held. */
+    private @Nullable RawRecord current;
     private boolean started;
     private boolean done;
     private boolean closed;
@@ -182,6 +185,14 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
 
     @Override
     public @Nullable RawRecord next() {
+        if (holding) {
+            return advance() ? record() : null;
+        }
+        return read();
+    }
+
+    /** Reads the next record: built, or {@link RecordHandler#HELD} while holding. */
+    private @Nullable RawRecord read() {
         if (closed) {
             throw new IllegalStateException("the record source is closed");
         }
@@ -320,9 +331,7 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
             }
             PrefixReader replay = new PrefixReader(prefix, length, opened, maxKept(limits), failure);
             RecordHandler recordHandler = new RecordHandler(layout, limits, delimiter);
-            if (plainCheck != null) {
-                recordHandler.skipPlainRows(plainCheck);
-            }
+            recordHandler.hold(holding);
             handler = recordHandler;
             if (filtered) {
                 QuoteFilter filter = new QuoteFilter(replay, delimiter, 1, limits.maxFieldSize());
@@ -444,18 +453,35 @@ public final class CsvRecordSource implements RecordSource, PlainRowSkipping {
     }
 
     @Override
-    public void skipPlainRows(PlainRowCheck check) {
-        plainCheck = Objects.requireNonNull(check, "check");
-        RecordHandler recordHandler = handler;
-        if (recordHandler != null) {
-            recordHandler.skipPlainRows(check);
+    public boolean advance() {
+        if (!holding) {
+            holding = true;
+            RecordHandler recordHandler = handler;
+            if (recordHandler != null) {
+                recordHandler.hold(true);
+            }
         }
+        current = read();
+        return current != null;
     }
 
     @Override
-    public long plainRowsSkipped() {
+    public @Nullable HeldValues held() {
         RecordHandler recordHandler = handler;
-        return recordHandler == null ? 0 : recordHandler.plainRowsSkipped();
+        return current == RecordHandler.HELD && recordHandler != null ? recordHandler.held() : null;
+    }
+
+    @Override
+    public RawRecord record() {
+        RawRecord record = current;
+        if (record == null) {
+            throw new IllegalStateException("no record: advance() first, and not past the end");
+        }
+        if (record == RecordHandler.HELD) {
+            record = Objects.requireNonNull(handler).buildHeld();
+            current = record;
+        }
+        return record;
     }
 
     @Override

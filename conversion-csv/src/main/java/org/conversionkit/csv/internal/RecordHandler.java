@@ -11,7 +11,6 @@ import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.internal.HeldValues;
-import org.conversionkit.model.internal.PlainRowCheck;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,11 +24,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Only the layout's columns are copied out of the parser's buffer, and none past a limit, so that memory
  * stays bounded whatever a record holds. The handler never throws: FastCSV would wrap whatever it throws.
  *
- * <p>When asked to {@link #skipPlainRows(PlainRowCheck) skip plain rows}, the values are only copied aside (the
- * parser may move its buffer before the record ends) and tested together once the record is complete, in one
- * call: {@code addField} stays small enough for the JIT compiler to inline into the parser's loop, which it
- * did not once the tests were inlined into it. A record that passes every reader check and is plain is
- * counted and not built; any other gets its strings from the copies, exactly as without skipping.
+ * <p>When {@link #hold(boolean) holding} records (for {@code HeldRecords}), the values are only copied aside (the
+ * parser may move its buffer before the record ends), and a record that passes every reader check is handed over
+ * as {@link #HELD}, its values in {@link #held()}: a validator tests them on those characters and builds the
+ * record ({@link #buildHeld()}) only when they are not a plain row. {@code addField} stays small enough for the
+ * JIT compiler to inline into the parser's loop. Any other record gets its strings from the copies, exactly as
+ * without holding.
  *
  * <p>A quoted value after white space ({@code a, "b,c"}) is a quoted value ({@link CsvSyntax}), which FastCSV
  * reads as an unquoted one: the handler sees it as an unquoted field whose first character after white space
@@ -54,6 +54,9 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         }
     }
 
+    /** What {@link #buildRecord()} hands over for a record whose values are held: compared by identity. */
+    static final RawRecord HELD = RawRecord.ofText(1, 1, new String[0], List.of());
+
     private static final int SLOTS = Field.values().length;
     /** A rejected value is shortened to {@link Violation#MAX_VALUE_LENGTH}; copying one more is enough. */
     private static final int VALUE_CAP = Violation.MAX_VALUE_LENGTH + 1;
@@ -70,8 +73,9 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     private final long maxRecords;
     /** The wording of the rejections, shared with the writer. */
     private final CsvRecordRules rules;
-    private @Nullable PlainRowCheck plainCheck;
-    /** The values of the record in progress, copied aside while skipping plain rows. */
+    /** Whether records are held ({@link #hold(boolean)}). */
+    private boolean holding;
+    /** The values of the record in progress, copied aside while holding records. */
     private final HeldValues held = new HeldValues(SLOTS);
 
     // The record in progress.
@@ -96,7 +100,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     private boolean headerDate;
     private boolean headerName;
     private @Nullable StringBuilder headerText;
-    /** Whether the record may be a plain row: its values are held, not built; never when not skipping. */
+    /** Whether the record's values are held, not built; never when not holding. */
     private boolean plain;
     /** Whether the record holds a quoted value after white space that cannot be read again. */
     private boolean quoteUnreadable;
@@ -119,7 +123,6 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     // The file.
     private long records;
     private long blankLines;
-    private long plainRowsSkipped;
     private boolean stopped;
 
     RecordHandler(ColumnLayout layout, CsvLimits limits, char delimiter) {
@@ -163,7 +166,7 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         oversizeField = -1;
         lineBreaks = 0;
         quoteUnreadable = false;
-        plain = plainCheck != null;
+        plain = holding;
         held.clear();
         if (records == 0) {
             headerDate = false;
@@ -400,14 +403,31 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
         }
         long record = ++records;
         if (plain) {
-            if (firstRejection(record) == Rejection.NONE && record != 1 && isPlainAndTaken(record)) {
-                plainRowsSkipped++;
-                return null;
+            if (firstRejection(record) == Rejection.NONE && record != 1) {
+                // Handed over as held: built only if asked for (buildHeld).
+                held.place(line, record);
+                return HELD;
             }
-            // Not a plain row after all (or one of the header heuristic's): built as without skipping, its values
-            // in strings, which the later-header rule reads.
+            // Rejected (or one of the header heuristic's): built as without holding, its values in strings, which
+            // the later-header rule reads.
             releaseHeld();
         }
+        return build(record);
+    }
+
+    /**
+     * Builds the record handed over as {@link #HELD}, from its values held: the record the parser would have
+     * delivered without holding. Only before the next record begins.
+     *
+     * @return the record
+     */
+    RawRecord buildHeld() {
+        releaseHeld();
+        return build(records);
+    }
+
+    /** Builds the record just ended, its values in strings: the record, or its rejection. */
+    private RawRecord build(long record) {
         @Nullable String[] slotValues = values;
         return switch (firstRejection(record)) {
             case NONE -> RawRecord.ofText(line, record, slotValues == null ? new String[SLOTS] : slotValues,
@@ -495,15 +515,6 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
             return Rejection.RECORD_TOO_LARGE;
         }
         return Rejection.NONE;
-    }
-
-    /**
-     * Whether the values held make a plain row, which is then remembered for the duplicate-row check: the last test
-     * of a plain row ({@link PlainRowCheck#admit(HeldValues, long, long)}).
-     */
-    private boolean isPlainAndTaken(long record) {
-        PlainRowCheck check = Objects.requireNonNull(plainCheck);
-        return check.isPlain(held) && check.admit(held, line, record);
     }
 
     /** Whether the filter found text after a closing quote in the record. */
@@ -608,21 +619,22 @@ final class RecordHandler extends CsvCallbackHandler<RawRecord> {
     }
 
     /**
-     * From the next record on, counts plain rows instead of building them.
+     * From the next record on, holds the values of each record that passes the reader's checks and hands it over
+     * as {@link #HELD}, or builds every record.
      *
-     * @param check the plain-row check
+     * @param hold whether to hold records
      */
-    void skipPlainRows(PlainRowCheck check) {
-        plainCheck = check;
+    void hold(boolean hold) {
+        holding = hold;
     }
 
     /**
-     * Returns the plain rows counted and not built.
+     * Returns the values of the record handed over as {@link #HELD}, with its line and number.
      *
-     * @return the skipped rows
+     * @return the values held
      */
-    long plainRowsSkipped() {
-        return plainRowsSkipped;
+    HeldValues held() {
+        return held;
     }
 
     /**

@@ -11,7 +11,6 @@ import org.conversionkit.model.ValueKind;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.internal.HeldValues;
-import org.conversionkit.model.internal.PlainRowCheck;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonToken;
 
@@ -27,11 +26,11 @@ import tools.jackson.core.JsonToken;
  * reading goes on. Duplicates inside the skipped value of an unknown key are not looked for, since
  * that value is never read.
  *
- * <p>When the source {@linkplain JsonRecordSource#plainCheck() skips plain rows}, each scalar value is first
- * tested on the parser's characters and, while the row stays plain, only copied aside (the parser reuses its
- * buffer from token to token); a plain row without unknown keys is remembered for the duplicate-row check
- * ({@link PlainRowCheck#admit(HeldValues, long, long)}) and not built ({@code null}), any other gets its strings
- * from the copies, exactly as without skipping.
+ * <p>While the source {@linkplain JsonCursor#holding() holds records}, each value is first only copied aside (the
+ * parser reuses its buffer from token to token) while it is text: a string, or a number of a kind its slot takes.
+ * A record whose values are all held, without an unknown or repeated key, is handed over as
+ * {@link ObjectHandler#HELD} and built ({@link #buildHeld()}) only when asked; any other gets its strings from
+ * the copies, exactly as without holding.
  *
  * <p>One instance per record source: it caches that parser's key instances.
  */
@@ -48,7 +47,7 @@ final class ConversionObjects implements ObjectHandler {
     private final int[] next = new int[SLOTS];
     /** The slot of the first key of the last row. */
     private int first;
-    /** The values of the row in progress that passed the plain check, copied aside, and their kinds. */
+    /** The values of the row in progress held as text, copied aside, and their kinds. */
     private final HeldValues held = new HeldValues(SLOTS);
     private final ValueKind[] heldKinds = new ValueKind[SLOTS];
 
@@ -60,11 +59,11 @@ final class ConversionObjects implements ObjectHandler {
     @Override
     // jackson-core interns the names it reads, and the slots' names are literals: identity is equality here.
     @SuppressWarnings("ReferenceEquality")
-    public @Nullable RawRecord readObject(JsonCursor cursor, long line, long record) {
-        PlainRowCheck check = cursor.plainCheck();
-        boolean plain = check != null;
+    public RawRecord readObject(JsonCursor cursor, long line, long record) {
+        boolean plain = cursor.holding();
         held.clear();
-        // Built on the first value that is not held aside: a plain row needs neither.
+        held.place(line, record);
+        // Built on the first value that is not held aside: a held row needs neither.
         @Nullable String[] values = null;
         @Nullable ValueKind[] kinds = null;
         List<Violation> violations = List.of();
@@ -93,7 +92,7 @@ final class ConversionObjects implements ObjectHandler {
                 previous = slot;
                 guess = next[slot];
                 JsonToken token = cursor.nextToken();
-                if (plain && check != null && holdPlain(cursor, check, token, slot)) {
+                if (plain && hold(cursor, token, slot)) {
                     continue;
                 }
                 plain = false;
@@ -111,11 +110,28 @@ final class ConversionObjects implements ObjectHandler {
                 cursor.skipValue(cursor.nextToken());
             }
         }
-        if (plain && unknown == null && check != null && PlainRowCheck.hasRequiredSlots(held)
-                && check.admit(held, line, record)) {
-            // A plain row (remembered now, last, for the duplicate-row check): counted, not built.
-            return null;
+        if (plain && unknown == null) {
+            // Every value held as text: handed over as such, built only if asked for.
+            return HELD;
         }
+        return build(values, kinds, violations, line, record);
+    }
+
+    @Override
+    public HeldValues held() {
+        return held;
+    }
+
+    @Override
+    public RawRecord buildHeld() {
+        return build(null, null, List.of(), held.line(), held.record());
+    }
+
+    /** Builds a record: the values built so far, if any, and those held. */
+    private RawRecord build(@Nullable String @Nullable [] built, @Nullable ValueKind @Nullable [] builtKinds,
+            List<Violation> violations, long line, long record) {
+        @Nullable String[] values = built;
+        @Nullable ValueKind[] kinds = builtKinds;
         if (values == null || kinds == null) {
             values = new String[SLOTS];
             kinds = new ValueKind[SLOTS];
@@ -130,11 +146,11 @@ final class ConversionObjects implements ObjectHandler {
     }
 
     /**
-     * Tests a value while the row is plain so far, and holds it aside when it passes: a string, or a number of
-     * a kind its slot takes, whose text passes the check; {@code null} is an absent value and passes. A string
-     * past {@code maxStringLength} does not: the building path reports it.
+     * Holds a value aside while the row is held so far, when it is text: a string, or a number of a kind its slot
+     * takes; {@code null} is an absent value and passes. A string past {@code maxStringLength} is not held: the
+     * building path reports it.
      */
-    private boolean holdPlain(JsonCursor cursor, PlainRowCheck check, JsonToken token, int slot) {
+    private boolean hold(JsonCursor cursor, JsonToken token, int slot) {
         ValueKind kind;
         switch (token) {
             case VALUE_STRING -> kind = ValueKind.STRING;
@@ -156,12 +172,8 @@ final class ConversionObjects implements ObjectHandler {
         if (length > cursor.limits().maxStringLength()) {
             return false;
         }
-        char[] chars = cursor.getStringCharacters();
         int offset = cursor.getStringOffset();
-        if (!check.isPlain(slot, chars, offset, offset + length)) {
-            return false;
-        }
-        held.hold(slot, chars, offset, offset + length, 0);
+        held.hold(slot, cursor.getStringCharacters(), offset, offset + length, 0);
         heldKinds[slot] = kind;
         return true;
     }

@@ -6,7 +6,6 @@ import org.conversionkit.json.JsonLimits;
 import org.conversionkit.model.CrmField;
 import org.conversionkit.model.Field;
 import org.conversionkit.model.ValueKind;
-import org.conversionkit.model.internal.PlainRowCheck;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -37,7 +36,8 @@ public final class JsonCursor {
     private @Nullable ReadAhead counter;
     /** The count of characters (bytes) read where the current record starts. */
     private long recordBase;
-    private @Nullable PlainRowCheck plainCheck;
+    /** Whether the handler may hold a record's values rather than build it. */
+    private boolean holding;
 
     JsonCursor(JsonRecordSource source, JsonLimits limits, long hardRecordBound) {
         this.source = source;
@@ -61,9 +61,9 @@ public final class JsonCursor {
         return recordBase;
     }
 
-    /** Lets a handler count plain rows instead of building them. */
-    void skipPlainRows(PlainRowCheck check) {
-        plainCheck = check;
+    /** Lets a handler hold a record's values rather than build it ({@link ObjectHandler#HELD}). */
+    void hold(boolean hold) {
+        holding = hold;
     }
 
     private JsonParser parser() {
@@ -71,12 +71,13 @@ public final class JsonCursor {
     }
 
     /**
-     * Returns the check of plain rows, when the handler may count them instead of building them.
+     * Returns whether the handler may hold a record's values rather than build it: a record whose values are
+     * all text (strings, and numbers of a kind their field takes) and that the reader reports nothing on.
      *
-     * @return the check, or {@code null} when every record is built
+     * @return {@code true} while holding
      */
-    public @Nullable PlainRowCheck plainCheck() {
-        return plainCheck;
+    public boolean holding() {
+        return holding;
     }
 
     /**

@@ -21,8 +21,8 @@ import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.internal.FileInput;
-import org.conversionkit.model.internal.PlainRowCheck;
-import org.conversionkit.model.internal.PlainRowSkipping;
+import org.conversionkit.model.internal.HeldRecords;
+import org.conversionkit.model.internal.HeldValues;
 import org.conversionkit.model.rules.Problem;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -62,7 +62,7 @@ import tools.jackson.core.json.JsonFactory;
  * <p>Lines are counted in 64 bits: by the filter in strict NDJSON; in the other forms, the parser's 32-bit line
  * numbers are read past their wrap ({@link LineNumbers}), and a column the parser cannot count is 0.
  */
-public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
+public final class JsonRecordSource implements RecordSource, HeldRecords {
 
     /** The most the parser reads ahead of what it has parsed: its buffer, with room to spare. */
     private static final long READ_AHEAD = 64 * 1024;
@@ -106,7 +106,8 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     private long lastEndOffset = -1;
     private long recordLine;
     private boolean done;
-    private long plainRowsSkipped;
+    /** The record {@link #advance()} read last: {@link ObjectHandler#HELD} while its values are held. */
+    private @Nullable RawRecord current;
 
     private JsonRecordSource(Closeable raw, JsonInput.Opener opener, @Nullable String name, FileProfile profile,
             JsonLimits limits, ObjectHandler handler, long strictFirstLine) {
@@ -283,6 +284,14 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
 
     @Override
     public @Nullable RawRecord next() {
+        if (cursor.holding()) {
+            return advance() ? record() : null;
+        }
+        return read();
+    }
+
+    /** Reads the next record: built, or {@link ObjectHandler#HELD} while holding. */
+    private @Nullable RawRecord read() {
         if (done) {
             return null;
         }
@@ -331,7 +340,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                     blankLines += line - lastEndLine - 1;
                 }
                 cursor.startRecord(bytes.count());
-                @Nullable RawRecord result = token == JsonToken.START_OBJECT ? handler.readObject(cursor, line, record)
+                RawRecord result = token == JsonToken.START_OBJECT ? handler.readObject(cursor, line, record)
                         : notAnObject(token, line, column, record);
                 // The record lies within what the parser was handed since its start, plus its read-ahead:
                 // the exact size (a location, an allocation) is only needed near the limit.
@@ -348,10 +357,6 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                             || last == JsonToken.VALUE_STRING ? offsetOf(end) : -1;
                 }
                 recordLine = 0;
-                if (result == null) {
-                    plainRowsSkipped++;
-                    continue;
-                }
                 return result;
             } catch (StopReading e) {
                 return stopped(e, p);
@@ -427,7 +432,7 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                 if (token == JsonToken.START_ARRAY && arrayOfRecords(strict, p, line)) {
                     return notNdjson(strict, record);
                 }
-                @Nullable RawRecord result = token == JsonToken.START_OBJECT ? handler.readObject(cursor, line, record)
+                RawRecord result = token == JsonToken.START_OBJECT ? handler.readObject(cursor, line, record)
                         : notAnObject(token, line, column, record);
                 strict.release();
                 TokenStreamLocation end = p.currentLocation();
@@ -440,10 +445,6 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
                     return notNdjson(strict, record);
                 }
                 recordLine = 0;
-                if (result == null) {
-                    plainRowsSkipped++;
-                    continue;
-                }
                 return result;
             } catch (StopReading e) {
                 return stopped(e, p);
@@ -696,13 +697,28 @@ public final class JsonRecordSource implements RecordSource, PlainRowSkipping {
     }
 
     @Override
-    public void skipPlainRows(PlainRowCheck check) {
-        cursor.skipPlainRows(Objects.requireNonNull(check, "check"));
+    public boolean advance() {
+        cursor.hold(true);
+        current = read();
+        return current != null;
     }
 
     @Override
-    public long plainRowsSkipped() {
-        return plainRowsSkipped;
+    public @Nullable HeldValues held() {
+        return current == ObjectHandler.HELD ? handler.held() : null;
+    }
+
+    @Override
+    public RawRecord record() {
+        RawRecord record = current;
+        if (record == null) {
+            throw new IllegalStateException("no record: advance() first, and not past the end");
+        }
+        if (record == ObjectHandler.HELD) {
+            record = handler.buildHeld();
+            current = record;
+        }
+        return record;
     }
 
     @Override

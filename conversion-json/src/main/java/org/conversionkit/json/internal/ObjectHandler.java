@@ -1,7 +1,8 @@
 package org.conversionkit.json.internal;
 
+import java.util.List;
 import org.conversionkit.model.RawRecord;
-import org.jspecify.annotations.Nullable;
+import org.conversionkit.model.internal.HeldValues;
 
 /**
  * Reads the object of one record, the cursor standing on its {@code START_OBJECT}: the
@@ -10,14 +11,41 @@ import org.jspecify.annotations.Nullable;
 public interface ObjectHandler {
 
     /**
+     * What {@link #readObject(JsonCursor, long, long)} returns for a record whose values it holds
+     * ({@link JsonCursor#holding()}): compared by identity.
+     */
+    RawRecord HELD = RawRecord.ofText(1, 1, new String[0], List.of());
+
+    /**
      * Reads the object through its {@code END_OBJECT}.
      *
      * @param cursor what the object is read through: the parser's tokens and values, and their checks
      * @param line   the record's line
      * @param record the record's number
-     * @return the record, or {@code null} for a plain row the source skips ({@link JsonCursor#plainCheck()})
+     * @return the record, or {@link #HELD} for a record whose values are held ({@link #held()})
      */
-    @Nullable RawRecord readObject(JsonCursor cursor, long line, long record);
+    RawRecord readObject(JsonCursor cursor, long line, long record);
+
+    /**
+     * Returns the values of the record handed over as {@link #HELD}, with its line and number.
+     *
+     * @return the values held
+     * @throws IllegalStateException for a handler that holds nothing
+     */
+    default HeldValues held() {
+        throw new IllegalStateException("this handler holds no values");
+    }
+
+    /**
+     * Builds the record handed over as {@link #HELD}: the record {@link #readObject(JsonCursor, long, long)} would
+     * have returned without holding.
+     *
+     * @return the record
+     * @throws IllegalStateException for a handler that holds nothing
+     */
+    default RawRecord buildHeld() {
+        throw new IllegalStateException("this handler holds no values");
+    }
 
     /**
      * Returns whether the handler finds duplicate keys itself; else the parser's strict duplicate

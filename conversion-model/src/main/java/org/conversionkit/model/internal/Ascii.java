@@ -1,5 +1,7 @@
 package org.conversionkit.model.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The ASCII character classes the rules and readers test, written once. They take an {@code int} so that a
  * {@code char}, a code point and a byte read as {@code b & 0xFF} are all tested the same way, and anything
@@ -50,5 +52,19 @@ public final class Ascii {
      */
     public static boolean isSchemeChar(int c) {
         return isAsciiLetter(c) || isDigit(c) || c == '+' || c == '-' || c == '.';
+    }
+
+    /**
+     * Returns the character at an index of a text held as characters or as a string: the one accessor by which a
+     * fast path is written once for both (the choice is the same for every character of a call, a test the JIT
+     * compiler takes out of the loops).
+     *
+     * @param chars  the characters, or {@code null} when the text is {@code string}
+     * @param string the string, read only when {@code chars} is {@code null}
+     * @param index  the index
+     * @return the character
+     */
+    public static char at(char @Nullable [] chars, String string, int index) {
+        return chars != null ? chars[index] : string.charAt(index);
     }
 }

@@ -28,8 +28,9 @@ import org.jspecify.annotations.Nullable;
  * {@link ConversionLimits#maxTrackedRows()} of them; past the limit one {@code RECORD_TOO_LARGE} warning names it
  * and duplicates are no longer detected.
  *
- * <p>A validator that only counts rows hands {@link #plainRowCheck(Consumer)} to its source, which remembers plain rows
- * from the characters it holds, so that every row is remembered once, in order, whichever way it is read.
+ * <p>A validator that only counts rows tests the values a reader holds with {@link #plainRowCheck(Consumer)}, which
+ * remembers a plain row from those characters, so that every row is remembered once, in order, whichever way it is
+ * read.
  *
  * <p>Not thread-safe: it remembers the file's rows.
  */
@@ -118,7 +119,7 @@ public final class ConversionFileCheck {
     }
 
     /**
-     * Reports the duplicates among the plain rows a reader took and that are not yet looked up
+     * Reports the duplicates among the plain rows taken and not yet looked up
      * ({@link #plainRowCheck(Consumer)}), in order. A caller that counts records runs it before each record it
      * is handed and at the end of the file, so that every report is in the file's order.
      */
@@ -129,7 +130,7 @@ public final class ConversionFileCheck {
     /**
      * Returns the plain-row check of the file: the mapper's fast path, and the duplicate-row check of a plain row,
      * which is looked up with the plain rows after it, in batches: a duplicate among them is reported to
-     * {@code plainRowReports} when its batch is looked up (while the reader reads, or at {@link #settle()}), with
+     * {@code plainRowReports} when its batch is looked up (when it is full, or at {@link #settle()}), with
      * the limit of remembered rows if it is reached there. Each report is a record of its own, a row that was
      * counted without being built.
      *

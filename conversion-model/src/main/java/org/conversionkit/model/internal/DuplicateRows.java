@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * only by the chance of random values for distinct rows, about n<sup>2</sup>/2<sup>65</sup> for n rows
  * (2.7&nbsp;&times;&nbsp;10<sup>-8</sup> for a million), whatever the values are; and the table's probes cost
  * what they cost for random keys. Two ways in, that must give the same hash for the same row: the values a
- * reader held aside for a plain row ({@link #admitPlain(HeldValues, long, long)}), and a record's strings
+ * reader held aside for a plain row ({@link #admitPlain(HeldValues)}), and a record's strings
  * ({@link #add(RawRecord)}).
  *
  * <p>Not thread-safe: one per file.
@@ -120,14 +120,13 @@ public final class DuplicateRows {
      * the batch is looked up: when it is full, and at {@link #settle()}, which the caller runs before anything else
      * it reports, so that the reports stay in the file's order.
      *
-     * @param held   the values of a plain row: a url, the expected date, channel and device if any
-     * @param line   the row's line
-     * @param record the row's record number
+     * @param held the values of a plain row: a url, the expected date, channel and device if any; its line and
+     *             record number
      * @return {@code true} when the row was taken (or rows are no longer remembered): the reader may count it
      *         without building it; {@code false} without an expected date, when no row is plain
      * @throws IllegalStateException if no listener was given
      */
-    public boolean admitPlain(HeldValues held, long line, long record) {
+    public boolean admitPlain(HeldValues held) {
         LongHashSet set = rows;
         SipHash.State date = afterDate;
         if (set == null) {
@@ -153,7 +152,7 @@ public final class DuplicateRows {
         device = device > 0 ? device + 1 : lengthPlusOne(defaultDevice);
         long key = finish(held.to(DATE) - held.from(DATE), urlTo - urlFrom, channel, device, flags);
         // The url's characters, for the report of a duplicate: the reader's buffer moves on.
-        int start = take(key, line, record, held.column(URL), urlTo - urlFrom);
+        int start = take(key, held.line(), held.record(), held.column(URL), urlTo - urlFrom);
         System.arraycopy(text, urlFrom, pendingUrls, start, urlTo - urlFrom);
         if (pending == BATCH) {
             settle();
@@ -193,7 +192,7 @@ public final class DuplicateRows {
     }
 
     /**
-     * Sets where the duplicates among plain rows go ({@link #admitPlain(HeldValues, long, long)}).
+     * Sets where the duplicates among plain rows go ({@link #admitPlain(HeldValues)}).
      *
      * @param listener the listener
      */
@@ -258,7 +257,7 @@ public final class DuplicateRows {
     }
 
     /**
-     * Takes the row of a record a writer wrote into the batch, as {@link #admitPlain(HeldValues, long, long)} takes a
+     * Takes the row of a record a writer wrote into the batch, as {@link #admitPlain(HeldValues)} takes a
      * plain row: it is looked up and remembered with the rows after it, and a duplicate (or the limit) is reported to
      * the listener then.
      *

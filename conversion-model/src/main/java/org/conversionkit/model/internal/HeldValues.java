@@ -3,9 +3,9 @@ package org.conversionkit.model.internal;
 import java.util.Arrays;
 
 /**
- * The values of the record in progress that passed a {@link PlainRowCheck}, copied aside from the parser's
- * buffer, which may move or be reused before the record ends: a reader that skips plain rows builds strings
- * from them only when the record turns out not to be plain.
+ * The text values of the record in progress, copied aside from the parser's buffer, which may move or be reused
+ * before the record ends, with the record's line and number: what a reader hands over through
+ * {@link HeldRecords}, and builds strings from only when asked for the record.
  *
  * <p>One instance per reader, reused from record to record; it grows to the largest record held and holds no
  * more, since readers hold only values within their size limits.
@@ -18,6 +18,8 @@ public final class HeldValues {
     private final int[] columns;
     private int slots;
     private int length;
+    private long line;
+    private long record;
 
     /**
      * Creates an empty holder.
@@ -37,6 +39,35 @@ public final class HeldValues {
     public void clear() {
         slots = 0;
         length = 0;
+    }
+
+    /**
+     * Sets where the record held is.
+     *
+     * @param line   its line
+     * @param record its record number
+     */
+    public void place(long line, long record) {
+        this.line = line;
+        this.record = record;
+    }
+
+    /**
+     * Returns the line of the record held.
+     *
+     * @return the line
+     */
+    public long line() {
+        return line;
+    }
+
+    /**
+     * Returns the number of the record held.
+     *
+     * @return the record number
+     */
+    public long record() {
+        return record;
     }
 
     /**

@@ -3,26 +3,28 @@ package org.conversionkit.model.internal;
 import static org.conversionkit.model.internal.Ascii.isDigit;
 
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.Objects;
 import org.conversionkit.model.ConversionMapper;
 import org.conversionkit.model.Field;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The fast path of {@link ConversionMapper#check} for the row nearly every record of a daily file is, as tests
- * on a reader's characters, so that a reader can tell such a row before it builds a single string: a
- * validator that only counts a row needs none of them.
+ * on the characters a reader read ({@link HeldRecords}), so that a validator can tell such a row before a single
+ * string is built: one that only counts a row needs none of them.
  *
  * <p>A row is plain when it has a {@code url} and a {@code date} and the value of every slot present passes
- * {@link #isPlain(int, char[], int, int)}: the url a plain absolute http(s) URL, the date the expected date,
- * transactions a plain unsigned integer, revenue a plain unsigned amount, channel and device any text. Each
- * test is the character twin of a rule's own fast path ({@link PlainUrl}, {@code NumberRules}), held to it by
- * {@code RuleDifferentialTest}; so a plain row is one the mapper's fast path takes too, without a violation,
- * and {@code false} means "look closer", never "invalid". Without an expected date no row is plain.
+ * {@link #isPlain(int, char[], int, int)}: the url a plain absolute http(s) URL ({@link PlainUrl}), the date the
+ * expected date, transactions a plain unsigned integer, revenue a plain unsigned amount, channel and device any
+ * text. Each is its rule's fast path, written once for characters and strings alike ({@link Ascii#at}), and held
+ * to the rule as written by {@code RuleDifferentialTest}; the row test that combines them is written once too,
+ * for held characters ({@link #isPlain(HeldValues)}, the validator's) and for a record's strings
+ * ({@link #isPlain(String[])}, the mapper's). So {@code true} is exact: such a row passes every rule without a
+ * violation; {@code false} means "look closer", never "invalid". Without an expected date no row is plain.
  *
  * <p>A plain row is also remembered for the duplicate-row check: the check of a file's rows across records
- * ({@link ConversionFileCheck}) gives its {@link DuplicateRows}, and a reader that finds a row plain hands it to
- * {@link #admit(HeldValues, long, long)} last, which takes the row from the values held; it is looked up with the
+ * ({@link ConversionFileCheck}) gives its {@link DuplicateRows}, and a validator that finds a row plain hands it to
+ * {@link #admit(HeldValues)} last, which takes the row from the values held; it is looked up with the
  * plain rows after it, and a duplicate is reported from what was taken ({@link DuplicateRows.Found}).
  *
  * <p>The tests allocate nothing. Immutable but for the rows remembered, which belong to one file.
@@ -37,6 +39,7 @@ public final class PlainRowCheck {
     private static final int TRANSACTIONS = Field.TRANSACTIONS.ordinal();
     private static final int REVENUE = Field.REVENUE.ordinal();
     private static final int MAX_NUMBER_LENGTH = 18;
+    private static final int SLOTS = Field.values().length;
 
     private final char @Nullable [] date;
     private final @Nullable DuplicateRows rows;
@@ -49,11 +52,11 @@ public final class PlainRowCheck {
     /**
      * Returns the check of a mapper's fast path, for rows that are not checked across records.
      *
-     * @param mapper the mapper whose expected date plain rows have
+     * @param expectedDate the date plain rows have, or {@code null}: then no row is plain
      * @return the check
      */
-    public static PlainRowCheck of(ConversionMapper mapper) {
-        return new PlainRowCheck(mapper.expectedDate().orElse(null), null);
+    public static PlainRowCheck of(@Nullable LocalDate expectedDate) {
+        return new PlainRowCheck(expectedDate, null);
     }
 
     /**
@@ -70,17 +73,14 @@ public final class PlainRowCheck {
 
     /**
      * Remembers a row that {@link #isPlain(HeldValues)} found plain, to be looked up with the plain rows after it
-     * ({@link DuplicateRows#admitPlain(HeldValues, long, long)}): the last test of a plain row, the only one with
-     * an effect.
+     * ({@link DuplicateRows#admitPlain(HeldValues)}): the last test of a plain row, the only one with an effect.
      *
-     * @param held   the values of a plain row
-     * @param line   the row's line
-     * @param record the row's record number
+     * @param held the values of a plain row, with its line and record number
      * @return {@code true} when the row may be counted without being built
      */
-    public boolean admit(HeldValues held, long line, long record) {
+    public boolean admit(HeldValues held) {
         DuplicateRows fileRows = rows;
-        return fileRows == null || fileRows.admitPlain(held, line, record);
+        return fileRows == null || fileRows.admitPlain(held);
     }
 
     /**
@@ -100,17 +100,47 @@ public final class PlainRowCheck {
      * @return {@code true} when they make a plain row
      */
     public boolean isPlain(HeldValues held) {
-        if (!hasRequiredSlots(held)) {
-            return false;
+        return isPlainRow(held.slots(), held.chars(), null, held);
+    }
+
+    /**
+     * Tests the values of a record, as strings, as {@link #isPlain(HeldValues)} tests held characters: the test of
+     * the mapper's fast path, which adds its own of the values' JSON kinds.
+     *
+     * @param values the values by {@link Field} ordinal, {@code null} where absent; one per field at least
+     * @return {@code true} when they make a plain row
+     */
+    public boolean isPlain(@Nullable String[] values) {
+        int slots = 0;
+        for (int slot = 0; slot < SLOTS; slot++) {
+            if (values[slot] != null) {
+                slots |= 1 << slot;
+            }
         }
-        int slots = held.slots();
-        // Slot by slot, not a loop over the slots held: this runs once a row. Channel and device: any text.
-        char[] chars = held.chars();
-        return isExpectedDate(chars, held.from(DATE), held.to(DATE))
-                && ((slots & 1 << TRANSACTIONS) == 0
-                        || isPlainCount(chars, held.from(TRANSACTIONS), held.to(TRANSACTIONS)))
-                && ((slots & 1 << REVENUE) == 0 || isPlainAmount(chars, held.from(REVENUE), held.to(REVENUE)))
-                && PlainUrl.isPlain(chars, held.from(URL), held.to(URL));
+        return isPlainRow(slots, null, values, null);
+    }
+
+    /**
+     * The plain-row test, once: the values are held characters ({@code chars} and {@code held}) or strings.
+     * Slot by slot, not a loop over the slots: this runs once a row. Channel and device: any text.
+     */
+    private boolean isPlainRow(int slots, char @Nullable [] chars, @Nullable String @Nullable [] strings,
+            @Nullable HeldValues held) {
+        return (slots & REQUIRED_SLOTS) == REQUIRED_SLOTS
+                && isPlainValue(DATE, chars, strings, held)
+                && ((slots & 1 << TRANSACTIONS) == 0 || isPlainValue(TRANSACTIONS, chars, strings, held))
+                && ((slots & 1 << REVENUE) == 0 || isPlainValue(REVENUE, chars, strings, held))
+                && isPlainValue(URL, chars, strings, held);
+    }
+
+    /** Tests one value present, held or as a string ({@link #isPlainRow}). */
+    private boolean isPlainValue(int slot, char @Nullable [] chars, @Nullable String @Nullable [] strings,
+            @Nullable HeldValues held) {
+        if (held != null) {
+            return isPlain(slot, chars, "", held.from(slot), held.to(slot));
+        }
+        String string = Objects.requireNonNull(Objects.requireNonNull(strings)[slot]);
+        return isPlain(slot, null, string, 0, string.length());
     }
 
     /**
@@ -133,26 +163,41 @@ public final class PlainRowCheck {
      * @return {@code true} when the value is plain for its slot
      */
     public boolean isPlain(int slot, char[] chars, int from, int to) {
+        return isPlain(slot, chars, "", from, to);
+    }
+
+    /**
+     * Tests a value by its slot's rule: each rule's fast path written once, for characters ({@code chars}) and for
+     * a string ({@code chars} {@code null}) alike.
+     */
+    private boolean isPlain(int slot, char @Nullable [] chars, String string, int from, int to) {
         if (slot == URL) {
-            return PlainUrl.isPlain(chars, from, to);
+            return PlainUrl.isPlain(chars, string, from, to);
         }
         if (slot == DATE) {
-            return isExpectedDate(chars, from, to);
+            return isExpectedDate(chars, string, from, to);
         }
         if (slot == TRANSACTIONS) {
-            return isPlainCount(chars, from, to);
+            return isPlainCount(chars, string, from, to);
         }
         if (slot == REVENUE) {
-            return isPlainAmount(chars, from, to);
+            return isPlainAmount(chars, string, from, to);
         }
         // Channel and device: any text.
         return true;
     }
 
-    private boolean isExpectedDate(char[] chars, int from, int to) {
+    private boolean isExpectedDate(char @Nullable [] chars, String string, int from, int to) {
         char[] expected = date;
-        return expected != null && to - from == expected.length
-                && Arrays.equals(chars, from, to, expected, 0, expected.length);
+        if (expected == null || to - from != expected.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if (Ascii.at(chars, string, from + i) != expected[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -164,17 +209,19 @@ public final class PlainRowCheck {
      * @return {@code true} for a plain unsigned count
      */
     public static boolean isPlainCount(String value) {
-        int length = value.length();
-        if (length == 0 || length > MAX_NUMBER_LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        return isPlainCount(null, value, 0, value.length());
+    }
+
+    /**
+     * The same test as {@link #isPlainCount(String)}, on characters.
+     *
+     * @param chars the characters
+     * @param from  the first character
+     * @param to    the end, exclusive
+     * @return {@code true} for a plain unsigned count
+     */
+    public static boolean isPlainCount(char[] chars, int from, int to) {
+        return isPlainCount(chars, "", from, to);
     }
 
     /**
@@ -187,9 +234,44 @@ public final class PlainRowCheck {
      * @return {@code true} for a plain unsigned amount
      */
     public static boolean isPlainAmount(String value) {
-        int length = value.length();
-        if (length == 0 || length > MAX_NUMBER_LENGTH || !isDigit(value.charAt(0))
-                || !isDigit(value.charAt(length - 1))) {
+        return isPlainAmount(null, value, 0, value.length());
+    }
+
+    /**
+     * The same test as {@link #isPlainAmount(String)}, on characters.
+     *
+     * @param chars the characters
+     * @param from  the first character
+     * @param to    the end, exclusive
+     * @return {@code true} for a plain unsigned amount
+     */
+    public static boolean isPlainAmount(char[] chars, int from, int to) {
+        return isPlainAmount(chars, "", from, to);
+    }
+
+    /**
+     * The count test, once, on {@code chars} or, when it is {@code null}, on {@code string}: the same for every
+     * character of a call, a test the JIT compiler takes out of the loop (as {@code PlainUrl} does).
+     */
+    private static boolean isPlainCount(char @Nullable [] chars, String string, int from, int to) {
+        int length = to - from;
+        if (length == 0 || length > MAX_NUMBER_LENGTH) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = Ascii.at(chars, string, i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The amount test, once, on {@code chars} or, when it is {@code null}, on {@code string}. */
+    private static boolean isPlainAmount(char @Nullable [] chars, String string, int from, int to) {
+        int length = to - from;
+        if (length == 0 || length > MAX_NUMBER_LENGTH || !isDigit(Ascii.at(chars, string, from))
+                || !isDigit(Ascii.at(chars, string, to - 1))) {
             return false;
         }
         // Between two digits: digits and at most one point. Without a branch per character (where the point
@@ -197,8 +279,8 @@ public final class PlainRowCheck {
         // for a handful of characters a plain loop is the fastest.
         int other = 0;
         int points = 0;
-        for (long i = 1; i < length - 1; i++) {
-            int c = value.charAt((int) i);
+        for (long i = from + 1L; i < to - 1; i++) {
+            int c = Ascii.at(chars, string, (int) i);
             // 1 for '.', else 0, by arithmetic: a comparison here compiles to a branch.
             int isPoint = ((c ^ '.') - 1) >>> 31;
             other |= (c - '0' | '9' - c) >>> 31 & ~isPoint;
@@ -207,52 +289,4 @@ public final class PlainRowCheck {
         return other == 0 && points <= 1;
     }
 
-    /**
-     * The fast path of the integer rule ({@link #isPlainCount(String)}) on characters: 1 to 18 ASCII
-     * digits.
-     *
-     * @param chars the characters
-     * @param from  the first character
-     * @param to    the end, exclusive
-     * @return {@code true} for a plain unsigned count
-     */
-    public static boolean isPlainCount(char[] chars, int from, int to) {
-        int length = to - from;
-        if (length == 0 || length > MAX_NUMBER_LENGTH) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            char c = chars[i];
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The fast path of the decimal rule ({@link #isPlainAmount(String)}) on characters: at most 18 ASCII
-     * digits with at most one point between two of them.
-     *
-     * @param chars the characters
-     * @param from  the first character
-     * @param to    the end, exclusive
-     * @return {@code true} for a plain unsigned amount
-     */
-    public static boolean isPlainAmount(char[] chars, int from, int to) {
-        int length = to - from;
-        if (length == 0 || length > MAX_NUMBER_LENGTH || !isDigit(chars[from]) || !isDigit(chars[to - 1])) {
-            return false;
-        }
-        // Branch-free, as isPlainAmount(String): where the point stands differs from row to row.
-        int other = 0;
-        int points = 0;
-        for (long i = from + 1L; i < to - 1; i++) {
-            int c = chars[(int) i];
-            int isPoint = ((c ^ '.') - 1) >>> 31;
-            other |= (c - '0' | '9' - c) >>> 31 & ~isPoint;
-            points += isPoint;
-        }
-        return other == 0 && points <= 1;
-    }
 }

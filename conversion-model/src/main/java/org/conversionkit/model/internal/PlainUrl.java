@@ -3,6 +3,8 @@ package org.conversionkit.model.internal;
 import static org.conversionkit.model.internal.Ascii.isDigit;
 import static org.conversionkit.model.internal.Ascii.isHexDigit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The fast path of {@code UrlRule}, for the shape nearly every URL of a daily file has, on a string or on a
  * reader's characters: {@code http://} or {@code https://} in lower case; a host name of at most 63 ASCII
@@ -12,8 +14,9 @@ import static org.conversionkit.model.internal.Ascii.isHexDigit;
  * {@code true} only for values the rule's thorough check accepts without a warning; {@code false} means "look
  * closer", not "invalid": user information, a port, a query right after the host, an IPv4 address, a longer
  * host, a label in punycode ({@code xn--}, found by its two hyphens) and a last label that may be a number to a
- * browser ({@code foo.0x4}, {@code foo.0xa}: it begins with a digit) all take the thorough path. Held to the
- * thorough check, and the two twins to each other, by {@code RuleDifferentialTest}.
+ * browser ({@code foo.0x4}, {@code foo.0xa}: it begins with a digit) all take the thorough path. Written once
+ * for both forms of the text; held to the thorough check, on strings and on characters inside a larger buffer, by
+ * {@code RuleDifferentialTest}.
  *
  * <p>Each part is a loop without a branch a typical URL mispredicts (a table load and bit operations per
  * character) but its end: this is the hot path of validation, once a row.
@@ -66,13 +69,35 @@ public final class PlainUrl {
      * @return {@code true} when the URL is valid without a warning
      */
     public static boolean isPlain(String url) {
-        int length = url.length();
-        if (length < MIN_LENGTH || url.charAt(0) != 'h' || url.charAt(1) != 't' || url.charAt(2) != 't'
-                || url.charAt(3) != 'p') {
+        return isPlain(null, url, 0, url.length());
+    }
+
+    /**
+     * Returns whether a URL, as characters, is plain: the same test as {@link #isPlain(String)}.
+     *
+     * @param chars the characters
+     * @param from  the first character of the URL
+     * @param to    the end of the URL, exclusive
+     * @return {@code true} when the URL is valid without a warning
+     */
+    public static boolean isPlain(char[] chars, int from, int to) {
+        return isPlain(chars, "", from, to);
+    }
+
+    /**
+     * The test, once, on the characters {@code from} to {@code to} of {@code chars}, or of {@code string} when
+     * {@code chars} is {@code null}. Which of the two holds the text is the same for every character of a call: the
+     * JIT compiler takes that test out of the loops (loop unswitching), so that each form runs a loop of its own
+     * without a branch per character, as two hand-written twins did.
+     */
+    static boolean isPlain(char @Nullable [] chars, String string, int from, int to) {
+        if (to - from < MIN_LENGTH || Ascii.at(chars, string, from) != 'h' || Ascii.at(chars, string, from + 1) != 't'
+                || Ascii.at(chars, string, from + 2) != 't' || Ascii.at(chars, string, from + 3) != 'p') {
             return false;
         }
-        int colon = url.charAt(4) == 's' ? 5 : 4;
-        if (url.charAt(colon) != ':' || url.charAt(colon + 1) != '/' || url.charAt(colon + 2) != '/') {
+        int colon = Ascii.at(chars, string, from + 4) == 's' ? from + 5 : from + 4;
+        if (Ascii.at(chars, string, colon) != ':' || Ascii.at(chars, string, colon + 1) != '/'
+                || Ascii.at(chars, string, colon + 2) != '/') {
             return false;
         }
         int hostStart = colon + 3;
@@ -80,8 +105,8 @@ public final class PlainUrl {
         int previous = DOT;
         int pairs = 0;
         int hostEnd = hostStart;
-        for (; hostEnd < length; hostEnd++) {
-            int type = CLASSES[url.charAt(hostEnd)] & HOST_MASK;
+        for (; hostEnd < to; hostEnd++) {
+            int type = CLASSES[Ascii.at(chars, string, hostEnd)] & HOST_MASK;
             if (type > DOT) {
                 break;
             }
@@ -91,87 +116,28 @@ public final class PlainUrl {
         // Past the host, only '/' or the end: a port, user information, a query right after the host or a
         // character a host cannot hold is for the thorough check. The last character ends the last label well;
         // 63 characters at most bound every label too. A last label that begins with a digit may be a number
-        // (123, 0x4, 0xa) and is for the thorough check: found from the end, once a URL, as the scheme holds no
-        // dot.
+        // (123, 0x4, 0xa) and is for the thorough check: found from the end, once a URL.
         if (hostEnd == hostStart || hostEnd - hostStart > MAX_LABEL_LENGTH
-                || (hostEnd < length && url.charAt(hostEnd) != '/') || (pairs & BAD_LABEL_PAIRS) != 0
-                || !isLabelEnd(url.charAt(hostEnd - 1))
-                || isDigit(url.charAt(Math.max(url.lastIndexOf('.', hostEnd - 1) + 1, hostStart)))) {
-            return false;
-        }
-        int bad = 0;
-        for (int i = hostEnd; i < length; i++) {
-            bad |= CLASSES[url.charAt(i)];
-        }
-        return (bad & NOT_REST) == 0 || isPlainRest(url, hostEnd);
-    }
-
-    /**
-     * Returns whether a URL, as characters, is plain: the twin of {@link #isPlain(String)}.
-     *
-     * @param chars the characters
-     * @param from  the first character of the URL
-     * @param to    the end of the URL, exclusive
-     * @return {@code true} when the URL is valid without a warning
-     */
-    public static boolean isPlain(char[] chars, int from, int to) {
-        if (to - from < MIN_LENGTH || chars[from] != 'h' || chars[from + 1] != 't' || chars[from + 2] != 't'
-                || chars[from + 3] != 'p') {
-            return false;
-        }
-        int colon = chars[from + 4] == 's' ? from + 5 : from + 4;
-        if (chars[colon] != ':' || chars[colon + 1] != '/' || chars[colon + 2] != '/') {
-            return false;
-        }
-        int hostStart = colon + 3;
-        int previous = DOT;
-        int pairs = 0;
-        int hostEnd = hostStart;
-        for (; hostEnd < to; hostEnd++) {
-            int type = CLASSES[chars[hostEnd]] & HOST_MASK;
-            if (type > DOT) {
-                break;
-            }
-            pairs |= previous * type;
-            previous = type;
-        }
-        if (hostEnd == hostStart || hostEnd - hostStart > MAX_LABEL_LENGTH
-                || (hostEnd < to && chars[hostEnd] != '/') || (pairs & BAD_LABEL_PAIRS) != 0
-                || !isLabelEnd(chars[hostEnd - 1]) || isDigit(chars[lastLabelStart(chars, hostStart, hostEnd)])) {
+                || (hostEnd < to && Ascii.at(chars, string, hostEnd) != '/') || (pairs & BAD_LABEL_PAIRS) != 0
+                || !isLabelEnd(Ascii.at(chars, string, hostEnd - 1))
+                || isDigit(Ascii.at(chars, string, lastLabelStart(chars, string, hostStart, hostEnd)))) {
             return false;
         }
         int bad = 0;
         for (int i = hostEnd; i < to; i++) {
-            bad |= CLASSES[chars[i]];
+            bad |= CLASSES[Ascii.at(chars, string, i)];
         }
-        return (bad & NOT_REST) == 0 || isPlainRest(chars, hostEnd, to);
+        return (bad & NOT_REST) == 0 || isPlainRest(chars, string, hostEnd, to);
     }
 
     /** The part after the host when it holds '%' or '#' (or anything else outside the table). */
-    private static boolean isPlainRest(String url, int from) {
-        int length = url.length();
-        boolean fragment = false;
-        for (int i = from; i < length; i++) {
-            char c = url.charAt(i);
-            if ((CLASSES[c] & NOT_REST) != 0) {
-                if (c == '%' && i + 2 < length && isHexDigit(url.charAt(i + 1)) && isHexDigit(url.charAt(i + 2))) {
-                    i += 2;
-                } else if (c == '#' && !fragment) {
-                    fragment = true;
-                } else {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean isPlainRest(char[] chars, int from, int to) {
+    private static boolean isPlainRest(char @Nullable [] chars, String string, int from, int to) {
         boolean fragment = false;
         for (int i = from; i < to; i++) {
-            char c = chars[i];
+            char c = Ascii.at(chars, string, i);
             if ((CLASSES[c] & NOT_REST) != 0) {
-                if (c == '%' && i + 2 < to && isHexDigit(chars[i + 1]) && isHexDigit(chars[i + 2])) {
+                if (c == '%' && i + 2 < to && isHexDigit(Ascii.at(chars, string, i + 1))
+                        && isHexDigit(Ascii.at(chars, string, i + 2))) {
                     i += 2;
                 } else if (c == '#' && !fragment) {
                     fragment = true;
@@ -184,9 +150,9 @@ public final class PlainUrl {
     }
 
     /** Where the last label of a host begins: after its last dot, or at the host's start. */
-    private static int lastLabelStart(char[] chars, int hostStart, int hostEnd) {
+    private static int lastLabelStart(char @Nullable [] chars, String string, int hostStart, int hostEnd) {
         int i = hostEnd - 1;
-        while (i > hostStart && chars[i - 1] != '.') {
+        while (i > hostStart && Ascii.at(chars, string, i - 1) != '.') {
             i--;
         }
         return i;

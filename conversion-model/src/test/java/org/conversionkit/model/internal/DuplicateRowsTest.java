@@ -78,7 +78,7 @@ class DuplicateRowsTest {
         assertThat(rows.add(record("https://d.tld/a", "2020-09-22", null, null))).isEqualTo(LongHashSet.Added.PRESENT);
         rows.stop();
         assertThat(rows.add(record("https://d.tld/a", "2020-09-22", null, null))).isEqualTo(LongHashSet.Added.ADDED);
-        assertThat(rows.admitPlain(held("https://d.tld/a", null, null), 9, 9)).isTrue();
+        assertThat(rows.admitPlain(held("https://d.tld/a", null, null, 9, 9))).isTrue();
     }
 
     /**
@@ -113,7 +113,7 @@ class DuplicateRowsTest {
                         found.add(i + " " + i + " " + url + " at column 0");
                     }
                 } else {
-                    assertThat(mixed.admitPlain(held(url, channel, device), i, i)).isTrue();
+                    assertThat(mixed.admitPlain(held(url, channel, device, i, i))).isTrue();
                 }
             }
             mixed.settle();
@@ -131,7 +131,7 @@ class DuplicateRowsTest {
         for (int i = 1; i <= DuplicateRows.BATCH + 5; i++) {
             // Row 2 repeats row 1; row 5 is the fourth distinct row; row 6 repeats row 1 past the limit.
             String url = i == 2 || i == 6 ? "https://d.tld/1" : "https://d.tld/" + i;
-            assertThat(rows.admitPlain(held(url, null, null), 10L + i, i)).isTrue();
+            assertThat(rows.admitPlain(held(url, null, null, 10L + i, i))).isTrue();
         }
         rows.settle();
         assertThat(found).containsExactly("12 2 https://d.tld/1 at column 0", "full at 15 5");
@@ -191,8 +191,10 @@ class DuplicateRowsTest {
     }
 
     /** The values a reader holds for a plain row: each one at an offset of its own in a buffer of others. */
-    private static HeldValues held(String url, @Nullable String channel, @Nullable String device) {
+    private static HeldValues held(String url, @Nullable String channel, @Nullable String device, long line,
+            long record) {
         HeldValues held = new HeldValues(Field.values().length);
+        held.place(line, record);
         hold(held, Field.DEVICE, device);
         hold(held, Field.URL, url);
         hold(held, Field.DATE, "2020-09-22");
