@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * whether it holds the record's values as text (every value a string, or a number of a kind its field takes, and
  * nothing the reader reports on the record), and builds the record when asked.
  *
- * <p>Reading through {@link #advance()} holds records from then on; {@code next()} of the record source reads and
- * builds a record as before, and is not mixed with {@code advance()}.
+ * <p>Until the first {@link #advance()}, the record source's {@code next()} builds every record as it reads it;
+ * from then on the source holds records, and {@code next()} is {@code advance()} then {@link #record()}.
  */
 public interface HeldRecords {
 
