@@ -2,8 +2,11 @@ package org.conversionkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,14 +23,15 @@ import org.conversionkit.spec.SpecCase;
 import org.conversionkit.spec.SpecInput;
 import org.conversionkit.validation.ConversionValidator;
 import org.conversionkit.validation.ValidationReport;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The same rows as CSV and as JSON (NDJSON, the loose form, an array) give the same typed rows and the same report:
- * counts, and each violation's code, record, field and value. Each case of {@code spec/equivalence.json} is a CSV
- * file, the reference, and its JSON forms.
+ * The same rows as CSV and as JSON (NDJSON, the loose form, an array) give the same typed rows and the same report,
+ * from the library and from the command line: counts, and each violation's code, record, field and value. Each case
+ * of {@code spec/equivalence.json} is a CSV file, the reference, and its JSON forms.
  */
 class FormatEquivalenceTest {
 
@@ -50,6 +54,24 @@ class FormatEquivalenceTest {
             Path other = SpecInput.of(node, group.file().directory()).writeTo(dir);
             assertThat(rows(other)).as("typed rows of %s", other).isEqualTo(expectedRows);
             assertThat(summary(other)).as("report of %s", other).isEqualTo(expectedReport);
+        }
+        // The command line reports each file of the group as the library does.
+        for (Path file : List.of(dir.toFile().listFiles()).stream().map(File::toPath).sorted().toList()) {
+            InProcess.Run run = InProcess.run(List.of("validate", "--report", "json", file.toString()),
+                    new ByteArrayInputStream(new byte[0]));
+            Map<String, @Nullable Object> report = InProcess.firstReport(run);
+            Map<String, Object> summary = new TreeMap<>();
+            for (String key : List.of("valid", "records", "validRecords", "invalidRecords", "errors", "warnings")) {
+                summary.put(key, report.get(key));
+            }
+            List<String> violations = new ArrayList<>();
+            for (Object v : (List<?>) report.get("violations")) {
+                Map<?, ?> violation = (Map<?, ?>) v;
+                violations.add(violation.get("code") + "@record " + violation.get("record") + " "
+                        + violation.get("field") + "=" + violation.get("value"));
+            }
+            summary.put("violations", String.join("; ", violations));
+            assertThat(summary).as("the command line's report of %s", file).hasToString(expectedReport);
         }
     }
 
