@@ -36,7 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs the cases of {@code constraint-cases.tsv} against each constraint validator directly and
+ * Runs the cases of {@code spec/constraints.json} against each constraint validator directly and
  * through a real Hibernate Validator, and checks what the messages make of text from the data.
  */
 class ConstraintCasesTest {
