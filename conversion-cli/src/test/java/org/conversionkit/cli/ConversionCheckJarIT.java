@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,31 +21,31 @@ class ConversionCheckJarIT {
 
     static final Path JAR = Path.of("target/conversion-check.jar").toAbsolutePath();
 
-    static List<CliCase> cases() throws IOException {
-        return CliCasesTest.cases();
+    static List<SpecCase> cases() {
+        return CliCases.all();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void passes(CliCase cliCase) throws IOException, InterruptedException {
+    void passes(SpecCase cliCase) throws IOException, InterruptedException {
         assertThat(JAR).as("the jar is built in the package phase").exists();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx64m", "-jar", JAR.toString()));
-        command.addAll(cliCase.args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(CliCasesTest.CASES.toFile());
-        builder.redirectInput(cliCase.stdin() == null ? ProcessBuilder.Redirect.from(new File("/dev/null"))
-                : ProcessBuilder.Redirect.from(CliCasesTest.CASES.resolve(cliCase.stdin()).toFile()));
+        List<String> args = CliCases.args(cliCase);
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(CliCases.directory().toFile());
+        Path stdin = CliCases.stdin(cliCase);
+        builder.redirectInput(ProcessBuilder.Redirect.from(stdin == null ? new File("/dev/null") : stdin.toFile()));
         Process process = builder.start();
         byte[] out = process.getInputStream().readAllBytes();
         byte[] err = process.getErrorStream().readAllBytes();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String stderr = new String(err, StandardCharsets.UTF_8);
         String stdout = new String(out, StandardCharsets.UTF_8);
-        assertThat(cliCase.check(process.exitValue(), stdout))
-                .as("%s%nstdout: %s%nstderr: %s", cliCase, stdout, stderr)
-                .isEmpty();
+        assertThat(CliCases.check(cliCase, process.exitValue(), stdout))
+                .as("%s: %s%nstdout: %s%nstderr: %s", cliCase, cliCase.why(), stdout, stderr).isEmpty();
         assertThat(stderr).as("no stack trace reaches the user").doesNotContain("\tat ").doesNotContain("Exception");
-        if (cliCase.args.contains("json") && !stdout.isEmpty() && !cliCase.args.get(0).equals("schema")) {
+        if (args.contains("json") && !stdout.isEmpty() && !args.get(0).equals("schema")) {
             assertThat(ReportSchema.problems(stdout)).as("the report fits its JSON Schema: %s", stdout).isEmpty();
         }
     }

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The CRM options of {@code validate} say what they do in {@code --help}, and refuse what cannot apply with their
- * reason (exit 2); the acceptance cases ({@code cases.json}) hold their reports.
+ * reason (exit 2); the acceptance cases ({@code spec/cli.json}) hold their reports.
  */
 class CrmOptionsTest {
 
-    private static final Path FILES = CliCasesTest.CASES.resolve("files");
+    private static final Path FILES = CliCases.directory().resolve("files");
 
     /** What a run gave. */
     private record Run(int exit, String stdout, String stderr) {

@@ -2,60 +2,76 @@ package org.conversionkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.conversionkit.csv.ConversionCsvReader;
 import org.conversionkit.json.ConversionJsonReader;
 import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.InvalidRecordStrategy;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Violation;
+import org.conversionkit.spec.Node;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
+import org.conversionkit.spec.SpecInput;
 import org.conversionkit.validation.ConversionValidator;
 import org.conversionkit.validation.ValidationReport;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The same rows as CSV and as JSON (NDJSON, the loose form, an array) give the same typed rows and
- * the same report: counts, and each violation's code, record, field and value. The fixtures in
- * {@code src/test/resources/equivalence} are grouped by the part of their name before the date;
- * the {@code .csv} file of a group is the reference.
+ * The same rows as CSV and as JSON (NDJSON, the loose form, an array) give the same typed rows and the same report,
+ * from the library and from the command line: counts, and each violation's code, record, field and value. Each case
+ * of {@code spec/equivalence.json} is a CSV file, the reference, and its JSON forms.
  */
 class FormatEquivalenceTest {
 
-    static final Path DIR = Path.of("src/test/resources/equivalence");
-
-    static Stream<String> groups() throws IOException {
-        try (Stream<Path> files = Files.list(DIR)) {
-            return files.map(f -> f.getFileName().toString().replaceFirst("-\\d{4}-.*", "")).distinct().sorted()
-                    .toList().stream();
-        }
+    static List<SpecCase> groups() {
+        return Spec.load("equivalence.json").cases();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("groups")
-    void csvAndJsonAgree(String group) throws IOException {
-        List<Path> files;
-        try (Stream<Path> all = Files.list(DIR)) {
-            files = all.filter(f -> f.getFileName().toString().startsWith(group + "-")).sorted().toList();
-        }
-        Path reference = files.stream().filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();
+    void csvAndJsonAgree(SpecCase group, @TempDir Path dir) throws IOException {
+        group.node().only("id", "why", "input", "equivalents");
+        Path reference = group.input().writeTo(dir);
+        assertThat(reference.toString()).endsWith(".csv");
         List<ConversionRow> expectedRows = rows(reference);
         String expectedReport = summary(reference);
         assertThat(expectedRows).as("the reference has valid rows").isNotEmpty();
-        List<Path> others = new ArrayList<>(files);
-        others.remove(reference);
+        List<Node> others = group.get("equivalents").list();
         assertThat(others).as("a group holds JSON forms of its CSV").isNotEmpty();
-        for (Path other : others) {
+        for (Node node : others) {
+            Path other = SpecInput.of(node, group.file().directory()).writeTo(dir);
             assertThat(rows(other)).as("typed rows of %s", other).isEqualTo(expectedRows);
             assertThat(summary(other)).as("report of %s", other).isEqualTo(expectedReport);
+        }
+        // The command line reports each file of the group as the library does.
+        for (Path file : List.of(dir.toFile().listFiles()).stream().map(File::toPath).sorted().toList()) {
+            InProcess.Run run = InProcess.run(List.of("validate", "--report", "json", file.toString()),
+                    new ByteArrayInputStream(new byte[0]));
+            Map<String, @Nullable Object> report = InProcess.firstReport(run);
+            Map<String, Object> summary = new TreeMap<>();
+            for (String key : List.of("valid", "records", "validRecords", "invalidRecords", "errors", "warnings")) {
+                summary.put(key, report.get(key));
+            }
+            List<String> violations = new ArrayList<>();
+            for (Object v : (List<?>) report.get("violations")) {
+                Map<?, ?> violation = (Map<?, ?>) v;
+                violations.add(violation.get("code") + "@record " + violation.get("record") + " "
+                        + violation.get("field") + "=" + violation.get("value"));
+            }
+            summary.put("violations", String.join("; ", violations));
+            assertThat(summary).as("the command line's report of %s", file).hasToString(expectedReport);
         }
     }
 

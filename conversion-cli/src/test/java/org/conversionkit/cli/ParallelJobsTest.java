@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,17 +30,13 @@ class ParallelJobsTest {
     @Test
     void theAcceptanceCasesGiveTheSameReportsWithTwoJobs() throws IOException {
         int compared = 0;
-        for (CliCase c : CliCasesTest.cases()) {
+        for (SpecCase c : CliCases.all()) {
             // --history checks its feeds one after the other: --jobs does not apply to it.
-            if (c.args.isEmpty() || !c.args.get(0).equals("validate") || c.stdin() != null
-                    || c.args.contains("--history")) {
+            List<String> given = CliCases.args(c);
+            if (given.isEmpty() || !given.get(0).equals("validate") || c.has("stdin") || given.contains("--history")) {
                 continue;
             }
-            List<String> args = new ArrayList<>();
-            for (String arg : c.args) {
-                Path file = CliCasesTest.CASES.resolve(arg);
-                args.add(!arg.startsWith("-") && arg.contains("/") && Files.exists(file) ? file.toString() : arg);
-            }
+            List<String> args = CliCases.resolved(c);
             Run one = run(with(args, "1"));
             Run two = run(with(args, "2"));
             if (args.contains("--history")) {

@@ -29,11 +29,16 @@ import org.conversionkit.model.Strictness;
 import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.internal.HeldRecords;
 import org.conversionkit.model.internal.HeldValues;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
+import org.conversionkit.spec.SpecFile;
+import org.conversionkit.spec.SpecInput;
 import org.conversionkit.validation.ConversionValidator;
 import org.conversionkit.validation.ValidationReport;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -46,31 +51,54 @@ class PlainRowSkippingTest {
 
     private static final LocalDate DATE = LocalDate.of(2020, 9, 22);
 
-    static Stream<Path> fixtures() throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (String dir : List.of("src/test/resources/hostile", "src/test/resources/equivalence",
-                "src/test/resources/cases/files", "../conversion-csv/src/test/resources/fixtures",
-                "../conversion-json/src/test/resources/fixtures")) {
-            Path path = Path.of(dir);
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> all = Files.walk(path)) {
-                    all.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".expected"))
-                            .filter(f -> sizeOf(f) < 1 << 20).sorted().forEach(files::add);
+    /**
+     * Every input of the file cases under 1 MiB (the readers', the bad-input suite's, the command line's), and the
+     * schemas and the table of the schema cases.
+     */
+    static Stream<Arguments> fixtures() throws IOException {
+        List<Arguments> inputs = new ArrayList<>();
+        for (String name : List.of("csv.json", "json.json", "crm.json", "hostile.json", "equivalence.json",
+                "schema.json")) {
+            SpecFile file = Spec.load(name);
+            for (SpecCase c : file.cases()) {
+                List<SpecInput> all = new ArrayList<>(List.of(c.input()));
+                if (c.has("equivalents")) {
+                    c.get("equivalents").list().forEach(node -> all.add(SpecInput.of(node, file.directory())));
+                }
+                for (SpecInput input : all) {
+                    if (!input.generated() && input.size() < 1 << 20) {
+                        inputs.add(Arguments.of(name + " " + c.id() + " " + input, input.name(), input.bytes()));
+                    }
+                }
+                if (name.equals("schema.json")) {
+                    // The schema a feed gives, a JSON document that is no conversion file.
+                    inputs.add(Arguments.of(name + " " + c.id() + " schema", c.id() + ".schema.json",
+                            c.expect().get("schema").toJson().getBytes(StandardCharsets.UTF_8)));
                 }
             }
         }
-        return files.stream();
+        inputs.add(Arguments.of("schema.json against.table.json", "against.table.json",
+                Files.readAllBytes(Spec.extracted("schema").resolve("against.table.json"))));
+        Path files = Spec.extracted("cli").resolve("files");
+        try (Stream<Path> all = Files.walk(files)) {
+            for (Path file : all.filter(Files::isRegularFile).sorted().toList()) {
+                inputs.add(Arguments.of("cli.json " + files.relativize(file), file.getFileName().toString(),
+                        Files.readAllBytes(file)));
+            }
+        }
+        return inputs.stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
-    void fixtureReportsAreTheSame(Path file) throws IOException {
-        boolean json = file.toString().matches(".*\\.(json|ndjson|jsonl)(\\.gz)?");
+    void fixtureReportsAreTheSame(String what, String name, byte[] bytes) throws IOException {
+        boolean json = name.matches(".*\\.(json|ndjson|jsonl)(\\.gz)?");
         ConversionValidator validator = ConversionValidator.builder().maxViolations(1000).build();
         ConversionProfile profile = ConversionProfile.builder().date(DATE).build();
-        Opener opener = () -> json ? ConversionJsonReader.builder().profile(profile).source(Files.newInputStream(file))
-                : ConversionCsvReader.builder().profile(profile).source(Files.newInputStream(file));
-        assertSameReports(file.toString(), validator, opener);
+        Opener opener = () -> json ? ConversionJsonReader.builder().profile(profile)
+                .source(new ByteArrayInputStream(bytes))
+                : ConversionCsvReader.builder().profile(profile).source(new ByteArrayInputStream(bytes));
+        assertSameReports(what, validator, opener);
     }
 
     @Test
@@ -351,14 +379,6 @@ class PlainRowSkippingTest {
 
     private static String pick(Random random, String... choices) {
         return choices[random.nextInt(choices.length)];
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** Opens a fresh source on the same input. */

@@ -51,7 +51,7 @@ class ReportSchemaTest {
 
     @Test
     void theReportsOfTheCommandFit() throws IOException {
-        Path cases = CliCasesTest.CASES.resolve("files");
+        Path cases = CliCases.directory().resolve("files");
         try (var files = Files.list(cases)) {
             for (Path file : files.sorted().toList()) {
                 for (String profile : new String[] {"conversions", "crm"}) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SchemaFixturesJarIT {
 
-    static List<SchemaFixturesTest.SchemaCase> cases() throws IOException {
+    static List<SchemaFixturesTest.SchemaCase> cases() {
         return SchemaFixturesTest.cases();
     }
 
@@ -37,7 +37,7 @@ class SchemaFixturesJarIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx64m", "-jar", ConversionCheckJarIT.JAR.toString()));
         command.addAll(args);
-        Process process = new ProcessBuilder(command).directory(SchemaFixturesTest.FIXTURES.toFile())
+        Process process = new ProcessBuilder(command).directory(SchemaFixturesTest.folder().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         byte[] out = process.getInputStream().readAllBytes();
         byte[] err = process.getErrorStream().readAllBytes();

@@ -5,33 +5,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.conversionkit.spec.Expect;
+import org.conversionkit.spec.Node;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every schema fixture of the library ({@code conversion-json/src/test/resources/fixtures/schema}: the issue's
- * table a row a fixture, and every option) through the command line, in process: the same options file, the
- * schema printed on standard output, the findings in the JSON report and on standard error, and the exit code.
- * {@code SchemaFixturesJarIT} runs them against the built jar.
+ * Every case of {@code spec/schema.json} (the issue's table a row a case, and every option) through the command
+ * line, in process: the same options, the schema printed on standard output, the findings in the JSON report and on
+ * standard error, and the exit code. {@code SchemaFixturesJarIT} runs them against the built jar.
  */
 class SchemaFixturesTest {
 
-    static final Path FIXTURES = Path.of("../conversion-json/src/test/resources/fixtures/schema");
+    /** The folder the cases run from: the feeds, and the table an option names. */
+    static Path folder() {
+        return Spec.extracted("schema");
+    }
 
-    /** A fixture: its name, feed, options (the command line's), expected schema and findings. */
-    record SchemaCase(String name, String file, List<String> options, String schema, List<String> findings) {
+    /** A case: its name, feed, options (the command line's), expected schema and findings. */
+    record SchemaCase(String name, String file, List<String> options, String schema, Node findings) {
 
         @Override
         public String toString() {
@@ -40,7 +42,7 @@ class SchemaFixturesTest {
 
         /** 1 when a finding is an error, else 0. */
         int exit() {
-            return findings.stream().anyMatch(f -> f.split(" ")[2].equals("error")) ? 1 : 0;
+            return findings.list().stream().anyMatch(f -> f.text("severity").equals("error")) ? 1 : 0;
         }
 
         List<String> args(String report) {
@@ -51,21 +53,15 @@ class SchemaFixturesTest {
         }
     }
 
-    static List<SchemaCase> cases() throws IOException {
+    static List<SchemaCase> cases() {
         List<SchemaCase> cases = new ArrayList<>();
-        try (Stream<Path> files = Files.list(FIXTURES)) {
-            for (String schemaFile : files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".schema.json"))
-                    .sorted().toList()) {
-                String name = schemaFile.substring(0, schemaFile.indexOf(".schema.json"));
-                String file = Files.exists(FIXTURES.resolve(name + ".ndjson")) ? name + ".ndjson" : name + ".json";
-                Path options = FIXTURES.resolve(name + ".options");
-                cases.add(new SchemaCase(name, file, Files.exists(options)
-                        ? Arrays.asList(Files.readString(options, UTF_8).trim().split("\\s+")) : List.of(),
-                        Files.readAllLines(FIXTURES.resolve(schemaFile), UTF_8).stream().map(String::strip)
-                                .collect(Collectors.joining()),
-                        Files.readAllLines(FIXTURES.resolve(name + ".findings"), UTF_8).stream()
-                                .filter(l -> !l.isBlank()).toList()));
-            }
+        for (SpecCase c : Spec.load("schema.json").cases()) {
+            c.node().only("id", "why", "input", "args", "expect");
+            Node expect = c.expect().only("schema", "findings");
+            String file = c.input().node().text("file");
+            assertThat(folder().resolve(file)).as("the feed is a file of the folder").exists();
+            cases.add(new SchemaCase(c.id(), file, c.has("args") ? c.get("args").texts() : List.of(),
+                    expect.get("schema").toJson(), expect.get("findings")));
         }
         return cases;
     }
@@ -85,14 +81,15 @@ class SchemaFixturesTest {
         if (report.equals("text")) {
             assertThat(run.stdout).isEqualTo(c.schema() + System.lineSeparator());
             List<String> lines = run.stderr.lines().toList();
+            List<Node> findings = c.findings().list();
             // One line a finding, then the verdict; nothing at all when there is none.
-            assertThat(lines).hasSize(c.findings().isEmpty() ? 0 : c.findings().size() + 1);
-            for (int i = 0; i < c.findings().size(); i++) {
-                String[] expected = c.findings().get(i).split(" ");
-                assertThat(lines.get(i)).startsWith(c.file() + ": " + (expected[0].equals("0") ? ""
-                        : "line " + expected[0] + ", ")).contains(expected[1]);
+            assertThat(lines).hasSize(findings.isEmpty() ? 0 : findings.size() + 1);
+            for (int i = 0; i < findings.size(); i++) {
+                long line = findings.get(i).longValue("line");
+                assertThat(lines.get(i)).startsWith(c.file() + ": " + (line == 0 ? "" : "line " + line + ", "))
+                        .contains(findings.get(i).text("kind"));
             }
-            if (!c.findings().isEmpty()) {
+            if (!findings.isEmpty()) {
                 assertThat(lines.get(lines.size() - 1)).endsWith(c.exit() == 0 ? "every row loads with this schema"
                         : "the schema does not load every row");
             }
@@ -100,27 +97,20 @@ class SchemaFixturesTest {
         }
         assertThat(run.stderr).isEmpty();
         assertThat(run.stdout).contains("\"schema\":" + c.schema() + ",\"findings\":");
-        Object tree = JsonTree.parse(run.stdout);
-        assertThat(JsonTree.resolve(tree, "valid")).isEqualTo(c.exit() == 0);
-        assertThat(JsonTree.resolve(tree, "file")).isEqualTo(c.file());
-        List<String> findings = new ArrayList<>();
-        for (Object item : (List<?>) JsonTree.resolve(tree, "findings")) {
-            Map<?, ?> finding = (Map<?, ?>) item;
-            Object field = finding.get("field");
-            findings.add(((BigDecimal) finding.get("line")).longValue() + " " + finding.get("kind") + " "
-                    + finding.get("severity") + " " + (field instanceof String name ? quote(name) : "-"));
-            assertThat((String) finding.get("message")).isNotBlank();
+        Node tree = Node.parse(run.stdout, "stdout");
+        assertThat(tree.get("valid").bool()).isEqualTo(c.exit() == 0);
+        assertThat(tree.text("file")).isEqualTo(c.file());
+        List<Object> findings = new ArrayList<>();
+        for (Node finding : tree.get("findings").list()) {
+            assertThat(finding.text("message")).isNotBlank();
+            Map<String, @Nullable Object> one = new LinkedHashMap<>();
+            one.put("line", finding.longValue("line"));
+            one.put("kind", finding.text("kind"));
+            one.put("severity", finding.text("severity"));
+            one.put("field", finding.has("field") ? finding.get("field").textOrNull() : null);
+            findings.add(one);
         }
-        assertThat(findings).isEqualTo(c.findings());
-    }
-
-    private static String quote(String text) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char ch : text.toCharArray()) {
-            quoted.append(ch == '"' || ch == '\\' ? "\\" + ch : ch < 0x20 || ch > 0x7e
-                    ? String.format(Locale.ROOT, "\\u%04x", (int) ch) : String.valueOf(ch));
-        }
-        return quoted.append('"').toString();
+        Expect.check(c.findings(), findings);
     }
 
     record Run(int exit, String stdout, String stderr) {
@@ -130,7 +120,7 @@ class SchemaFixturesTest {
     private static Run run(List<String> args) {
         List<String> resolved = new ArrayList<>();
         for (String arg : args) {
-            Path file = FIXTURES.resolve(arg);
+            Path file = folder().resolve(arg);
             resolved.add(!arg.startsWith("-") && Files.isRegularFile(file) ? file.toString() : arg);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -142,7 +132,7 @@ class SchemaFixturesTest {
                     outStream, errStream);
         }
         // Reports name the file as given: the fixtures' directory is where the jar test runs.
-        String prefix = FIXTURES + java.io.File.separator;
+        String prefix = folder() + java.io.File.separator;
         return new Run(exit, out.toString(UTF_8).replace(quoteJson(prefix), ""), err.toString(UTF_8)
                 .replace(prefix, ""));
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,20 +29,19 @@ class SmallHeapTest {
     private static final String HEAP = "-Xmx64m";
     private static final long LARGE = 1L << 20;
 
-    static Stream<HostileCase> largeCases() {
-        return HostileCase.all().stream().filter(c -> c.generated != null && c.generated.size() >= LARGE);
+    static Stream<SpecCase> largeCases() {
+        return HostileCases.all().stream().filter(c -> c.input().generated() && c.input().size() >= LARGE);
     }
 
     @Test
     void theLargestInputsAreThere() {
-        assertThat(largeCases().map(HostileCase::toString))
-                .contains("field-100mb", "open-quote-20mb", "string-50mb");
+        assertThat(largeCases().map(SpecCase::id)).contains("field-100mb", "open-quote-20mb", "string-50mb");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("largeCases")
-    void largeHostileInput(HostileCase c, @TempDir Path dir) throws Exception {
-        Run run = run(HostileSuiteTest.arguments(c), c.open(), dir);
+    void largeHostileInput(SpecCase c, @TempDir Path dir) throws Exception {
+        Run run = run(HostileSuiteTest.arguments(c, dir), c.input().open(), dir);
         HostileSuiteTest.checkRun(c, run.exit, run.stdout, run.stderr);
     }
 

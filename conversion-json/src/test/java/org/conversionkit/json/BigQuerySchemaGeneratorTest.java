@@ -21,6 +21,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.conversionkit.spec.Node;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +38,8 @@ import tools.jackson.core.json.JsonFactory;
  * auto-detection ({@code bigquery-schema-generator/testdata.txt}, Apache-2.0, see the README beside it): every
  * case in JSON form, with the exactness options on, gives that project's schema after field order is
  * normalised; with the defaults, only the two documented differences remain; where that project reports an
- * error, there is a finding on the same field and line. {@code expectations.txt} lists every exception and why.
+ * error, there is a finding on the same field and line. {@code spec/bigquery-schema-generator.json} lists every
+ * exception and why.
  */
 class BigQuerySchemaGeneratorTest {
 
@@ -57,7 +61,7 @@ class BigQuerySchemaGeneratorTest {
         }
     }
 
-    /** What {@code expectations.txt} says. */
+    /** What {@code spec/bigquery-schema-generator.json} says. */
     record Expectations(Map<Integer, Set<String>> differs, Map<Integer, String> disagrees, Map<Integer, String> ours,
             Map<String, String> fields, Map<String, String> unmatched) {
     }
@@ -102,26 +106,30 @@ class BigQuerySchemaGeneratorTest {
         return cases;
     }
 
-    static Expectations expectations() throws IOException {
+    /** Our expectations, {@code spec/bigquery-schema-generator.json}: one a case, each of one kind. */
+    static Expectations expectations() {
         Map<Integer, Set<String>> differs = new HashMap<>();
         Map<Integer, String> disagrees = new HashMap<>();
         Map<Integer, String> ours = new HashMap<>();
         Map<String, String> fields = new HashMap<>();
         Map<String, String> unmatched = new HashMap<>();
-        for (String line : Files.readAllLines(DIRECTORY.resolve("expectations.txt"), UTF_8)) {
-            if (line.startsWith("#") || line.isBlank()) {
-                continue;
-            }
-            String[] words = line.split(" ", 4);
-            int at = Integer.parseInt(words[1]);
-            switch (words[0]) {
-                case "differs" -> differs.put(at, new TreeSet<>(Arrays.asList(line.split(" ")).subList(2,
-                        line.split(" ").length)));
-                case "disagrees" -> disagrees.put(at, line.split(" ", 3)[2]);
-                case "ours" -> ours.put(at, line.split(" ", 3)[2]);
-                case "field" -> fields.put(at + ":" + words[2], words[3]);
-                case "unmatched" -> unmatched.put(at + ":" + words[2], words[3]);
-                default -> throw new IllegalStateException("unknown line in expectations.txt: " + line);
+        for (SpecCase c : Spec.load("bigquery-schema-generator.json").cases()) {
+            c.node().only("id", "why", "input", "expect");
+            Node input = c.get("input").only("case", "error");
+            int at = input.get("case").intValue();
+            String error = input.has("error") ? at + ":" + input.longValue("error") : null;
+            Node expect = c.expect().only("differs", "disagrees", "ours", "field", "unmatched");
+            assertThat(expect.keys()).as(c.id()).hasSize(1);
+            String kind = expect.keys().iterator().next();
+            assertThat(error == null).as("%s: input.error with field and unmatched only", c.id())
+                    .isEqualTo(!kind.equals("field") && !kind.equals("unmatched"));
+            switch (kind) {
+                case "differs" -> differs.put(at, new TreeSet<>(expect.get("differs").texts()));
+                case "disagrees" -> disagrees.put(at, expect.text("disagrees"));
+                case "ours" -> ours.put(at, expect.get("ours").toJson());
+                // A field that is null: the error is about the whole row.
+                case "field" -> fields.put(error, expect.get("field").isNull() ? "-" : expect.text("field"));
+                default -> unmatched.put(error, expect.text("unmatched"));
             }
         }
         return new Expectations(differs, disagrees, ours, fields, unmatched);
@@ -132,7 +140,7 @@ class BigQuerySchemaGeneratorTest {
         assertThat(cases()).hasSize(60);
         Set<Integer> lines = cases().stream().map(Case::line).collect(Collectors.toSet());
         Expectations expected = expectations();
-        assertThat(lines).as("every case expectations.txt names exists").containsAll(expected.differs().keySet())
+        assertThat(lines).as("every case our expectations name exists").containsAll(expected.differs().keySet())
                 .containsAll(expected.disagrees().keySet()).containsAll(expected.ours().keySet());
         assertThat(expected.ours().keySet()).isEqualTo(expected.disagrees().keySet());
     }
@@ -186,7 +194,7 @@ class BigQuerySchemaGeneratorTest {
             String field = expected.fields().get(key);
             if (field == null) {
                 Matcher matcher = NAMED_FIELD.matcher(error);
-                assertThat(matcher.find()).as("the field of '%s' is in its message or expectations.txt", error)
+                assertThat(matcher.find()).as("the field of '%s' is in its message or our expectations", error)
                         .isTrue();
                 field = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
             }

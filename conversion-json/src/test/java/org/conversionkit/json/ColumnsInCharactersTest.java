@@ -10,6 +10,8 @@ import java.util.List;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Violation;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,8 +31,10 @@ class ColumnsInCharactersTest {
         List<String> differences = new ArrayList<>();
         int afterWideCharacters = 0;
         for (String kind : List.of("conversions", "crm")) {
-            for (Fixture fixture : Fixture.all(kind).filter(Fixture::readableAsChars).toList()) {
-                String text = widen(fixture.chars());
+            String file = kind.equals("crm") ? "crm.json" : "json.json";
+            for (SpecCase fixture : Spec.load(file).cases().stream().filter(c -> c.input().readableAsText())
+                    .toList()) {
+                String text = widen(fixture.input().text());
                 List<Violation> fromBytes = violations(kind, text, true);
                 List<Violation> fromChars = violations(kind, text, false);
                 List<String> bytes = fromBytes.stream().map(ColumnsInCharactersTest::located).toList();

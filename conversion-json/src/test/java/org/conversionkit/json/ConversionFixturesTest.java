@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,79 +15,69 @@ import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.internal.ConversionFileCheck;
+import org.conversionkit.spec.Expect;
+import org.conversionkit.spec.Node;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every fixture under {@code fixtures/conversions}, read as bytes and (when it is text) as chars,
- * through {@code source(...)} and the model's {@link ConversionFileCheck} (the mapper's field rules and the
- * rule across rows), as the validator reads it;
- * and through the typed reader, which must deliver exactly the rows the mapping gives.
+ * Every case of {@code spec/json.json}, read as bytes and (when it is text) as chars, through {@code source(...)}
+ * and the model's {@link ConversionFileCheck} (the mapper's field rules and the rule across rows), as the validator
+ * reads it; and through the typed reader, which must deliver exactly the rows the mapping gives.
  */
 class ConversionFixturesTest {
 
     static Stream<Arguments> fixtures() {
-        return Fixture.all("conversions").flatMap(f -> f.readableAsChars()
-                ? Stream.of(Arguments.of(f, "bytes"), Arguments.of(f, "chars"))
-                : Stream.of(Arguments.of(f, "bytes")));
+        return Spec.load("json.json").cases().stream().flatMap(c -> c.input().readableAsText()
+                ? Stream.of(Arguments.of(c, "bytes"), Arguments.of(c, "chars"))
+                : Stream.of(Arguments.of(c, "bytes")));
     }
 
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("fixtures")
-    void fixture(Fixture fixture, String input) {
-        ConversionProfile profile = ConversionProfile.builder().defaults(fixture.defaults())
-                .date(fixture.expectedDate() == null ? null : LocalDate.parse(fixture.expectedDate())).build();
+    void fixture(SpecCase c, String input) {
+        c.node().only("id", "why", "input", "options", "expect");
+        Node expect = c.expect().only("form", "blankLines", "records");
+        boolean chars = input.equals("chars");
+        ConversionProfile profile = JsonCases.conversionProfile(c.options());
         ConversionJsonReader.Builder builder = ConversionJsonReader.builder().profile(profile);
         // The mapper's field rules and the rule across rows (DUPLICATE_ROW), as the validator applies them.
         ConversionFileCheck mapper = new ConversionFileCheck(profile, null);
 
-        List<String> outcomes = new ArrayList<>();
-        List<String> messages = new ArrayList<>();
+        List<Object> records = new ArrayList<>();
         List<ConversionRow> rows = new ArrayList<>();
-        long records = 0;
-        try (RecordSource source = "bytes".equals(input)
-                ? builder.source(new ByteArrayInputStream(fixture.bytes()))
-                : builder.source(new StringReader(fixture.chars()))) {
+        try (RecordSource source = JsonCases.source(builder, c, chars)) {
             assertThat(source.format()).isEqualTo("json");
-            assertThat(((JsonRecordSource) source).form()).hasToString(fixture.form());
+            assertThat(((JsonRecordSource) source).form()).hasToString(expect.text("form"));
             RawRecord record;
             while ((record = source.next()) != null) {
-                records++;
-                assertThat(record.record()).isEqualTo(records);
+                assertThat(record.record()).isEqualTo(records.size() + 1);
                 List<Violation> violations = new ArrayList<>();
                 ConversionRow row = mapper.map(record, violations::add);
                 for (Violation violation : violations) {
-                    outcomes.add(Fixture.render(violation));
-                    messages.add(violation.message());
+                    assertThat(violation.record()).as("the record of %s", violation).isEqualTo(record.record());
                 }
+                records.add(JsonCases.record(record, violations, row));
                 if (row != null) {
-                    outcomes.add(Fixture.render(record.record(), record.line(), row));
-                    messages.add("");
                     rows.add(row);
                 }
             }
             assertThat(source.next()).isNull();
-            assertThat(source.blankLines()).as("blank lines").isEqualTo(fixture.blankLines());
+            assertThat(source.blankLines()).as("blank lines").isEqualTo(expect.longValue("blankLines"));
         }
-        assertThat(outcomes).containsExactlyElementsOf(fixture.outcomes());
-        for (int i = 0; i < outcomes.size(); i++) {
-            String fragment = fixture.fragments().get(i);
-            if (fragment != null) {
-                assertThat(messages.get(i)).as(outcomes.get(i)).contains(fragment);
-            }
-        }
-        assertThat(records).as("records").isEqualTo(fixture.records());
+        Expect.check(expect.get("records"), records);
 
         builder.invalidRecords(InvalidRecordStrategy.SKIP);
-        try (ConversionJsonReader reader = "bytes".equals(input)
-                ? builder.build(new ByteArrayInputStream(fixture.bytes()))
-                : builder.build(new StringReader(fixture.chars()))) {
-            assertThat(reader.form()).hasToString(fixture.form());
+        try (ConversionJsonReader reader = chars ? builder.build(new StringReader(c.input().text()))
+                : builder.build(new ByteArrayInputStream(c.input().bytes()))) {
+            assertThat(reader.form()).hasToString(expect.text("form"));
             assertThat(reader.stream().toList()).containsExactlyElementsOf(rows);
-            assertThat(reader.recordsRead()).isEqualTo(records);
-            assertThat(reader.recordsSkipped()).isEqualTo(records - rows.size());
-            assertThat(reader.blankLines()).isEqualTo(fixture.blankLines());
+            assertThat(reader.recordsRead()).isEqualTo(records.size());
+            assertThat(reader.recordsSkipped()).isEqualTo(records.size() - rows.size());
+            assertThat(reader.blankLines()).isEqualTo(expect.longValue("blankLines"));
         }
     }
 }

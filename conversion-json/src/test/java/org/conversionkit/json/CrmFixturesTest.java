@@ -4,132 +4,82 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.conversionkit.json.internal.JsonRecordSource;
-import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.CrmMapper;
+import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.CrmRecord;
 import org.conversionkit.model.InvalidRecordStrategy;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Violation;
-import org.jspecify.annotations.Nullable;
+import org.conversionkit.spec.Expect;
+import org.conversionkit.spec.Node;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every fixture under {@code fixtures/crm}: through {@code source(...)} and the model's
- * {@link CrmMapper} (no extras, as the validator reads), and through the typed reader, whose
- * records carry their extras with their JSON types.
+ * Every case of {@code spec/crm.json}: through {@code source(...)} and the model's {@link CrmMapper} (no extras,
+ * as the validator reads), and through the typed reader, whose records carry their extras with their JSON types.
  */
 class CrmFixturesTest {
 
     static Stream<Arguments> fixtures() {
-        return Fixture.all("crm").flatMap(f -> Stream.of(Arguments.of(f, "bytes"), Arguments.of(f, "chars")));
+        return Spec.load("crm.json").cases().stream()
+                .flatMap(c -> Stream.of(Arguments.of(c, "bytes"), Arguments.of(c, "chars")));
     }
 
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("fixtures")
-    void fixture(Fixture fixture, String input) {
-        CrmFeedReader.Builder builder = CrmFeedReader.builder();
-        if (fixture.idField() != null) {
-            builder.profile(CrmProfile.builder().idField(fixture.idField()).build());
-        }
-        CrmMapper mapper = CrmMapper.of(fixture.idField() == null ? "orderId" : fixture.idField());
+    void fixture(SpecCase c, String input) {
+        c.node().only("id", "why", "input", "options", "expect");
+        Node expect = c.expect().only("form", "blankLines", "records");
+        boolean chars = input.equals("chars");
+        CrmProfile profile = JsonCases.crmProfile(c.options());
+        CrmFeedReader.Builder builder = CrmFeedReader.builder().profile(profile);
+        CrmMapper mapper = CrmMapper.of(profile.idField());
 
-        List<String> outcomes = new ArrayList<>();
-        List<String> messages = new ArrayList<>();
-        long records = 0;
-        try (RecordSource source = "bytes".equals(input) ? builder.source(new ByteArrayInputStream(fixture.bytes()))
-                : builder.source(new StringReader(fixture.chars()))) {
-            assertThat(((JsonRecordSource) source).form()).hasToString(fixture.form());
+        List<Object> records = new ArrayList<>();
+        try (RecordSource source = JsonCases.source(builder, c, chars)) {
+            assertThat(((JsonRecordSource) source).form()).hasToString(expect.text("form"));
             RawRecord record;
             while ((record = source.next()) != null) {
-                records++;
                 assertThat(record.extras()).isEmpty();
                 List<Violation> violations = new ArrayList<>();
                 CrmRecord crm = mapper.map(record, violations::add);
                 for (Violation violation : violations) {
-                    outcomes.add(Fixture.render(violation));
-                    messages.add(violation.message());
+                    assertThat(violation.record()).as("the record of %s", violation).isEqualTo(record.record());
                 }
-                if (crm != null) {
-                    outcomes.add(render(record.record(), record.line(), crm, false));
-                    messages.add("");
-                }
+                records.add(JsonCases.record(record, violations, crm));
             }
-            assertThat(source.blankLines()).isEqualTo(fixture.blankLines());
+            assertThat(source.blankLines()).isEqualTo(expect.longValue("blankLines"));
         }
-        List<String> withoutExtras = fixture.outcomes().stream()
-                .map(line -> line.startsWith("record:") ? line.substring(0, line.lastIndexOf('|')) : line).toList();
-        assertThat(outcomes).containsExactlyElementsOf(withoutExtras);
-        for (int i = 0; i < outcomes.size(); i++) {
-            String fragment = fixture.fragments().get(i);
-            if (fragment != null) {
-                assertThat(messages.get(i)).as(outcomes.get(i)).contains(fragment);
-            }
-        }
-        assertThat(records).isEqualTo(fixture.records());
+        // A source keeps no extras: the typed reader's records hold them, below.
+        assertThat(Expect.differences(expect.get("records"), records, Set.of("extras"))).isEmpty();
 
         builder.invalidRecords(InvalidRecordStrategy.SKIP);
-        List<String> expected = fixture.outcomes().stream().filter(line -> line.startsWith("record:"))
-                .map(line -> "record:" + line.substring(line.indexOf('|'))).toList();
-        try (CrmFeedReader reader = "bytes".equals(input) ? builder.build(new ByteArrayInputStream(fixture.bytes()))
-                : builder.build(new StringReader(fixture.chars()))) {
-            List<String> typed = new ArrayList<>();
+        List<Node> expected = expect.get("records").list().stream().filter(r -> !r.get("row").isNull())
+                .map(r -> r.get("row")).toList();
+        try (CrmFeedReader reader = chars ? builder.build(new StringReader(c.input().text()))
+                : builder.build(new ByteArrayInputStream(c.input().bytes()))) {
+            List<Object> typed = new ArrayList<>();
             for (CrmRecord crm : reader) {
-                typed.add(render(0, 0, crm, true));
+                typed.add(JsonCases.row(crm));
             }
-            assertThat(typed).containsExactlyElementsOf(expected);
-            assertThat(reader.recordsRead()).isEqualTo(records);
-            assertThat(reader.recordsSkipped()).isEqualTo(records - typed.size());
-            assertThat(reader.blankLines()).isEqualTo(fixture.blankLines());
-            assertThat(reader.form()).hasToString(fixture.form());
+            assertThat(typed).hasSameSizeAs(expected);
+            for (int i = 0; i < expected.size(); i++) {
+                Expect.check(expected.get(i), typed.get(i));
+            }
+            assertThat(reader.recordsRead()).isEqualTo(records.size());
+            assertThat(reader.recordsSkipped()).isEqualTo(records.size() - typed.size());
+            assertThat(reader.blankLines()).isEqualTo(expect.longValue("blankLines"));
+            assertThat(reader.form()).hasToString(expect.text("form"));
         }
-    }
-
-    private static String render(long record, long line, CrmRecord crm, boolean extras) {
-        String head = record == 0 ? "record:" : "record: " + record + " @" + line;
-        return Fixture.normalize(head + " | " + crm.id() + " | " + crm.createdAt() + " | " + crm.updatedAt() + " | "
-                + Fixture.orEmpty(crm.currency()) + " | " + Fixture.orEmpty(crm.total()) + " | "
-                + Fixture.orEmpty(crm.status()) + " | " + Fixture.orEmpty(crm.userId())
-                + (extras ? " | " + value(crm.extras()) : ""));
-    }
-
-    /** Renders an extra with its Java type: strings quoted, L for Long, N for BigInteger, D for BigDecimal. */
-    static String value(@Nullable Object value) {
-        if (value == null || value instanceof Boolean) {
-            return String.valueOf(value);
-        }
-        if (value instanceof String text) {
-            return "\"" + text + "\"";
-        }
-        if (value instanceof Long number) {
-            return number + "L";
-        }
-        if (value instanceof BigInteger number) {
-            return number + "N";
-        }
-        if (value instanceof BigDecimal number) {
-            return number + "D";
-        }
-        if (value instanceof Map<?, ?> map) {
-            StringBuilder text = new StringBuilder("{");
-            map.forEach((k, v) -> text.append(text.length() > 1 ? ", " : "").append(value(k)).append('=')
-                    .append(value(v)));
-            return text.append('}').toString();
-        }
-        if (value instanceof List<?> list) {
-            StringBuilder text = new StringBuilder("[");
-            list.forEach(v -> text.append(text.length() > 1 ? ", " : "").append(value(v)));
-            return text.append(']').toString();
-        }
-        throw new AssertionError("not a JSON value type: " + value.getClass());
     }
 }

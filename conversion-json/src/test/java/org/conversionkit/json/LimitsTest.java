@@ -131,7 +131,8 @@ class LimitsTest {
                 mapper.map(record, violations::add);
                 if (!violations.isEmpty()) {
                     last = violations.get(violations.size() - 1);
-                    lastRendered = Fixture.render(last).substring("violation: ".length());
+                    lastRendered = last.record() + " @" + last.line() + " " + last.code()
+                            + (last.field() == null ? "" : " " + last.field());
                 }
             }
         }

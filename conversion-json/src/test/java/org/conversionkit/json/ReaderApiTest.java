@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.conversionkit.model.CrmProfile;
-import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.ConversionDataException;
+import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.ConversionRow;
+import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.CrmRecord;
 import org.conversionkit.model.Field;
 import org.conversionkit.model.FieldDefaults;
@@ -33,6 +33,8 @@ import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,8 +73,8 @@ class ReaderApiTest {
     @ValueSource(strings = {"botify-one-line.json", "botify-many-lines.json", "botify-array.json",
         "botify-array-one-line.json", "botify-ndjson.json", "botify-leading-commas.json",
         "botify-single-quotes-lines.json"})
-    void botifyExampleRowsInEveryForm(String name) throws IOException {
-        Path file = Fixture.resourceDir("conversions").resolve(name);
+    void botifyExampleRowsInEveryForm(String name, @TempDir Path dir) throws IOException {
+        Path file = Spec.load("json.json").get(name.replace(".json", "")).input().writeTo(dir);
         try (ConversionJsonReader reader = ConversionJsonReader.builder()
                 .profile(ConversionProfile.builder().date(LocalDate.of(2020, 9, 22)).build()).build(file)) {
             assertThat(reader).containsExactlyElementsOf(BOTIFY_ROWS);
@@ -83,9 +85,9 @@ class ReaderApiTest {
 
     @Test
     void gzipFileByMagicBytesNotByName(@TempDir Path dir) throws IOException {
-        byte[] ndjson = Files.readAllBytes(Fixture.resourceDir("conversions").resolve("botify-ndjson.json"));
-        Path gz = Files.write(dir.resolve("conversion-export-2020-09-22.json.gz"), Fixture.gzip(ndjson));
-        Path disguised = Files.write(dir.resolve("conversion-export-2020-09-22.json"), Fixture.gzip(ndjson));
+        byte[] ndjson = Spec.load("json.json").get("botify-ndjson").input().bytes();
+        Path gz = Files.write(dir.resolve("conversion-export-2020-09-22.json.gz"), SpecInput.gzip(ndjson));
+        Path disguised = Files.write(dir.resolve("conversion-export-2020-09-22.json"), SpecInput.gzip(ndjson));
         for (Path file : List.of(gz, disguised)) {
             try (ConversionJsonReader reader = ConversionJsonReader.builder().build(file)) {
                 assertThat(reader.stream().toList()).isEqualTo(BOTIFY_ROWS);
@@ -180,7 +182,7 @@ class ReaderApiTest {
 
     @Test
     void corruptGzipIsAnEncodingErrorOfTheFirstRecord() {
-        byte[] gzip = Fixture.gzip("{\"url\": \"https://domain.tld\"}\n".repeat(100).getBytes(UTF_8));
+        byte[] gzip = SpecInput.gzip("{\"url\": \"https://domain.tld\"}\n".repeat(100).getBytes(UTF_8));
         byte[] corrupt = Arrays.copyOf(gzip, gzip.length);
         for (int i = 12; i < corrupt.length - 8; i++) {
             corrupt[i] = (byte) 0xA5;
@@ -215,7 +217,7 @@ class ReaderApiTest {
         for (int i = 0; i < 20_000; i++) {
             rows.append("{\"url\": \"https://domain.tld/").append(i).append("\", \"date\": \"2020-09-22\"}\n");
         }
-        byte[] gzip = Fixture.gzip(rows.toString().getBytes(UTF_8));
+        byte[] gzip = SpecInput.gzip(rows.toString().getBytes(UTF_8));
         byte[] truncated = Arrays.copyOf(gzip, gzip.length / 2);
         try (RecordSource source = ConversionJsonReader.builder().source(new ByteArrayInputStream(truncated))) {
             long records = 0;

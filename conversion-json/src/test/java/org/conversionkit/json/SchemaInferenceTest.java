@@ -18,6 +18,9 @@ import java.util.stream.Stream;
 import org.conversionkit.model.ConversionDataException;
 import org.conversionkit.model.Severity;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.spec.Expect;
+import org.conversionkit.spec.SpecCase;
+import org.conversionkit.spec.SpecInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,59 +28,61 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Schema inference over every fixture under {@code fixtures/schema} ({@link SchemaFixture}: the feed, its
- * options, the expected schema and findings), read from a path, a byte stream, a char stream and gzip;
- * malformed feeds, each a located exception from {@code infer} and a finding from {@code analyze}; and the
- * value types.
+ * Schema inference over every case of {@code spec/schema.json} ({@link SchemaCases}: the feed, its options, the
+ * expected schema and findings), read from a path, a byte stream, a char stream and gzip; malformed feeds, each a
+ * located exception from {@code infer} and a finding from {@code analyze}; and the value types.
  */
 class SchemaInferenceTest {
 
     private static final SchemaInference INFERENCE = SchemaInference.builder().build();
 
-    static Stream<SchemaFixture> fixtures() {
-        return SchemaFixture.all();
+    static List<SpecCase> fixtures() {
+        return SchemaCases.all();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
-    void fixture(SchemaFixture fixture) throws IOException {
-        SchemaInference inference = fixture.inference();
-        byte[] bytes = Files.readAllBytes(fixture.input());
+    void fixture(SpecCase c, @TempDir Path dir) throws IOException {
+        Path input = SchemaCases.files(c, dir);
+        SchemaInference inference = SchemaCases.inference(c, input);
+        byte[] bytes = Files.readAllBytes(input);
+        String schema = c.expect().only("schema", "findings").get("schema").toJson();
 
-        SchemaAnalysis fromPath = inference.analyze(fixture.input());
-        assertThat(BigQuerySchema.toJson(fromPath.schema())).isEqualTo(fixture.schema());
-        assertThat(SchemaFixture.format(fromPath.findings())).as("findings").isEqualTo(fixture.findings());
+        SchemaAnalysis fromPath = inference.analyze(input);
+        assertThat(BigQuerySchema.toJson(fromPath.schema())).isEqualTo(schema);
+        Expect.check(c.expect().get("findings"), SchemaCases.findings(fromPath.findings()));
         assertThat(fromPath.valid()).isEqualTo(fromPath.findings().stream()
                 .noneMatch(f -> f.severity() == Severity.ERROR));
         assertThat(inference.analyze(new ByteArrayInputStream(bytes))).isEqualTo(fromPath);
         assertThat(inference.analyze(new StringReader(new String(bytes, UTF_8)))).isEqualTo(fromPath);
-        assertThat(inference.analyze(new ByteArrayInputStream(Fixture.gzip(bytes)))).isEqualTo(fromPath);
+        assertThat(inference.analyze(new ByteArrayInputStream(SpecInput.gzip(bytes)))).isEqualTo(fromPath);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BigQuerySchema.write(fromPath.schema(), out);
-        assertThat(out.toString(UTF_8)).isEqualTo(fixture.schema());
+        assertThat(out.toString(UTF_8)).isEqualTo(schema);
         // What the printed schema says is what a table read from it says.
-        assertThat(BigQuerySchema.read(fixture.schema())).isEqualTo(fromPath.schema());
+        assertThat(BigQuerySchema.read(schema)).isEqualTo(fromPath.schema());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
-    void inferIsTheSchemaOfAnalyze(SchemaFixture fixture) throws IOException {
-        SchemaInference inference = fixture.inference();
-        SchemaAnalysis analysis = inference.analyze(fixture.input());
+    void inferIsTheSchemaOfAnalyze(SpecCase c, @TempDir Path dir) throws IOException {
+        Path input = SchemaCases.files(c, dir);
+        SchemaInference inference = SchemaCases.inference(c, input);
+        SchemaAnalysis analysis = inference.analyze(input);
         boolean unreadable = analysis.findings().stream().anyMatch(f -> f.kind() == SchemaFinding.Kind.UNREADABLE
                 || f.kind() == SchemaFinding.Kind.NOT_AN_OBJECT);
         if (unreadable) {
-            assertThatThrownBy(() -> inference.infer(fixture.input())).isInstanceOf(ConversionDataException.class);
+            assertThatThrownBy(() -> inference.infer(input)).isInstanceOf(ConversionDataException.class);
         } else {
-            assertThat(inference.infer(fixture.input())).isEqualTo(analysis.schema());
+            assertThat(inference.infer(input)).isEqualTo(analysis.schema());
         }
     }
 
     @Test
     void everyKindOfFindingHasAFixture() {
-        Set<String> kinds = SchemaFixture.all().flatMap(f -> f.findings().stream()).map(l -> l.split(" ")[1])
-                .collect(Collectors.toSet());
+        Set<String> kinds = SchemaCases.all().stream().flatMap(c -> c.expect().get("findings").list().stream())
+                .map(f -> f.text("kind")).collect(Collectors.toSet());
         assertThat(kinds).containsExactlyInAnyOrderElementsOf(Stream.of(SchemaFinding.Kind.values())
                 .map(Enum::name).toList());
     }

@@ -5,24 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.util.List;
+import org.conversionkit.spec.Node;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ColumnLayoutTest {
 
-    static List<Object[]> cases() {
-        return Fixtures.read(ColumnLayoutTest.class, "column-layout-cases.tsv", 3);
+    static List<SpecCase> cases() {
+        return Spec.load("model/column-layouts.json").cases();
     }
 
-    @ParameterizedTest(name = "{index}: {0} -> {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void parsesLayouts(String spec, String expected, String message) {
-        if (expected.equals("ERROR")) {
+    void parsesLayouts(SpecCase c) {
+        String spec = c.get("input").text();
+        Node expect = c.expect().only("layout", "error");
+        if (expect.has("error")) {
             assertThatIllegalArgumentException().isThrownBy(() -> ColumnLayout.parse(spec))
-                    .withMessageContaining(message);
+                    .withMessageContaining(expect.text("error"));
             return;
         }
+        String expected = expect.text("layout");
         ColumnLayout layout = ColumnLayout.parse(spec);
         assertThat(layout.spec()).isEqualTo(expected);
         assertThat(layout.toString()).isEqualTo(expected);

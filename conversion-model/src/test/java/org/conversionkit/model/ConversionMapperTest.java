@@ -6,36 +6,40 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.conversionkit.spec.Expect;
+import org.conversionkit.spec.Node;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ConversionMapperTest {
 
-    static List<Object[]> cases() {
-        return Fixtures.read(ConversionMapperTest.class, "conversion-mapper-cases.tsv", 10);
+    static List<SpecCase> cases() {
+        return Spec.load("model/conversion-mapper.json").cases();
     }
 
-    @ParameterizedTest(name = "{index}: {2} {3} {4} {5} {6} {7} -> {8}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void mapsEveryCase(String expectedDate, String defaults, String url, String date, String channel, String device,
-            String transactions, String revenue, String violations, String row) {
+    void mapsEveryCase(SpecCase c) {
+        Node options = c.options().only("date", "defaults");
         FieldDefaults fieldDefaults = FieldDefaults.NONE;
-        if (!defaults.equals("~")) {
-            for (String assignment : defaults.split(";")) {
-                fieldDefaults = fieldDefaults.with(assignment);
-            }
+        for (Map.Entry<String, Node> assignment : options.getOrEmpty("defaults").fields().entrySet()) {
+            fieldDefaults = fieldDefaults.with(assignment.getKey() + "=" + assignment.getValue().text());
         }
         ConversionMapper mapper = ConversionMapper.builder().defaults(fieldDefaults)
-                .expectedDate(expectedDate.equals("~") ? null : LocalDate.parse(expectedDate)).build();
-        RawRecord record = RecordCells.record(7, 5, url, date, channel, device, transactions, revenue);
+                .expectedDate(options.has("date") ? LocalDate.parse(options.text("date")) : null).build();
+        RawRecord record = RecordCells.record(7, 5, c.get("input"), RecordCells.CONVERSION_FIELDS);
+        Node expect = c.expect().only("violations", "row");
 
         List<Violation> mapped = new ArrayList<>();
         ConversionRow result = mapper.map(record, mapped::add);
         List<Violation> checked = new ArrayList<>();
         boolean valid = mapper.check(record, checked::add);
 
-        assertThat(RecordCells.codes(mapped)).isEqualTo(Fixtures.list(violations));
+        Expect.check(expect.get("violations"), Expect.plain(mapped));
         assertThat(checked).isEqualTo(mapped);
         assertThat(valid).isEqualTo(result != null);
         assertThat(valid).isEqualTo(mapped.stream().noneMatch(Violation::isError));
@@ -45,13 +49,8 @@ class ConversionMapperTest {
             assertThat(violation.severity()).isEqualTo(violation.code().defaultSeverity());
             assertThat(violation.message()).isNotBlank();
         }
-        if (row.equals("~")) {
-            assertThat(result).isNull();
-        } else {
-            assertThat(String.join("|", result.url(), result.date().toString(), RecordCells.cell(result.channel()),
-                    RecordCells.cell(result.device()), RecordCells.cell(result.transactions()),
-                    RecordCells.cell(result.revenue()))).isEqualTo(row);
-        }
+        // The revenue as text: a decimal's text says its scale.
+        Expect.check(expect.get("row"), Expect.plain(result, BigDecimal.class));
     }
 
     @Test
@@ -60,14 +59,13 @@ class ConversionMapperTest {
         for (String[] values : new String[][] {{"Total", ""}, {"Grand total", null}, {" sum: ", "   "}, {"", "TOTALS"},
             {"Subtotal", "n/a"}}) {
             List<Violation> found = new ArrayList<>();
-            RawRecord record = RecordCells.record(3, 3, "S:" + values[0], values[1] == null ? "~" : "S:" + values[1],
-                    "~", "~", "~", "S:30.0");
+            RawRecord record = RecordCells.strings(3, 3, values[0], values[1], null, null, null, "30.0");
             assertThat(mapper.check(record, found::add)).isFalse();
             assertThat(found).singleElement().satisfies(v -> assertThat(v.message())
                     .contains("looks like a totals row").contains("a file holds one report"));
         }
         List<Violation> dated = new ArrayList<>();
-        mapper.check(RecordCells.record(3, 3, "S:Total", "S:2020-09-22", "~", "~", "~", "~"), dated::add);
+        mapper.check(RecordCells.strings(3, 3, "Total", "2020-09-22", null, null, null, null), dated::add);
         assertThat(dated).singleElement().satisfies(v -> assertThat(v.message()).doesNotContain("totals row"));
     }
 
@@ -95,7 +93,7 @@ class ConversionMapperTest {
     @Test
     void keepsMessagesShortForHugeValues() {
         String huge = "x".repeat(1_000_000);
-        RawRecord record = RecordCells.record(1, 1, "S:" + huge, "S:" + huge, "~", "~", "S:" + huge, "S:" + huge);
+        RawRecord record = RecordCells.strings(1, 1, huge, huge, null, null, huge, huge);
         List<Violation> found = new ArrayList<>();
         ConversionMapper.builder().expectedDate(LocalDate.of(2020, 9, 22)).build().check(record, found::add);
         assertThat(found).hasSize(4).allSatisfy(violation -> {
@@ -106,7 +104,9 @@ class ConversionMapperTest {
 
     @Test
     void revenueKeepsItsScale() {
-        RawRecord record = RecordCells.record(1, 1, "S:https://d.tld", "S:2020-09-22", "~", "~", "~", "D:10.50");
+        RawRecord record = RawRecord.of(1, 1, new String[] {"https://d.tld", "2020-09-22", null, null, null, "10.50"},
+                new ValueKind[] {ValueKind.STRING, ValueKind.STRING, null, null, null, ValueKind.DECIMAL}, List.of(),
+                null);
         ConversionRow row = ConversionMapper.builder().build().map(record, violation -> { });
         assertThat(row.revenue()).isEqualTo(new BigDecimal("10.50"));
     }

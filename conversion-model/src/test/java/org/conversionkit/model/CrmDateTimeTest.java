@@ -9,6 +9,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.conversionkit.spec.Node;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,16 +19,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class CrmDateTimeTest {
 
-    static List<Object[]> cases() {
-        return Fixtures.read(CrmDateTimeTest.class, "iso-date-time-order.tsv", 4);
+    static List<SpecCase> cases() {
+        return Spec.load("model/date-time-order.json").cases();
     }
 
-    @ParameterizedTest(name = "{index}: {0} before {1} ({2}): {3}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void isBeforeOnlyWhenProvable(String first, String second, String zone, String before) {
-        CrmDateTime a = CrmDateTime.parse(first);
-        CrmDateTime b = CrmDateTime.parse(second);
-        boolean expected = Boolean.parseBoolean(before);
+    void isBeforeOnlyWhenProvable(SpecCase c) {
+        Node input = c.get("input").only("first", "second");
+        CrmDateTime a = CrmDateTime.parse(input.text("first"));
+        CrmDateTime b = CrmDateTime.parse(input.text("second"));
+        String zone = c.options().only("zone").text("zone", "as-written");
+        boolean expected = c.expect().only("before").get("before").bool();
         if (zone.equals("as-written")) {
             assertThat(a.isBefore(b)).isEqualTo(expected);
         } else {
@@ -39,9 +44,9 @@ class CrmDateTimeTest {
 
     @Test
     void nothingIsBeforeItself() {
-        for (Object[] row : cases()) {
-            for (Object value : List.of(row[0], row[1])) {
-                CrmDateTime v = CrmDateTime.parse((String) value);
+        for (SpecCase c : cases()) {
+            for (String value : List.of(c.get("input").text("first"), c.get("input").text("second"))) {
+                CrmDateTime v = CrmDateTime.parse(value);
                 assertThat(v.isBefore(v)).as("%s", v).isFalse();
                 assertThat(v.isBefore(v, ZoneId.of("Europe/Paris"))).as("%s", v).isFalse();
             }

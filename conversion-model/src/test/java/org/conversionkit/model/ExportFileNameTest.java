@@ -5,31 +5,36 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.time.LocalDate;
 import java.util.List;
+import org.conversionkit.spec.Node;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ExportFileNameTest {
 
-    static List<Object[]> cases() {
-        return Fixtures.read(ExportFileNameTest.class, "file-name-cases.tsv", 2);
+    static List<SpecCase> cases() {
+        return Spec.load("model/file-names.json").cases();
     }
 
-    @ParameterizedTest(name = "{index}: {0} -> {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void readsTheDateOrReportsTheName(String name, String expected) {
+    void readsTheDateOrReportsTheName(SpecCase c) {
+        String name = c.get("input").text();
+        Node expect = c.expect().only("date", "code");
         ExportFileName parsed = ExportFileName.parse(name);
         assertThat(parsed.name()).isEqualTo(name);
-        if (Character.isDigit(expected.charAt(0))) {
-            assertThat(parsed.date()).isEqualTo(LocalDate.parse(expected));
-            assertThat(parsed.optionalDate()).contains(LocalDate.parse(expected));
+        if (expect.has("date")) {
+            assertThat(parsed.date()).isEqualTo(LocalDate.parse(expect.text("date")));
+            assertThat(parsed.optionalDate()).contains(LocalDate.parse(expect.text("date")));
             assertThat(parsed.isValid()).isTrue();
             assertThat(parsed.violations()).isEmpty();
         } else {
             assertThat(parsed.date()).isNull();
             assertThat(parsed.isValid()).isFalse();
             assertThat(parsed.violations()).singleElement().satisfies(violation -> {
-                assertThat(violation.code()).isEqualTo(ViolationCode.valueOf(expected));
+                assertThat(violation.code()).isEqualTo(ViolationCode.valueOf(expect.text("code")));
                 assertThat(violation.severity()).isEqualTo(Severity.ERROR);
                 assertThat(violation.line()).isZero();
                 assertThat(violation.record()).isZero();

@@ -5,30 +5,35 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.util.List;
 import java.util.Map;
+import org.conversionkit.spec.Node;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class FieldDefaultsTest {
 
-    static List<Object[]> cases() {
-        return Fixtures.read(FieldDefaultsTest.class, "field-defaults-cases.tsv", 3);
+    static List<SpecCase> cases() {
+        return Spec.load("model/field-defaults.json").cases();
     }
 
-    @ParameterizedTest(name = "{index}: {0} -> {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void parsesAssignments(String assignment, String expected, String message) {
-        if (expected.equals("ERROR")) {
+    void parsesAssignments(SpecCase c) {
+        String assignment = c.get("input").text();
+        Node expect = c.expect().only("field", "value", "error");
+        if (expect.has("error")) {
             assertThatIllegalArgumentException().isThrownBy(() -> FieldDefaults.NONE.with(assignment))
-                    .withMessageContaining(message);
+                    .withMessageContaining(expect.text("error"));
             return;
         }
-        int equals = expected.indexOf('=');
-        Field field = Field.byName(expected.substring(0, equals)).orElseThrow();
+        Field field = Field.byName(expect.text("field")).orElseThrow();
+        String value = expect.text("value");
         FieldDefaults defaults = FieldDefaults.NONE.with(assignment);
-        assertThat(defaults.get(field)).isEqualTo(expected.substring(equals + 1));
-        assertThat(defaults.asMap()).containsExactly(Map.entry(field, expected.substring(equals + 1)));
-        assertThat(defaults).isEqualTo(FieldDefaults.NONE.with(field, expected.substring(equals + 1)));
+        assertThat(defaults.get(field)).isEqualTo(value);
+        assertThat(defaults.asMap()).containsExactly(Map.entry(field, value));
+        assertThat(defaults).isEqualTo(FieldDefaults.NONE.with(field, value));
     }
 
     @Test

@@ -1,47 +1,49 @@
 package org.conversionkit.model;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.conversionkit.spec.Node;
 
-/** Builds raw records from fixture cells: {@code ~} absent, {@code KIND:text} a value of a {@link ValueKind}. */
+/** Builds raw records from a case's input: {@code values} by field name, {@code kinds} where not strings. */
 final class RecordCells {
+
+    /** The conversion fields, in slot order. */
+    static final List<String> CONVERSION_FIELDS = List.of("url", "date", "channel", "device", "transactions",
+            "revenue");
+
+    /** The CRM fields, in slot order ({@code id} is the id field's). */
+    static final List<String> CRM_FIELDS = List.of("id", "createdAt", "updatedAt", "currency", "total", "status",
+            "userId");
 
     private RecordCells() {
     }
 
-    static RawRecord record(long line, long record, String... cells) {
-        String[] values = new String[cells.length];
-        ValueKind[] kinds = new ValueKind[cells.length];
-        for (int i = 0; i < cells.length; i++) {
-            String cell = cells[i];
-            if (cell.equals("~")) {
-                continue;
+    /** A record of strings in slot order, {@code null} for an absent value. */
+    static RawRecord strings(long line, long record, String... texts) {
+        ValueKind[] kinds = new ValueKind[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            kinds[i] = texts[i] == null ? null : ValueKind.STRING;
+        }
+        return RawRecord.of(line, record, texts, kinds, List.of(), null);
+    }
+
+    static RawRecord record(long line, long record, Node input, List<String> names) {
+        input.only("values", "kinds");
+        Node values = input.get("values");
+        Node kinds = input.getOrEmpty("kinds");
+        for (String name : values.keys()) {
+            if (!names.contains(name)) {
+                throw new IllegalArgumentException(values.path() + ": no field " + name);
             }
-            int colon = cell.indexOf(':');
-            kinds[i] = switch (cell.substring(0, colon)) {
-                case "S" -> ValueKind.STRING;
-                case "I" -> ValueKind.INTEGER;
-                case "D" -> ValueKind.DECIMAL;
-                case "B" -> ValueKind.BOOLEAN;
-                case "O" -> ValueKind.OBJECT;
-                case "A" -> ValueKind.ARRAY;
-                default -> throw new IllegalArgumentException("unknown kind in " + cell);
-            };
-            values[i] = cell.substring(colon + 1);
         }
-        return RawRecord.of(line, record, values, kinds, List.of(), null);
-    }
-
-    /** Returns violations as {@code CODE@field} items, in order. */
-    static List<String> codes(List<Violation> violations) {
-        List<String> codes = new ArrayList<>();
-        for (Violation violation : violations) {
-            codes.add(violation.code() + "@" + violation.field());
+        String[] texts = new String[names.size()];
+        ValueKind[] slots = new ValueKind[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (values.has(name)) {
+                texts[i] = values.text(name);
+                slots[i] = kinds.has(name) ? ValueKind.valueOf(kinds.text(name)) : ValueKind.STRING;
+            }
         }
-        return codes;
-    }
-
-    static String cell(Object value) {
-        return value == null ? "~" : value.toString();
+        return RawRecord.of(line, record, texts, slots, List.of(), null);
     }
 }

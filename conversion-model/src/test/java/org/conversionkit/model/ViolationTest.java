@@ -7,20 +7,23 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ViolationTest {
 
-    static List<Object[]> codes() {
-        return Fixtures.read(ViolationTest.class, "violation-codes.tsv", 2);
+    static List<SpecCase> codes() {
+        return Spec.load("model/violation-codes.json").cases();
     }
 
-    @ParameterizedTest(name = "{0} is an {1} by default")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("codes")
-    void codesHaveTheDesignsDefaultSeverity(String code, String severity) {
-        ViolationCode violationCode = ViolationCode.valueOf(code);
+    void codesHaveTheDesignsDefaultSeverity(SpecCase c) {
+        ViolationCode violationCode = ViolationCode.valueOf(c.get("input").text());
+        String severity = c.expect().only("severity").text("severity");
         assertThat(violationCode.defaultSeverity()).isEqualTo(Severity.valueOf(severity));
         assertThat(violationCode.summary()).isNotBlank();
         assertThat(Violation.of(violationCode, 1, 1, null, null, "m").severity()).isEqualTo(Severity.valueOf(severity));
@@ -29,7 +32,7 @@ class ViolationTest {
     @Test
     void theCatalogueHoldsExactlyTheDesignsCodes() {
         assertThat(Stream.of(ViolationCode.values()).map(Enum::name))
-                .containsExactlyElementsOf(codes().stream().map(row -> (String) row[0]).toList());
+                .containsExactlyElementsOf(codes().stream().map(c -> c.get("input").text()).toList());
     }
 
     static Stream<Integer> lengths() {

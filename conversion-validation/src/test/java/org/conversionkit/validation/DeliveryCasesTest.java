@@ -5,61 +5,73 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.conversionkit.model.Strictness;
 import org.conversionkit.model.Violation;
+import org.conversionkit.spec.Expect;
+import org.conversionkit.spec.Node;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Runs the delivery-set cases of {@code delivery-cases.txt}. */
+/** Runs the delivery-set cases of {@code spec/validation/deliveries.json}. */
 class DeliveryCasesTest {
 
-    static List<Fixtures.Case> cases() {
-        return Fixtures.read("delivery-cases.txt");
+    static List<SpecCase> cases() {
+        return Spec.load("validation/deliveries.json").cases();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void reportMatchesTheCase(Fixtures.Case c) {
-        List<String> names = c.all("name").stream().map(Fixtures.Line::value).toList();
-        Strictness strictness = c.has("strict") ? Strictness.STRICT : Strictness.STANDARD;
-        int max = Integer.parseInt(c.one("max-violations", String.valueOf(DeliveryValidator.DEFAULT_MAX_VIOLATIONS)));
+    void reportMatchesTheCase(SpecCase c) {
+        c.node().only("id", "why", "options", "input", "expect");
+        Node options = c.options().only("strict", "maxViolations");
+        List<String> names = c.get("input").only("names").get("names").texts();
+        Strictness strictness = options.bool("strict", false) ? Strictness.STRICT : Strictness.STANDARD;
+        int max = (int) options.longValue("maxViolations", DeliveryValidator.DEFAULT_MAX_VIOLATIONS);
         DeliveryReport report = DeliveryValidator.validate(names, strictness, max);
         if (strictness == Strictness.STANDARD && max == DeliveryValidator.DEFAULT_MAX_VIOLATIONS) {
             assertThat(DeliveryValidator.validate(names)).isEqualTo(report);
         }
 
-        assertThat("valid=" + report.valid()).isEqualTo(c.one("expect", ""));
-        List<String> expected = new ArrayList<>();
-        List<String> actual = new ArrayList<>();
-        for (Fixtures.Line line : c.lines()) {
-            if (line.key().equals("entry")) {
-                expected.add(line.arg() + ": " + line.value());
-            } else if (line.key().equals("violation")) {
-                expected.add(line.arg() + ": " + line.value());
-            }
-        }
-        List<Fixtures.Line> violationLines = c.all("violation");
+        List<Object> entries = new ArrayList<>();
         for (int i = 0; i < report.entries().size(); i++) {
             DeliveryEntry entry = report.entries().get(i);
-            String number = String.valueOf(i + 1);
             assertThat(entry.file()).isEqualTo(names.get(i));
-            actual.add(number + ": valid=" + entry.valid() + " date=" + (entry.date() == null ? "none" : entry.date())
-                    + " errors=" + entry.errors() + " warnings=" + entry.warnings()
-                    + " truncated=" + entry.truncated());
-            List<Fixtures.Line> mine = violationLines.stream().filter(line -> line.arg().equals(number)).toList();
-            for (int j = 0; j < entry.violations().size(); j++) {
-                Violation violation = entry.violations().get(j);
+            Map<String, @Nullable Object> rendered = new LinkedHashMap<>();
+            rendered.put("valid", entry.valid());
+            rendered.put("date", entry.date() == null ? null : entry.date().toString());
+            rendered.put("errors", entry.errors());
+            rendered.put("warnings", entry.warnings());
+            rendered.put("truncated", entry.truncated());
+            List<Object> violations = new ArrayList<>();
+            for (Violation violation : entry.violations()) {
                 assertThat(violation.line()).isZero();
                 assertThat(violation.record()).isZero();
                 assertThat(violation.message()).isNotBlank();
-                boolean withValue = j < mine.size() && mine.get(j).value().contains(" = ");
-                actual.add(number + ": " + violation.severity().label() + " " + violation.code()
-                        + (withValue ? " = " + violation.value() : ""));
+                Map<String, @Nullable Object> one = new LinkedHashMap<>();
+                one.put("severity", violation.severity().label());
+                one.put("code", violation.code().name());
+                one.put("value", violation.value());
+                violations.add(one);
             }
+            rendered.put("violations", violations);
+            entries.add(rendered);
         }
-        assertThat(actual).as("entries and their violations").isEqualTo(expected);
+        Map<String, Object> actual = new LinkedHashMap<>();
+        actual.put("valid", report.valid());
+        actual.put("entries", entries);
+        Node expect = c.expect().only("valid", "entries");
+        for (Node entry : expect.get("entries").list()) {
+            assertThat(entry.keys()).as("every key of %s", entry.path())
+                    .containsExactly("valid", "date", "errors", "warnings", "truncated", "violations");
+        }
+        Expect.check(expect, actual);
     }
 
     @Test

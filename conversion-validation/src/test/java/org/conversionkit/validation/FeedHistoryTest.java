@@ -16,71 +16,60 @@ import org.conversionkit.model.Profile;
 import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.ValueKind;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.spec.Node;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs the history cases of {@code crm-history-cases.txt}: each case's feeds through one {@link FeedHistory}, in
- * order, every report held to its feed's expectations exactly, with and without a consumer of valid records (two
- * histories over the same feeds); and what the cases do not show: the refusals, the counts, scale.
+ * Runs the history cases of {@code spec/validation/crm-history.json}: each case's feeds through one
+ * {@link FeedHistory}, in order, every report held to its feed's expectations exactly, with and without a consumer
+ * of valid records (two histories over the same feeds); and what the cases do not show: the refusals, the counts,
+ * scale.
  */
 class FeedHistoryTest {
 
-    static Stream<Fixtures.Case> cases() {
-        return Fixtures.read("crm-history-cases.txt").stream();
+    static List<SpecCase> cases() {
+        return Spec.load("validation/crm-history.json").cases();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void eachFeedsReportMatchesTheCase(Fixtures.Case c) {
-        List<Fixtures.Case> feeds = feeds(c);
+    void eachFeedsReportMatchesTheCase(SpecCase c) {
+        c.node().only("id", "why", "options", "feeds");
+        List<Node> feeds = c.get("feeds").list();
+        assertThat(feeds).as(c.id()).isNotEmpty();
         FeedHistory streamed = FeedValidator.builder().build().history();
         FeedHistory checked = FeedValidator.builder().build().history();
-        for (Fixtures.Case feed : feeds) {
-            CrmProfile profile = FileCasesTest.crmProfile(feed);
+        for (Node feed : feeds) {
+            feed.only("feedDate", "input", "unreadable", "expect");
+            CrmProfile profile = FileCasesTest.crmProfile(c.options()).toBuilder()
+                    .dailyFeed(LocalDate.parse(feed.text("feedDate"))).build();
             List<Object> delivered = new ArrayList<>();
             ValidationReport report;
             if (feed.has("unreadable")) {
-                String name = feed.one("unreadable", "");
+                String name = feed.text("unreadable");
                 report = streamed.unreadable(name, profile, "no such file");
                 assertThat(checked.unreadable(name, profile, "no such file")).isEqualTo(report);
                 assertThat(report.file()).isEqualTo(name);
             } else {
-                List<RawRecord> records = FileCasesTest.records(feed, Profile.CRM);
+                List<RawRecord> records = FileCasesTest.records(feed.get("input").only("records").get("records"),
+                        Profile.CRM, c.options());
                 report = streamed.validate(source(records, profile), delivered::add);
                 assertThat(checked.validate(source(records, profile))).as("the same report without a consumer")
                         .isEqualTo(report);
                 assertThat(report.format()).isEqualTo("json");
             }
-            assertThat(FileCasesTest.counts(report)).as("%s, feed of %s", c.name(), profile.feedDate())
-                    .isEqualTo(FileCasesTest.expectations(feed));
-            FileCasesTest.assertViolations(feed, report.violations());
-            assertThat(delivered).as("valid records delivered").hasSize(Integer.parseInt(feed.one("delivered", "-1")))
+            Node expect = feed.get("expect").only("report", "delivered");
+            FileCasesTest.checkReport(expect, report);
+            assertThat(delivered).as("valid records delivered").hasSize((int) expect.longValue("delivered"))
                     .hasSize((int) report.validRecords());
         }
         assertThat(streamed.feeds()).isEqualTo(feeds.size());
-        assertThat(streamed.lastFeedDate()).contains(LocalDate.parse(feeds.get(feeds.size() - 1).one("feed-date", "")));
-    }
-
-    /** A case's feeds: each the shared settings, {@code feed-date}, and its own lines. */
-    private static List<Fixtures.Case> feeds(Fixtures.Case c) {
-        List<Fixtures.Line> shared = new ArrayList<>();
-        List<Fixtures.Case> feeds = new ArrayList<>();
-        List<Fixtures.Line> current = null;
-        for (Fixtures.Line line : c.lines()) {
-            if (line.key().equals("feed")) {
-                current = new ArrayList<>(shared);
-                current.add(new Fixtures.Line("feed-date", "", line.value(), line.number()));
-                feeds.add(new Fixtures.Case(c.name(), c.file(), current));
-            } else if (current == null) {
-                shared.add(line);
-            } else {
-                current.add(line);
-            }
-        }
-        assertThat(feeds).as(c.name()).isNotEmpty();
-        return feeds;
+        assertThat(streamed.lastFeedDate())
+                .contains(LocalDate.parse(feeds.get(feeds.size() - 1).text("feedDate")));
     }
 
     private static InMemorySource source(List<RawRecord> records, CrmProfile profile) {

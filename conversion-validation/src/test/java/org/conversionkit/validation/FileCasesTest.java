@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,48 +24,52 @@ import org.conversionkit.model.Strictness;
 import org.conversionkit.model.ValueKind;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.spec.Expect;
+import org.conversionkit.spec.Node;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs the file and feed cases of {@code conversion-cases.txt} and {@code crm-cases.txt}: records
- * built in memory, as a reader would deliver them, checked into a report that must match the case's
- * expectations exactly. Every case runs twice, with and without a consumer of valid rows, and both
- * runs must give the same report.
+ * Runs the file and feed cases of {@code spec/validation/conversions.json} and {@code spec/validation/crm.json}:
+ * records built in memory, as a reader would deliver them, checked into a report that must match the case's
+ * expectations exactly. Every case runs twice, with and without a consumer of valid rows, and both runs must give
+ * the same report.
  */
 class FileCasesTest {
 
-    private static final List<String> COUNTS = List.of("valid", "records", "valid-records", "invalid-records",
-            "blank-lines", "errors", "warnings", "truncated", "date");
+    /** The counts every case gives, all of them. */
+    static final List<String> COUNTS = List.of("valid", "records", "validRecords", "invalidRecords", "blankLines",
+            "errors", "warnings", "truncated", "date");
 
-    static Stream<Fixtures.Case> cases() {
-        return Stream.concat(Fixtures.read("conversion-cases.txt").stream(), Fixtures.read("crm-cases.txt").stream());
+    static Stream<SpecCase> cases() {
+        return Stream.concat(Spec.load("validation/conversions.json").cases().stream(),
+                Spec.load("validation/crm.json").cases().stream());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void reportMatchesTheCase(Fixtures.Case c) {
-        Profile profile = Profile.of(c.one("profile", "conversions"));
-        String file = c.has("file") ? c.one("file", "") : null;
-        List<RawRecord> records = records(c, profile);
-        String[] source = c.one("source", "csv , 0").split(" ");
-        String format = source[0];
-        String delimiter = switch (source[1]) {
-            case "-" -> null;
-            case "tab" -> "\t";
-            default -> source[1];
-        };
-        long blankLines = Long.parseLong(source[2]);
+    void reportMatchesTheCase(SpecCase c) {
+        c.node().only("id", "why", "options", "input", "expect");
+        Node options = c.options();
+        Node input = c.get("input").only("name", "format", "delimiter", "blankLines", "records");
+        Profile profile = Profile.of(options.text("profile", "conversions"));
+        String file = input.has("name") ? input.text("name") : null;
+        List<RawRecord> records = records(input.get("records"), profile, options);
+        String format = input.text("format");
+        String delimiter = input.get("delimiter").textOrNull();
+        long blankLines = input.longValue("blankLines");
 
         List<Object> delivered = new ArrayList<>();
         ValidationReport streamed;
         ValidationReport checked;
         // "-" is standard input, a source without a name.
         String name = file == null || file.equals("-") ? null : file;
-        FileProfile fileProfile = profile == Profile.CONVERSIONS ? conversionProfile(c) : crmProfile(c);
-        int maxViolations = Integer.parseInt(c.one("max-violations",
-                String.valueOf(ConversionValidator.Builder.DEFAULT_MAX_VIOLATIONS)));
+        FileProfile fileProfile = profile == Profile.CONVERSIONS ? conversionProfile(options) : crmProfile(options);
+        int maxViolations = (int) options.longValue("maxViolations",
+                ConversionValidator.Builder.DEFAULT_MAX_VIOLATIONS);
         if (profile == Profile.CONVERSIONS) {
             ConversionValidator validator = ConversionValidator.builder().maxViolations(maxViolations).build();
             streamed = validator.validate(new InMemorySource(records, format, delimiter, blankLines).named(name)
@@ -87,117 +90,103 @@ class FileCasesTest {
         assertThat(report.file()).isEqualTo(file == null ? ValidationReport.NO_NAME : file);
         assertThat(report.format()).isEqualTo(format);
         assertThat(report.delimiter()).isEqualTo(delimiter);
-        assertThat(counts(report)).as("report counts").isEqualTo(expectations(c));
         assertThat(report.records()).isEqualTo(report.validRecords() + report.invalidRecords());
         assertThat(report.records()).as("every record read is counted").isEqualTo(records.size());
-
-        assertViolations(c, report.violations());
-        assertThat(delivered).as("valid rows delivered").hasSize(Integer.parseInt(c.one("delivered", "-1")))
+        checkReport(c.expect().only("report", "delivered"), report);
+        assertThat(delivered).as("valid rows delivered").hasSize((int) c.expect().longValue("delivered"))
                 .hasSize((int) report.validRecords());
     }
 
-    /** A report's counts, as a case's {@code expect} line gives them. */
-    static Map<String, String> counts(ValidationReport report) {
-        Map<String, String> actual = new LinkedHashMap<>();
-        actual.put("valid", String.valueOf(report.valid()));
-        actual.put("records", String.valueOf(report.records()));
-        actual.put("valid-records", String.valueOf(report.validRecords()));
-        actual.put("invalid-records", String.valueOf(report.invalidRecords()));
-        actual.put("blank-lines", String.valueOf(report.blankLines()));
-        actual.put("errors", String.valueOf(report.errors()));
-        actual.put("warnings", String.valueOf(report.warnings()));
-        actual.put("truncated", String.valueOf(report.truncated()));
-        actual.put("date", report.date() == null ? "none" : report.date().toString());
-        return actual;
-    }
-
-    static void assertViolations(Fixtures.Case c, List<Violation> actual) {
-        List<String> expected = new ArrayList<>();
-        List<String> found = new ArrayList<>();
-        List<Fixtures.Line> lines = c.all("violation");
-        for (int i = 0; i < Math.max(lines.size(), actual.size()); i++) {
-            Fixtures.Line line = i < lines.size() ? lines.get(i) : null;
-            Violation violation = i < actual.size() ? actual.get(i) : null;
-            String[] valueSplit = line == null ? new String[0] : line.value().split(" = ", 2);
-            boolean withValue = valueSplit.length == 2;
-            if (line != null) {
-                expected.add(valueSplit[0] + (withValue ? " = " + valueSplit[1] : ""));
-            }
-            if (violation != null) {
-                assertThat(violation.message()).as("message of %s", violation).isNotBlank();
-                found.add(describe(violation) + (withValue ? " = " + violation.value() : ""));
-            }
+    /** Holds a report to a case's {@code report}: every count, and every violation, in order. */
+    static void checkReport(Node expect, ValidationReport report) {
+        Node expected = expect.get("report");
+        assertThat(expected.keys()).as("%s: every count", expected.path())
+                .containsExactlyInAnyOrderElementsOf(concat(COUNTS, "violations"));
+        for (Violation violation : report.violations()) {
+            assertThat(violation.message()).as("message of %s", violation).isNotBlank();
         }
-        assertThat(found).as("violations (severity CODE line/record field [= value])").isEqualTo(expected);
+        Expect.check(expected, render(report));
     }
 
-    static String describe(Violation violation) {
-        return violation.severity().label() + " " + violation.code() + " " + violation.line() + "/"
-                + violation.record() + " " + (violation.field() == null ? "-" : violation.field());
+    private static List<String> concat(List<String> list, String more) {
+        List<String> all = new ArrayList<>(list);
+        all.add(more);
+        return all;
     }
 
-    static Map<String, String> expectations(Fixtures.Case c) {
-        Map<String, String> expected = new LinkedHashMap<>();
-        Map<String, String> given = new HashMap<>();
-        for (String pair : c.one("expect", "").split("\\s+")) {
-            String[] kv = pair.split("=", 2);
-            given.put(kv[0], kv[1]);
+    /** A report as a case writes it. */
+    static Map<String, @Nullable Object> render(ValidationReport report) {
+        Map<String, @Nullable Object> rendered = new LinkedHashMap<>();
+        rendered.put("valid", report.valid());
+        rendered.put("records", report.records());
+        rendered.put("validRecords", report.validRecords());
+        rendered.put("invalidRecords", report.invalidRecords());
+        rendered.put("blankLines", report.blankLines());
+        rendered.put("errors", report.errors());
+        rendered.put("warnings", report.warnings());
+        rendered.put("truncated", report.truncated());
+        rendered.put("date", report.date() == null ? null : report.date().toString());
+        List<Object> violations = new ArrayList<>();
+        for (Violation v : report.violations()) {
+            violations.add(violation(v));
         }
-        for (String key : COUNTS) {
-            String value = given.remove(key);
-            assertThat(value).as("%s: expect %s=", c.name(), key).isNotNull();
-            expected.put(key, value);
-        }
-        assertThat(given).as("%s: unknown expectations", c.name()).isEmpty();
-        return expected;
+        rendered.put("violations", violations);
+        return rendered;
     }
 
-    private static ConversionProfile conversionProfile(Fixtures.Case c) {
+    /** A violation as a case writes it: its components, the severity as the contract writes it (error, warning). */
+    @SuppressWarnings("unchecked")
+    static Map<String, @Nullable Object> violation(Violation v) {
+        Map<String, @Nullable Object> violation = (Map<String, @Nullable Object>) Expect.plain(v);
+        violation.put("severity", v.severity().label());
+        return violation;
+    }
+
+    private static ConversionProfile conversionProfile(Node options) {
+        options.only("profile", "date", "defaults", "strict", "maxTrackedRows", "maxViolations");
         FieldDefaults defaults = FieldDefaults.NONE;
-        for (Fixtures.Line line : c.all("default")) {
-            defaults = defaults.with(line.value());
+        for (Map.Entry<String, Node> entry : options.getOrEmpty("defaults").fields().entrySet()) {
+            defaults = defaults.with(entry.getKey() + "=" + entry.getValue().text());
         }
         ConversionProfile.Builder builder = ConversionProfile.builder().defaults(defaults)
-                .strictness(c.has("strict") ? Strictness.STRICT : Strictness.STANDARD);
-        if (c.has("date")) {
-            builder.date(LocalDate.parse(c.one("date", "")));
+                .strictness(options.bool("strict", false) ? Strictness.STRICT : Strictness.STANDARD);
+        if (options.has("date")) {
+            builder.date(LocalDate.parse(options.text("date")));
         }
-        if (c.has("max-tracked-rows")) {
-            builder.limits(ConversionLimits.builder().maxTrackedRows(Integer.parseInt(c.one("max-tracked-rows", "")))
+        if (options.has("maxTrackedRows")) {
+            builder.limits(ConversionLimits.builder().maxTrackedRows((int) options.longValue("maxTrackedRows"))
                     .build());
         }
         return builder.build();
     }
 
-    static CrmProfile crmProfile(Fixtures.Case c) {
-        CrmProfile.Builder builder = CrmProfile.builder().idField(c.one("id-field", CrmField.DEFAULT_ID_FIELD))
-                .strictness(c.has("strict") ? Strictness.STRICT : Strictness.STANDARD);
-        if (c.has("feed-date")) {
-            builder.dailyFeed(LocalDate.parse(c.one("feed-date", "")));
+    static CrmProfile crmProfile(Node options) {
+        options.only("profile", "strict", "maxViolations", "idField", "feedDate", "feedZone", "maxTrackedIds");
+        CrmProfile.Builder builder = CrmProfile.builder().idField(options.text("idField", CrmField.DEFAULT_ID_FIELD))
+                .strictness(options.bool("strict", false) ? Strictness.STRICT : Strictness.STANDARD);
+        if (options.has("feedDate")) {
+            builder.dailyFeed(LocalDate.parse(options.text("feedDate")));
         }
-        if (c.has("feed-zone")) {
-            builder.feedZone(ZoneId.of(c.one("feed-zone", "")));
+        if (options.has("feedZone")) {
+            builder.feedZone(ZoneId.of(options.text("feedZone")));
         }
-        if (c.has("max-tracked-ids")) {
-            builder.limits(FeedLimits.builder().maxTrackedIds(Integer.parseInt(c.one("max-tracked-ids", ""))).build());
+        if (options.has("maxTrackedIds")) {
+            builder.limits(FeedLimits.builder().maxTrackedIds((int) options.longValue("maxTrackedIds")).build());
         }
         return builder.build();
     }
 
-    /** Builds the case's records from its {@code row} and {@code rejected} lines, in order. */
-    static List<RawRecord> records(Fixtures.Case c, Profile profile) {
-        String idField = c.one("id-field", CrmField.DEFAULT_ID_FIELD);
+    /** Builds a case's records, in order: each values by field name (kinds where not strings), or rejected. */
+    static List<RawRecord> records(Node list, Profile profile, Node options) {
+        String idField = options.text("idField", CrmField.DEFAULT_ID_FIELD);
         List<RawRecord> records = new ArrayList<>();
-        for (Fixtures.Line line : c.lines()) {
-            if (!line.key().equals("row") && !line.key().equals("rejected")) {
-                continue;
-            }
-            String[] at = line.arg().split("/");
-            long lineNumber = Long.parseLong(at[0]);
-            long recordNumber = Long.parseLong(at[1]);
-            if (line.key().equals("rejected")) {
+        for (Node node : list.list()) {
+            node.only("line", "record", "values", "kinds", "violations", "rejected");
+            long lineNumber = node.longValue("line");
+            long recordNumber = node.longValue("record");
+            if (node.has("rejected")) {
                 List<Violation> violations = new ArrayList<>();
-                for (String code : line.value().split("\\s+")) {
+                for (String code : node.get("rejected").texts()) {
                     violations.add(Violation.of(ViolationCode.valueOf(code), lineNumber, recordNumber, null, null,
                             "the reader rejected the record: " + code));
                 }
@@ -207,27 +196,20 @@ class FileCasesTest {
             int slots = profile == Profile.CONVERSIONS ? Field.values().length : CrmField.values().length;
             @Nullable String[] values = new String[slots];
             @Nullable ValueKind[] kinds = new ValueKind[slots];
-            boolean typed = profile == Profile.CRM;
+            Node givenKinds = node.getOrEmpty("kinds");
+            boolean typed = profile == Profile.CRM || node.has("kinds");
             List<Violation> violations = new ArrayList<>();
+            for (Node found : node.has("violations") ? node.get("violations").list() : List.<Node>of()) {
+                found.only("code", "field");
+                String code = found.text("code");
+                violations.add(Violation.of(ViolationCode.valueOf(code), lineNumber, recordNumber,
+                        found.has("field") ? found.text("field") : null, null, "the reader found " + code));
+            }
             Map<String, @Nullable Object> extras = new LinkedHashMap<>();
-            for (String token : line.value().split(" \\| ")) {
-                token = token.strip();
-                if (token.startsWith("!")) {
-                    String[] parts = token.substring(1).split(" ");
-                    violations.add(Violation.of(ViolationCode.valueOf(parts[0]), lineNumber, recordNumber,
-                            parts.length > 1 ? parts[1] : null, null, "the reader found " + parts[0]));
-                    continue;
-                }
-                int equals = token.indexOf('=');
-                String name = token.substring(0, equals);
-                String value = token.substring(equals + 1);
-                ValueKind kind = ValueKind.STRING;
-                int colon = name.indexOf(':');
-                if (colon >= 0) {
-                    kind = ValueKind.valueOf(name.substring(colon + 1));
-                    name = name.substring(0, colon);
-                    typed = true;
-                }
+            for (Map.Entry<String, Node> entry : node.get("values").fields().entrySet()) {
+                String name = entry.getKey();
+                String value = entry.getValue().text();
+                ValueKind kind = givenKinds.has(name) ? ValueKind.valueOf(givenKinds.text(name)) : ValueKind.STRING;
                 int slot = slot(profile, name, idField);
                 if (slot < 0) {
                     extras.put(name, value);

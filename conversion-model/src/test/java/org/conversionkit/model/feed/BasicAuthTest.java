@@ -7,28 +7,34 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import org.conversionkit.model.Fixtures;
+import org.conversionkit.spec.Node;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class BasicAuthTest {
 
-    static List<Object[]> cases() {
-        return Fixtures.read(BasicAuthTest.class, "basic-auth-cases.tsv", 4);
+    static List<SpecCase> cases() {
+        return Spec.load("feed/basic-auth.json").cases();
     }
 
-    @ParameterizedTest(name = "{index}: {0} / {1} -> {2}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void buildsTheHeaderValue(String user, String password, String expected, String message) {
-        if (expected.equals("ERROR")) {
+    void buildsTheHeaderValue(SpecCase c) {
+        String user = c.get("input").only("user", "password").text("user");
+        String password = c.get("input").text("password");
+        Node expect = c.expect().only("header", "error");
+        if (expect.has("error")) {
+            String message = expect.text("error");
             assertThatIllegalArgumentException().isThrownBy(() -> BasicAuth.headerValue(user, password))
                     .withMessageContaining(message)
                     .satisfies(e -> assertThat(password.isEmpty() || !e.getMessage().contains(password)).isTrue());
             return;
         }
         String value = BasicAuth.headerValue(user, password);
-        assertThat(value).isEqualTo(expected);
+        assertThat(value).isEqualTo(expect.text("header"));
         String decoded = new String(Base64.getDecoder().decode(value.substring("Basic ".length())),
                 StandardCharsets.UTF_8);
         assertThat(decoded).isEqualTo(user + ":" + password);

@@ -8,22 +8,27 @@ import java.time.ZoneId;
 import java.util.List;
 import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.FeedMode;
-import org.conversionkit.model.Fixtures;
 import org.conversionkit.model.Strictness;
+import org.conversionkit.spec.Node;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class FeedRequestTest {
 
-    static List<Object[]> cases() {
-        return Fixtures.read(FeedRequestTest.class, "feed-request-cases.tsv", 3);
+    static List<SpecCase> cases() {
+        return Spec.load("feed/feed-requests.json").cases();
     }
 
-    @ParameterizedTest(name = "{index}: {0} -> {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void readsEveryQuery(String query, String expected, String message) {
-        if (expected.equals("ERROR")) {
+    void readsEveryQuery(SpecCase c) {
+        String query = c.get("input").text();
+        Node expect = c.expect().only("snapshot", "date", "error");
+        if (expect.has("error")) {
+            String message = expect.text("error");
             assertThatIllegalArgumentException().isThrownBy(() -> FeedRequest.ofQuery(query))
                     .withMessageContaining(message);
             assertThatIllegalArgumentException().isThrownBy(() -> FeedRequest.ofUrl("https://example.com/f?" + query))
@@ -31,8 +36,8 @@ class FeedRequestTest {
             return;
         }
         FeedRequest request = FeedRequest.ofQuery(query);
-        FeedRequest expectedRequest = expected.equals("SNAPSHOT") ? FeedRequest.snapshot()
-                : FeedRequest.daily(LocalDate.parse(expected));
+        FeedRequest expectedRequest = expect.bool("snapshot", false) ? FeedRequest.snapshot()
+                : FeedRequest.daily(LocalDate.parse(expect.text("date")));
         assertThat(request).isEqualTo(expectedRequest);
         assertThat(FeedRequest.ofUrl("https://example.com/feed.ndjson?" + query + "#top")).isEqualTo(expectedRequest);
         assertThat(FeedRequest.ofUrl("/feed.ndjson?" + query)).isEqualTo(expectedRequest);

@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.conversionkit.model.Fixtures;
+import org.conversionkit.model.Printable;
 import org.conversionkit.model.feed.FeedUrlException.Reason;
 import org.conversionkit.model.rules.UrlRule;
+import org.conversionkit.spec.Node;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,41 +21,48 @@ class FeedUrlTest {
 
     private static final String FEED = "https://example.com/feed.ndjson";
 
-    static List<Object[]> cases() {
-        return Fixtures.read(FeedUrlTest.class, "feed-url-cases.tsv", 4);
+    static List<SpecCase> cases() {
+        return Spec.load("feed/feed-urls.json").cases();
     }
 
-    static List<Object[]> dates() {
-        return Fixtures.read(FeedUrlTest.class, "feed-url-dates.tsv", 3);
+    static List<SpecCase> dates() {
+        return Spec.load("feed/feed-url-dates.json").cases();
     }
 
-    @ParameterizedTest(name = "{index}: {0} -> {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void checksEveryCase(String url, String expected, String warnings, String message) {
+    void checksEveryCase(SpecCase c) {
+        String url = c.get("input").text();
+        Node expect = c.expect().only("verdict", "warnings", "message");
+        String expected = expect.text("verdict");
         if (expected.equals("VALID")) {
             FeedUrl feed = FeedUrl.parse(url);
             assertThat(feed.url()).isSameAs(url);
             assertThat(feed).hasToString(url).isEqualTo(FeedUrl.parse(url)).hasSameHashCodeAs(FeedUrl.parse(url));
             assertThat(UrlRule.check(url)).isNull();
-            assertThat(feed.warnings()).isEqualTo(warnings.equals("HTTP") ? List.of(FeedUrl.PLAIN_HTTP_WARNING)
-                    : List.of());
+            assertThat(feed.warnings()).isEqualTo(expect.get("warnings").texts().equals(List.of("HTTP"))
+                    ? List.of(FeedUrl.PLAIN_HTTP_WARNING) : List.of());
+            assertThat(expect.get("warnings").texts()).isIn(List.of(), List.of("HTTP"));
             return;
         }
         FeedUrlException refusal = catchThrowableOfType(FeedUrlException.class, () -> FeedUrl.parse(url));
-        assertThat(refusal).as(Fixtures.show(url)).isNotNull();
+        assertThat(refusal).as(Printable.of(url)).isNotNull();
         assertThat(refusal).isInstanceOf(IllegalArgumentException.class);
         assertThat(refusal.reason()).as(refusal.getMessage()).isEqualTo(Reason.valueOf(expected));
-        if (!message.equals("-")) {
-            assertThat(refusal.getMessage()).contains(message);
+        if (expect.has("message")) {
+            assertThat(refusal.getMessage()).contains(expect.text("message"));
         }
         // Neither the message nor the exception's URL may show a password.
         assertThat(refusal.getMessage()).doesNotContain("secret").doesNotContain("pass@");
         assertThat(refusal.url()).doesNotContain("secret").doesNotContain("pass@");
     }
 
-    @ParameterizedTest(name = "{index}: {0} on {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("dates")
-    void addsTheDateParameter(String url, String date, String expected) {
+    void addsTheDateParameter(SpecCase c) {
+        String url = c.get("input").only("url", "date").text("url");
+        String date = c.get("input").text("date");
+        String expected = c.expect().text();
         FeedUrl feed = FeedUrl.parse(url);
         assertThat(feed.withDate(LocalDate.parse(date))).isEqualTo(expected);
         assertThat(UrlRule.check(expected)).isNull();

@@ -7,25 +7,31 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import org.conversionkit.model.Fixtures;
+import org.conversionkit.spec.Node;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TableNameTest {
 
-    static List<Object[]> cases() {
-        return Fixtures.read(TableNameTest.class, "table-name-cases.tsv", 3);
+    static List<SpecCase> cases() {
+        return Spec.load("feed/table-names.json").cases();
     }
 
-    @ParameterizedTest(name = "{index}: {0} -> {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void checksEveryCase(String name, String expected, String message) {
-        if (expected.equals("ERROR")) {
+    void checksEveryCase(SpecCase c) {
+        String name = c.get("input").text();
+        Node expect = c.expect().only("valid", "error");
+        if (expect.has("error")) {
+            String message = expect.text("error");
             assertThatIllegalArgumentException().isThrownBy(() -> TableName.parse(name))
                     .withMessageContaining(message);
             return;
         }
+        assertThat(expect.get("valid").bool()).isTrue();
         TableName table = TableName.parse(name);
         assertThat(table).hasToString(name);
         assertThat(new TableName(table.project(), table.dataset(), table.table())).isEqualTo(table);

@@ -4,21 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Currency;
 import java.util.List;
-import org.conversionkit.model.Fixtures;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class CurrencyRuleTest {
 
-    static List<Object[]> cases() {
-        return Fixtures.read(CurrencyRuleTest.class, "currency-cases.tsv", 2);
+    static List<SpecCase> cases() {
+        return Spec.load("rules/currency.json").cases();
     }
 
-    @ParameterizedTest(name = "{index}: {0} -> {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void checksEveryCase(String value, String expected) {
+    void checksEveryCase(SpecCase c) {
+        String value = c.get("input").textOrNull();
+        String expected = c.expect().text();
         Problem problem = CurrencyRule.check(value);
         if (expected.equals("VALID")) {
             assertThat(problem).isNull();

@@ -6,27 +6,31 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import org.conversionkit.model.Fixtures;
+import org.conversionkit.model.Printable;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class DateRuleTest {
 
-    static List<Object[]> cases() {
-        return Fixtures.read(DateRuleTest.class, "date-cases.tsv", 2);
+    static List<SpecCase> cases() {
+        return Spec.load("rules/date.json").cases();
     }
 
-    @ParameterizedTest(name = "{index}: {0} -> {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void checksEveryCase(String value, String expected) {
+    void checksEveryCase(SpecCase c) {
+        String value = c.get("input").textOrNull();
+        String expected = c.expect().text();
         Problem problem = DateRule.check(value);
         if (expected.equals("VALID")) {
             assertThat(problem).isNull();
             assertThat(DateRule.parse(value)).isEqualTo(LocalDate.parse(value));
         } else {
-            assertThat(problem).as(Fixtures.show(value)).isNotNull();
+            assertThat(problem).as(Printable.of(value)).isNotNull();
             assertThat(problem.code()).as(problem.message()).isEqualTo(ViolationCode.valueOf(expected));
             if (value != null) {
                 assertThatIllegalArgumentException().isThrownBy(() -> DateRule.parse(value))

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.util.ArrayList;
 import java.util.List;
 import org.conversionkit.model.CrmDateTime;
-import org.conversionkit.model.Fixtures;
 import org.conversionkit.model.Severity;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.spec.Node;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,17 +18,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class IsoDateTimeRuleTest {
 
-    static List<Object[]> cases() {
-        return Fixtures.read(IsoDateTimeRuleTest.class, "iso-date-time-cases.tsv", 2);
+    static List<SpecCase> cases() {
+        return Spec.load("rules/iso-date-time.json").cases();
     }
 
-    @ParameterizedTest(name = "{index}: {0} -> {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void checksEveryCase(String value, String expected) {
+    void checksEveryCase(SpecCase c) {
+        String value = c.get("input").textOrNull();
+        Node expect = c.expect().only("code", "warning", "value");
+        String warning = expect.has("warning") ? expect.text("warning") : null;
+        // The reference rules say it in one text: the code; or the value, after the code of a warning.
+        String expected = expect.has("code") ? expect.text("code")
+                : (warning == null ? "" : warning + " ") + expect.text("value");
         assertThat(ReferenceRules.isoDateTime(value)).as("reference").isEqualTo(expected);
         List<Problem> problems = new ArrayList<>();
         CrmDateTime result = IsoDateTimeRule.parse("updatedAt", value, problems::add);
-        if (isCode(expected) && !expected.contains(" ")) {
+        if (expect.has("code")) {
             assertThat(result).isNull();
             assertThat(problems).hasSize(1);
             Problem problem = problems.get(0);
@@ -38,8 +46,7 @@ class IsoDateTimeRuleTest {
                         .withMessage(problem.message().replaceFirst("^updatedAt", "value"));
             }
         } else {
-            String warning = isCode(expected) ? expected.substring(0, expected.indexOf(' ')) : null;
-            String form = warning == null ? expected : expected.substring(warning.length() + 1);
+            String form = expect.text("value");
             assertThat(result).isNotNull();
             assertThat(String.valueOf(result)).isEqualTo(form);
             assertThat(CrmDateTime.parse(value)).isEqualTo(result);
@@ -75,9 +82,5 @@ class IsoDateTimeRuleTest {
     })
     void saysHowToFixEachForm(String value, String fix) {
         assertThat(IsoDateTimeRule.check("createdAt", value).message()).contains(fix);
-    }
-
-    private static boolean isCode(String expected) {
-        return Character.isLetter(expected.charAt(0));
     }
 }

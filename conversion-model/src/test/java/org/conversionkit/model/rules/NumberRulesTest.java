@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.util.List;
-import org.conversionkit.model.Fixtures;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.spec.Node;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,13 +15,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class NumberRulesTest {
 
-    static List<Object[]> cases() {
-        return Fixtures.read(NumberRulesTest.class, "number-cases.tsv", 4);
+    static List<SpecCase> cases() {
+        return Spec.load("rules/number.json").cases();
     }
 
-    @ParameterizedTest(name = "{index}: {0} {1} -> {2}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void checksEveryCase(String rule, String value, String expected, String negative) {
+    void checksEveryCase(SpecCase c) {
+        String rule = c.options().only("rule").text("rule");
+        String value = c.get("input").textOrNull();
+        Node expect = c.expect().only("verdict", "negative");
+        String expected = expect.text("verdict");
         Problem problem = switch (rule) {
             case "integer" -> NumberRules.checkInteger("n", value);
             case "decimal" -> NumberRules.checkDecimal("n", value);
@@ -34,7 +40,7 @@ class NumberRulesTest {
         assertThat(reference).as("reference").isEqualTo(expected);
         if (expected.equals("VALID")) {
             assertThat(problem).isNull();
-            assertThat(NumberRules.isNegative(value)).isEqualTo(negative.equals("yes"));
+            assertThat(NumberRules.isNegative(value)).isEqualTo(expect.get("negative").bool());
             if (rule.equals("integer")) {
                 assertThat(NumberRules.parseInteger(value)).isEqualTo(new BigInteger(value).longValueExact());
             }

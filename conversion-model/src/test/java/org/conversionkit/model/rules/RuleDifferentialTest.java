@@ -12,9 +12,11 @@ import java.util.function.Function;
 import org.conversionkit.model.ConversionMapper;
 import org.conversionkit.model.CrmDateTime;
 import org.conversionkit.model.Field;
-import org.conversionkit.model.Fixtures;
+import org.conversionkit.model.Printable;
 import org.conversionkit.model.internal.PlainRowCheck;
 import org.conversionkit.model.internal.PlainUrl;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,7 +62,7 @@ class RuleDifferentialTest {
 
     @Test
     void urlRuleAgreesWithTheReference() {
-        List<String> seeds = seeds("url-cases.tsv", 1);
+        List<String> seeds = seeds("rules/url.json");
         seeds.addAll(List.of("https://domain.tld/path/to/my/page", "http://a.b", "https://[::1]:1/",
                 "https://user@h.tld:65535/p?q#f", "//cdn.domain.tld/p", "domain.tld:8080/p"));
         seeds.addAll(REALISTIC_URLS);
@@ -84,7 +86,7 @@ class RuleDifferentialTest {
 
     @Test
     void urlFastPathAgreesWithTheThoroughCheck() {
-        List<String> seeds = seeds("url-cases.tsv", 1);
+        List<String> seeds = seeds("rules/url.json");
         seeds.addAll(REALISTIC_URLS);
         Random random = new Random(20260107L);
         Map<String, String> disagreements = new LinkedHashMap<>();
@@ -101,7 +103,7 @@ class RuleDifferentialTest {
                 thoroughOnly++;
             }
             if ((plain && !thorough.equals("VALID") || !actual.equals(thorough)) && disagreements.size() < 20) {
-                disagreements.put(Fixtures.show(value), "fast path " + plain + ", check " + actual + ", thorough "
+                disagreements.put(Printable.of(value), "fast path " + plain + ", check " + actual + ", thorough "
                         + thorough);
             }
         }
@@ -160,7 +162,7 @@ class RuleDifferentialTest {
             fast += plain ? 1 : 0;
             if ((!expected.equals(actual) || !expected.equals(thorough) || plain && !thorough.equals("VALID")
                     || plain != plainChars) && disagreements.size() < 20) {
-                disagreements.put(Fixtures.show(value), "check " + actual + ", thorough " + thorough + ", fast path "
+                disagreements.put(Printable.of(value), "check " + actual + ", thorough " + thorough + ", fast path "
                         + plain + ", characters " + plainChars + ", reference " + expected);
             }
         }
@@ -186,14 +188,14 @@ class RuleDifferentialTest {
                 counts++;
                 if (NumberRules.checkInteger("n", value) != null || NumberRules.isNegative(value)
                         || !ReferenceRules.integer(value).equals("VALID")) {
-                    disagreements.put(Fixtures.show(value), "plain count, but not a valid non-negative integer");
+                    disagreements.put(Printable.of(value), "plain count, but not a valid non-negative integer");
                 }
             }
             if (PlainRowCheck.isPlainAmount(value)) {
                 amounts++;
                 if (NumberRules.checkDecimal("n", value) != null || NumberRules.checkJsonNumber("n", value) != null
                         || NumberRules.isNegative(value) || !ReferenceRules.decimal(value).equals("VALID")) {
-                    disagreements.put(Fixtures.show(value), "plain amount, but not a valid non-negative decimal");
+                    disagreements.put(Printable.of(value), "plain amount, but not a valid non-negative decimal");
                 }
             }
         }
@@ -209,7 +211,7 @@ class RuleDifferentialTest {
      */
     @Test
     void characterFastPathsAgreeWithTheStringFastPaths() {
-        List<String> urls = seeds("url-cases.tsv", 1);
+        List<String> urls = seeds("rules/url.json");
         urls.addAll(REALISTIC_URLS);
         List<String> numbers = numberSeeds();
         numbers.addAll(List.of("1", "12", "123.45", "0.50", "999999999999999999"));
@@ -231,16 +233,16 @@ class RuleDifferentialTest {
             boolean plainUrl = PlainUrl.isPlain(buffer, before, urlEnd);
             plainUrls += plainUrl ? 1 : 0;
             if (plainUrl != UrlRule.isPlainHttpUrl(url)) {
-                disagreements.put("url " + Fixtures.show(url), "characters " + plainUrl);
+                disagreements.put("url " + Printable.of(url), "characters " + plainUrl);
             }
             if (PlainRowCheck.isPlainCount(buffer, urlEnd + 1, numberEnd) != PlainRowCheck.isPlainCount(number)) {
-                disagreements.put("count " + Fixtures.show(number), "characters disagree");
+                disagreements.put("count " + Printable.of(number), "characters disagree");
             }
             if (PlainRowCheck.isPlainAmount(buffer, urlEnd + 1, numberEnd) != PlainRowCheck.isPlainAmount(number)) {
-                disagreements.put("amount " + Fixtures.show(number), "characters disagree");
+                disagreements.put("amount " + Printable.of(number), "characters disagree");
             }
             if (check.isPlain(date, buffer, numberEnd + 1, dayEnd) != day.equals("2020-09-22")) {
-                disagreements.put("date " + Fixtures.show(day), "characters disagree");
+                disagreements.put("date " + Printable.of(day), "characters disagree");
             }
         }
         assertThat(disagreements).as("character fast path disagreements").isEmpty();
@@ -249,7 +251,7 @@ class RuleDifferentialTest {
 
     @Test
     void dateRuleAgreesWithTheReference() {
-        List<String> seeds = seeds("date-cases.tsv", 1);
+        List<String> seeds = seeds("rules/date.json");
         assertAgreement("date", seeds, DATE_PIECES, 20260102L, v -> code(DateRule.check(v)), ReferenceRules::date,
                 "VALID", "FIELD_MISSING", "DATE_FORMAT", "DATE_INVALID");
     }
@@ -279,7 +281,7 @@ class RuleDifferentialTest {
 
     @Test
     void isoDateTimeRuleAgreesWithTheReference() {
-        List<String> seeds = seeds("iso-date-time-cases.tsv", 1);
+        List<String> seeds = seeds("rules/iso-date-time.json");
         seeds.addAll(List.of("2016-12-31T23:59:60Z", "2016-06-30T15:59:60.25-08:00", "2017-01-01T00:59:60+01:00",
                 "2020-01-10 10:15:30", "2020-01-10T10:15:30.1234567891234z", "2016-12-31", "2020-02-29",
                 "0000-01-01", "9999-12-31"));
@@ -335,7 +337,7 @@ class RuleDifferentialTest {
             String actual = fast.apply(value);
             outcomes.merge(kind.apply(expected), 1, Integer::sum);
             if (!expected.equals(actual) && disagreements.size() < 20) {
-                disagreements.put(Fixtures.show(value), "fast " + actual + ", reference " + expected);
+                disagreements.put(Printable.of(value), "fast " + actual + ", reference " + expected);
             }
         }
         assertThat(disagreements).as(rule + " disagreements").isEmpty();
@@ -413,19 +415,17 @@ class RuleDifferentialTest {
         return text.toString();
     }
 
-    private static List<String> seeds(String fixture, int columns) {
+    /** The values of a rule's cases. */
+    private static List<String> seeds(String cases) {
         List<String> seeds = new ArrayList<>();
-        for (String[] row : Fixtures.rows(RuleDifferentialTest.class, fixture, columns)) {
-            seeds.add(row[0]);
+        for (SpecCase c : Spec.load(cases).cases()) {
+            seeds.add(c.get("input").textOrNull());
         }
         return seeds;
     }
 
     private static List<String> numberSeeds() {
-        List<String> seeds = new ArrayList<>();
-        for (String[] row : Fixtures.rows(RuleDifferentialTest.class, "number-cases.tsv", 2)) {
-            seeds.add(row[1]);
-        }
+        List<String> seeds = seeds("rules/number.json");
         seeds.addAll(List.of("1.7976931348623157e308", "1.7976931348623158e308", "1.7976931348623159e308",
                 "2.4703282292062327e-324", "2.4703282292062328e-324", "4.9e-324", "-9223372036854775808"));
         return seeds;

@@ -12,8 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.conversionkit.model.Fixtures;
+import org.conversionkit.model.Printable;
 import org.conversionkit.model.internal.PlainUrl;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonParser;
@@ -33,7 +35,7 @@ import tools.jackson.core.json.JsonFactory;
  * here either (the rule wants {@code //} after the scheme).
  *
  * <p>Two directions: no false accept at all; and every false reject is listed in
- * {@code url-whatwg-exceptions.tsv} with its {@link Policy}, and every listed input is still refused (a
+ * {@code spec/rules/url-whatwg-exceptions.json} with its {@link Policy}, and every listed input is still refused (a
  * stale line fails too).
  */
 class UrlConformanceTest {
@@ -97,7 +99,7 @@ class UrlConformanceTest {
             char[] chars = entry.input().toCharArray();
             if (UrlRule.check(entry.input()) == null || UrlRule.isAbsoluteHttpUrl(entry.input())
                     || PlainUrl.isPlain(chars, 0, chars.length)) {
-                falseAccepts.put(Fixtures.show(entry.input()), entry.verdict().name());
+                falseAccepts.put(Printable.of(entry.input()), entry.verdict().name());
             }
         }
         assertThat(falseAccepts).as("inputs the standard refuses or does not read as absolute http(s) URLs, but"
@@ -111,8 +113,10 @@ class UrlConformanceTest {
     @Test
     void refusesWhatTheStandardAcceptsOnlyByDocumentedPolicy() {
         Map<String, Policy> exceptions = new LinkedHashMap<>();
-        for (String[] row : Fixtures.rows(UrlConformanceTest.class, "url-whatwg-exceptions.tsv", 2)) {
-            assertThat(exceptions.put(row[0], Policy.valueOf(row[1]))).as("listed twice: " + row[0]).isNull();
+        for (SpecCase c : Spec.load("rules/url-whatwg-exceptions.json").cases()) {
+            String input = c.get("input").text();
+            Policy policy = Policy.valueOf(c.expect().only("policy").text("policy"));
+            assertThat(exceptions.put(input, policy)).as("listed twice: " + input).isNull();
         }
         Map<String, String> undocumented = new LinkedHashMap<>();
         List<String> accepted = new ArrayList<>();
@@ -126,15 +130,15 @@ class UrlConformanceTest {
             if (problem != null) {
                 refused++;
                 if (!exceptions.containsKey(entry.input())) {
-                    undocumented.put(Fixtures.show(entry.input()), problem.code() + ": " + problem.message());
+                    undocumented.put(Printable.of(entry.input()), problem.code() + ": " + problem.message());
                 }
             }
         }
         assertThat(undocumented).as("false rejects that no policy explains").isEmpty();
         for (String input : exceptions.keySet()) {
-            assertThat(accepted).as("listed, but not an input the standard accepts: " + Fixtures.show(input))
+            assertThat(accepted).as("listed, but not an input the standard accepts: " + Printable.of(input))
                     .contains(input);
-            assertThat(UrlRule.check(input)).as("listed, but valid: " + Fixtures.show(input)).isNotNull();
+            assertThat(UrlRule.check(input)).as("listed, but valid: " + Printable.of(input)).isNotNull();
         }
         System.out.println("urltestdata: " + accepted.size() + " absolute http(s) URLs, " + refused
                 + " refused by policy (" + exceptions.size() + " distinct inputs), 0 false accepts");

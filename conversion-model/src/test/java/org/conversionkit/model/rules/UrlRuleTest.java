@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.conversionkit.model.Fixtures;
+import org.conversionkit.model.Printable;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,30 +15,33 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class UrlRuleTest {
 
-    static List<Object[]> cases() {
-        return Fixtures.read(UrlRuleTest.class, "url-cases.tsv", 2);
+    static List<SpecCase> cases() {
+        return Spec.load("rules/url.json").cases();
     }
 
-    @ParameterizedTest(name = "{index}: {0} -> {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void checksEveryCase(String url, String expected) {
+    void checksEveryCase(SpecCase c) {
+        String url = c.get("input").textOrNull();
+        String expected = c.expect().text();
         Problem problem = UrlRule.check(url);
         if (expected.equals("VALID")) {
-            assertThat(problem).as(Fixtures.show(url)).isNull();
+            assertThat(problem).as(Printable.of(url)).isNull();
             assertThat(UrlRule.isAbsoluteHttpUrl(url)).isTrue();
         } else {
-            assertThat(problem).as(Fixtures.show(url)).isNotNull();
-            assertThat(problem.code()).as(Fixtures.show(url) + ": " + problem.message())
+            assertThat(problem).as(Printable.of(url)).isNotNull();
+            assertThat(problem.code()).as(Printable.of(url) + ": " + problem.message())
                     .isEqualTo(ViolationCode.valueOf(expected));
             assertThat(problem.message()).isNotBlank();
             assertThat(UrlRule.isAbsoluteHttpUrl(url)).isFalse();
         }
     }
 
-    @ParameterizedTest(name = "{index}: {0}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void agreesWithTheReference(String url, String expected) {
-        assertThat(ReferenceRules.url(url)).as(Fixtures.show(url)).isEqualTo(expected);
+    void agreesWithTheReference(SpecCase c) {
+        String url = c.get("input").textOrNull();
+        assertThat(ReferenceRules.url(url)).as(Printable.of(url)).isEqualTo(c.expect().text());
     }
 
     @Test

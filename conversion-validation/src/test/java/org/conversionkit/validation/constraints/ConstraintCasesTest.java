@@ -10,12 +10,8 @@ import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.NotNull;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.conversionkit.model.rules.DateRule;
+import org.conversionkit.spec.Spec;
+import org.conversionkit.spec.SpecCase;
 import org.conversionkit.validation.BeanValidation;
 import org.conversionkit.validation.internal.constraints.AbsoluteHttpUrlValidator;
 import org.conversionkit.validation.internal.constraints.CurrencyCodeValidator;
@@ -38,7 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs the cases of {@code constraint-cases.tsv} against each constraint validator directly and
+ * Runs the cases of {@code spec/constraints.json} against each constraint validator directly and
  * through a real Hibernate Validator, and checks what the messages make of text from the data.
  */
 class ConstraintCasesTest {
@@ -74,7 +72,7 @@ class ConstraintCasesTest {
         String day = "2020-9-22";
     }
 
-    record Case(String property, @Nullable String value, String expected, int line) {
+    record Case(String property, @Nullable String value, String expected) {
         @Override
         public String toString() {
             return property + " '" + value + "' -> " + expected;
@@ -95,26 +93,13 @@ class ConstraintCasesTest {
         factory.close();
     }
 
-    static List<Case> cases() throws IOException {
+    /** The cases of {@code spec/constraints.json}: a property of {@link Bean}, a value, the verdict. */
+    static List<Case> cases() {
         List<Case> cases = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                ConstraintCasesTest.class.getResourceAsStream("/constraint-cases.tsv")), StandardCharsets.UTF_8))) {
-            int number = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                number++;
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\t", -1);
-                assertThat(parts).as("line %d", number).hasSize(3);
-                String value = switch (parts[1]) {
-                    case "<null>" -> null;
-                    case "<empty>" -> "";
-                    case "<blank>" -> "   ";
-                    default -> parts[1];
-                };
-                cases.add(new Case(parts[0], value, parts[2], number));
-            }
+        for (SpecCase c : Spec.load("constraints.json").cases()) {
+            c.node().only("id", "why", "section", "options", "input", "expect");
+            cases.add(new Case(c.options().only("property").text("property"), c.get("input").textOrNull(),
+                    c.expect().text()));
         }
         return cases;
     }
