@@ -161,7 +161,8 @@ public final class BenchmarkMain {
             lines.add(new Line(csv ? "csv" : "json", input, method, rows, primary.getScore(), primary.getScoreError(),
                     bytes, method.startsWith("raw")));
         }
-        lines.sort(Comparator.comparing(Line::input).thenComparing(Line::rows).thenComparing(line -> order(line.pass())));
+        lines.sort(Comparator.comparing(Line::input).thenComparing(Line::rows)
+                .thenComparing(line -> order(line.pass())));
         StringBuilder out = new StringBuilder();
         out.append(environment()).append('\n');
         out.append(String.format(Locale.ROOT, "%-10s %-11s %9s %12s %9s %8s %8s %10s%n", "input", "pass", "rows",

@@ -25,7 +25,8 @@ public final class PlainFastCsv {
         char delimiter = args.length > 1 ? args[1].charAt(0) : ',';
         long records = 0;
         long chars = 0;
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(delimiter).ofCsvRecord(Path.of(args[0]))) {
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(delimiter)
+                .ofCsvRecord(Path.of(args[0]))) {
             for (CsvRecord record : reader) {
                 for (int i = 0, n = record.getFieldCount(); i < n; i++) {
                     chars += record.getField(i).length();

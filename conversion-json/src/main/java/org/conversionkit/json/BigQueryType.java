@@ -11,7 +11,9 @@ public enum BigQueryType {
     STRING,
     /** A JSON integer within 64 bits; with quoted values detected, also a quoted one ({@code "42"}). */
     INTEGER,
-    /** A JSON number with a fraction or an exponent, an integer beyond 64 bits, or integers and such numbers together. */
+    /**
+     * A JSON number with a fraction or an exponent, an integer beyond 64 bits, or integers and such numbers together.
+     */
     FLOAT,
     /** {@code true} or {@code false}; with quoted values detected, also quoted ({@code "True"}). */
     BOOLEAN,

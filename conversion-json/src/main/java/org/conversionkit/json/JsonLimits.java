@@ -14,14 +14,17 @@ import org.jspecify.annotations.Nullable;
  * <table>
  * <caption>Limits and defaults</caption>
  * <tr><th>limit</th><th>default</th><th>what it bounds</th></tr>
- * <tr><td>{@link #maxNestingDepth()}</td><td>32</td><td>objects and arrays inside each other, the row counting as 1</td></tr>
+ * <tr><td>{@link #maxNestingDepth()}</td><td>32</td>
+ *     <td>objects and arrays inside each other, the row counting as 1</td></tr>
  * <tr><td>{@link #maxStringLength()}</td><td>65,536 chars</td><td>one string value that is read</td></tr>
  * <tr><td>{@link #maxNumberLength()}</td><td>100 chars</td><td>one number, digits, sign and exponent included</td></tr>
  * <tr><td>{@link #maxNameLength()}</td><td>256 chars</td><td>one key</td></tr>
- * <tr><td>{@link #maxRecordSize()}</td><td>1 MiB</td><td>one record (row), from its first byte to its last, values skipped unread included</td></tr>
+ * <tr><td>{@link #maxRecordSize()}</td><td>1 MiB</td>
+ *     <td>one record (row), from its first byte to its last, values skipped unread included</td></tr>
  * <tr><td>{@link #maxFileBytes()}</td><td>unlimited</td><td>the whole input, after gzip decompression</td></tr>
  * <tr><td>{@link #maxRecords()}</td><td>unlimited</td><td>the number of records</td></tr>
- * <tr><td>{@link #maxSchemaFields()}</td><td>10,000</td><td>distinct fields schema inference collects, nested ones included</td></tr>
+ * <tr><td>{@link #maxSchemaFields()}</td><td>10,000</td>
+ *     <td>distinct fields schema inference collects, nested ones included</td></tr>
  * </table>
  *
  * <p>Sizes are counted in bytes for byte input ({@code Path}, {@code InputStream}) and in chars for

@@ -113,7 +113,10 @@ public record SchemaFinding(Kind kind, Severity severity, @Nullable String field
         REQUIRED_MISSING(Severity.ERROR),
         /** A row that is not a JSON object: skipped, and BigQuery cannot load it; once per file, with the count. */
         NOT_AN_OBJECT(Severity.ERROR),
-        /** A file that is not newline-delimited JSON (a JSON array of rows, or loose JSON): BigQuery loads NDJSON only. */
+        /**
+         * A file that is not newline-delimited JSON (a JSON array of rows, or loose JSON): BigQuery loads NDJSON
+         * only.
+         */
         NOT_NDJSON(Severity.ERROR),
         /**
          * Input that cannot be read on (a syntax error, bytes that are not UTF-8, a breached limit): reading

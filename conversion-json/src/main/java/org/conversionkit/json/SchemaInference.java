@@ -91,7 +91,10 @@ public final class SchemaInference {
     public enum QuotedValues {
         /** They stay {@code STRING}: {@code "00123"} keeps its zeros (the default; a deliberate difference). */
         STRING,
-        /** As BigQuery detects them: {@code "42"} is {@code INTEGER}, {@code "4.2"} {@code FLOAT}, {@code "True"} {@code BOOLEAN}. */
+        /**
+         * As BigQuery detects them: {@code "42"} is {@code INTEGER}, {@code "4.2"} {@code FLOAT}, {@code "True"}
+         * {@code BOOLEAN}.
+         */
         DETECTED
     }
 
@@ -129,7 +132,10 @@ public final class SchemaInference {
     public enum ColumnNames {
         /** Letters, digits and underscores, not starting with a digit, at most 300 characters (the default). */
         STANDARD,
-        /** BigQuery's flexible column names: also dashes, spaces, letters of any script and {@code & % = + : ' < > # |}. */
+        /**
+         * BigQuery's flexible column names: also dashes, spaces, letters of any script and
+         * {@code & % = + : ' < > # |}.
+         */
         FLEXIBLE
     }
 
@@ -308,8 +314,8 @@ public final class SchemaInference {
             if (notAnObject != null) {
                 collector.add(SchemaFinding.of(SchemaFinding.Kind.NOT_AN_OBJECT, null, notAnObject.line(),
                         notAnObject.record(), notAnObject.value(), notAnObject.message() + "; BigQuery cannot load the"
-                                + " row" + (notObjects > 1 ? " (" + notObjects + " rows are not objects, this is the first)"
-                                : "")));
+                                + " row" + (notObjects > 1
+                                        ? " (" + notObjects + " rows are not objects, this is the first)" : "")));
             }
         }
         List<SchemaField> schema = collector.result();

@@ -75,7 +75,8 @@ public final class ConversionLimits {
     }
 
     /**
-     * Builds {@link ConversionLimits}. Default: {@code maxTrackedRows} {@value ConversionLimits#DEFAULT_MAX_TRACKED_ROWS}.
+     * Builds {@link ConversionLimits}. Default: {@code maxTrackedRows}
+     * {@value ConversionLimits#DEFAULT_MAX_TRACKED_ROWS}.
      */
     public static final class Builder {
 

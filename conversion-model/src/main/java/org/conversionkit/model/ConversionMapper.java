@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * {@code channel} and {@code device} as text; {@code transactions} an integer and {@code revenue} a
  * decimal ({@link NumberRules}), each with a {@code NEGATIVE_VALUE} warning below zero. An absent or
  * empty optional field takes its default, if any; a blank number too, while blank text is a value, kept as
- * written (readers trim unquoted CSV values, so blank text was quoted, or a JSON string). A JSON value must be of a fitting kind:
- * {@code transactions} an integral JSON number or a string holding an integer, {@code revenue}
+ * written (readers trim unquoted CSV values, so blank text was quoted, or a JSON string). A JSON value must be of a
+ * fitting kind: {@code transactions} an integral JSON number or a string holding an integer, {@code revenue}
  * any JSON number or a string holding a plain decimal, text fields a string or number; anything
  * else is {@code FIELD_TYPE}.
  *
@@ -204,8 +204,8 @@ public final class ConversionMapper {
         Field field = inUrl ? Field.URL : Field.DATE;
         String word = Objects.requireNonNull(inUrl ? url : date);
         return !report(record, field, word, new Problem(inUrl ? ViolationCode.URL_INVALID : ViolationCode.DATE_FORMAT,
-                "'" + Violation.shorten(word.strip()) + "' and no date: this looks like a totals row, the sum of the rows"
-                        + " above it, not a conversion row; a file holds one report of rows, without summary rows:"
+                "'" + Violation.shorten(word.strip()) + "' and no date: this looks like a totals row, the sum of the"
+                        + " rows above it, not a conversion row; a file holds one report of rows, without summary rows:"
                         + " remove the line"), sink);
     }
 

@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * not provably before {@code createdAt} ({@code UPDATED_BEFORE_CREATED}: reported only when every time
  * {@code updatedAt} can name is before every time {@code createdAt} can, values without an offset read in the
  * profile's feed zone when it sets one; see {@link CrmDateTime#isBefore(CrmDateTime)}); when present,
- * {@code currency} is an ISO 4217 code ({@code CURRENCY_CODE}), {@code total} a JSON number, {@code status} and {@code userId} strings
- * (an integer user id is accepted) ({@code FIELD_TYPE}). Rules across records (duplicates, the
+ * {@code currency} is an ISO 4217 code ({@code CURRENCY_CODE}), {@code total} a JSON number, {@code status} and
+ * {@code userId} strings (an integer user id is accepted) ({@code FIELD_TYPE}). Rules across records (duplicates, the
  * daily feed's date) belong to the feed validator.
  *
  * <p>Instances are immutable and thread-safe.

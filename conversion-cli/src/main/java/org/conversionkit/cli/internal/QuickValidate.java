@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Only a strict subset is taken: {@code validate}, then files (or {@code -}) and the command's long
  * options, each once ({@code --default} repeatable), with its value as the next argument or after
- * {@code =}; {@code --strict} and {@code --history} without a value. Anything else (help, version, an unknown or repeated
- * option, a short option, {@code --}, an argument file {@code @...}, a separate value that starts with
+ * {@code =}; {@code --strict} and {@code --history} without a value. Anything else (help, version, an unknown or
+ * repeated option, a short option, {@code --}, an argument file {@code @...}, a separate value that starts with
  * {@code -}, a value picocli would have to convert and might refuse, no file at all) returns {@code null}
  * and is left to picocli, which then parses and reports exactly as it always does. What this class
  * accepts, it sets on the command exactly as picocli would: the fields, their defaults and their

@@ -13,10 +13,10 @@ import java.nio.charset.StandardCharsets;
  * written, and tells where each value starts, as the reader locates it.
  *
  * <p>FastCSV quotes a value that holds the delimiter, the quote or a line break. The reader also trims unquoted
- * values and takes a first field beginning with {@code #} or {@code //} for a comment, and a record of one empty
- * value, or of empty values with a white-space delimiter, for a blank line; so such values are quoted too. The decision is made here,
- * once, and handed to FastCSV as its quote strategy, so that the columns computed here are those of the file:
- * the reader knows a value's column up to the first quoted value of a line, and so does this class.
+ * values and takes a first field beginning with {@code #} or {@code //} for a comment, and a record of one empty value,
+ * or of empty values with a white-space delimiter, for a blank line; so such values are quoted too. The decision is
+ * made here, once, and handed to FastCSV as its quote strategy, so that the columns computed here are those of the
+ * file: the reader knows a value's column up to the first quoted value of a line, and so does this class.
  *
  * <p>Lines end with LF. Not thread-safe.
  */

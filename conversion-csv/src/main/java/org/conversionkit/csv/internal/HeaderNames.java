@@ -17,8 +17,8 @@ import java.util.Set;
  *
  * <p>A field has the shape of a date when, trimmed, it starts with a run of digits and the separators
  * {@code - / .} that holds at least six digits within its first ten characters: {@code 2020-09-22},
- * {@code 20200922}, {@code 22.09.2020}, {@code 2020-09-22T10:00}. A data row always has its date, so a data row whose channel
- * happens to be called {@code source} is not taken for a header; a header never holds a date.
+ * {@code 20200922}, {@code 22.09.2020}, {@code 2020-09-22T10:00}. A data row always has its date, so a data row
+ * whose channel happens to be called {@code source} is not taken for a header; a header never holds a date.
  */
 final class HeaderNames {
 

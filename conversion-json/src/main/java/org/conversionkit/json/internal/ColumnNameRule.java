@@ -52,7 +52,8 @@ public final class ColumnNameRule {
             boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
             if (!letter && !(i > 0 && c >= '0' && c <= '9')) {
                 return i == 0 && c >= '0' && c <= '9' ? "a column name starts with a letter or an underscore"
-                        : "a column name holds letters, digits and underscores only, not " + describe(name.codePointAt(i))
+                        : "a column name holds letters, digits and underscores only, not "
+                                + describe(name.codePointAt(i))
                                 + " (flexible column names allow more: --column-names flexible)";
             }
         }

@@ -72,7 +72,10 @@ public final class SchemaCollector implements ObjectHandler {
 
     /** Digits of a JSON integer that always fit in 64 bits, a sign included. */
     private static final int SAFE_INTEGER_LENGTH = 18;
-    /** The field BigQuery's detection gives a record that holds no field of its own, as bigquery-schema-generator does. */
+    /**
+     * The field BigQuery's detection gives a record that holds no field of its own, as bigquery-schema-generator
+     * does.
+     */
     public static final String PLACEHOLDER = "__unknown__";
 
     private static final @Nullable String[] NO_VALUES = new String[0];
@@ -223,8 +226,8 @@ public final class SchemaCollector implements ObjectHandler {
                     required.relaxed = true;
                     report(required, Kind.REQUIRED_MISSING, null, required.path() + " is REQUIRED in the table and"
                             + " the row at line " + line + " has no value for it: the load fails there; the printed"
-                            + " schema makes it NULLABLE, which a load with --schema_update_option=ALLOW_FIELD_RELAXATION"
-                            + " or bq update applies");
+                            + " schema makes it NULLABLE, which a load with"
+                            + " --schema_update_option=ALLOW_FIELD_RELAXATION or bq update applies");
                 }
             }
         }
@@ -522,7 +525,8 @@ public final class SchemaCollector implements ObjectHandler {
 
     private void mismatch(Node node, Kind kind, @Nullable String value, String found, String column) {
         if (sampled) {
-            report(node, Kind.BEYOND_SAMPLE, value, node.path() + " " + column + " in the first " + settings.sampleRows()
+            report(node, Kind.BEYOND_SAMPLE, value, node.path() + " " + column + " in the first "
+                    + settings.sampleRows()
                     + " rows, from which BigQuery's auto-detection creates the table, and line " + line + " holds "
                     + found + ": the load fails at line " + line + "; create the table first with the schema of"
                     + " every row (--sample-rows all), or fix the feed");

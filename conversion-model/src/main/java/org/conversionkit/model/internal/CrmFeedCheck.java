@@ -37,9 +37,10 @@ import org.jspecify.annotations.Nullable;
  * These rules apply to every record the reader did not reject that has a usable id (and, for the daily rules,
  * a valid {@code updatedAt}; for the history, a valid {@code createdAt} or {@code updatedAt}), whatever else is
  * wrong with it. Duplicates are remembered as 64-bit keyed hashes ({@link IdHash}: SipHash under a key drawn at
- * random for the feed), at most {@link FeedLimits#maxTrackedIds()} of them; past the limit one {@code RECORD_TOO_LARGE} error
- * names it and duplicates are no longer detected. No id can be crafted to collide with another, or to crowd the
- * table: two distinct keys share a hash with the odds of random values, and the table probes as for random keys.
+ * random for the feed), at most {@link FeedLimits#maxTrackedIds()} of them; past the limit one
+ * {@code RECORD_TOO_LARGE} error names it and duplicates are no longer detected. No id can be crafted to collide with
+ * another, or to crowd the table: two distinct keys share a hash with the odds of random values, and the table probes
+ * as for random keys.
  *
  * <p>Not thread-safe: it remembers the feed's keys.
  */

@@ -25,13 +25,14 @@ import org.jspecify.annotations.Nullable;
  * with each other.
  *
  * <p><b>Memory.</b> For each id, its 64-bit key (an {@link IdHash}: SipHash under a key drawn at random for the
- * history, so that no id can be crafted to collide with another or to crowd the table), its {@code createdAt}, the latest {@code updatedAt} of the earlier
- * feeds and the latest of the current one, as 64-bit codes to the microsecond (BigQuery's precision): 32 bytes a slot
- * in open-addressing tables kept from half to three quarters full when they grow, so 43 to 85 bytes an id, at most
- * {@link org.conversionkit.model.FeedLimits#maxTrackedIds()} ids. An id past the limit is not remembered: the first
- * record of each feed that brings one gets a {@code RECORD_TOO_LARGE} error naming the limit; the ids remembered are
- * still checked. Times compared to the microsecond lose no provable order: a code is the time floored to the
- * microsecond, so two codes in order are two times in order; only differences below a microsecond go unreported.
+ * history, so that no id can be crafted to collide with another or to crowd the table), its {@code createdAt}, the
+ * latest {@code updatedAt} of the earlier feeds and the latest of the current one, as 64-bit codes to the microsecond
+ * (BigQuery's precision): 32 bytes a slot in open-addressing tables kept from half to three quarters full when they
+ * grow, so 43 to 85 bytes an id, at most {@link org.conversionkit.model.FeedLimits#maxTrackedIds()} ids. An id past the
+ * limit is not remembered: the first record of each feed that brings one gets a {@code RECORD_TOO_LARGE} error naming
+ * the limit; the ids remembered are still checked. Times compared to the microsecond lose no provable order: a code is
+ * the time floored to the microsecond, so two codes in order are two times in order; only differences below a
+ * microsecond go unreported.
  *
  * <p>One instance per series of feeds; not thread-safe.
  */
@@ -161,7 +162,8 @@ public final class CrmFeedHistory {
                     sink.accept(Violation.of(ViolationCode.CREATED_AT_CHANGED, record.line(), record.record(),
                             CrmField.CREATED_AT.defaultName(), record.value(CREATED_AT), "createdAt "
                                     + Violation.shorten(record.value(CREATED_AT)) + " differs from " + was + ", the"
-                                    + " createdAt an earlier feed gave " + profile.idField() + " '" + Violation.shorten(id)
+                                    + " createdAt an earlier feed gave " + profile.idField() + " '"
+                                    + Violation.shorten(id)
                                     + "': each change of a record comes with the new updatedAt and the same createdAt;"
                                     + " find why it changed"));
                     ok = false;

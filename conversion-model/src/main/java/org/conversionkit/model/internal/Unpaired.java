@@ -41,7 +41,8 @@ public final class Unpaired {
         StringBuilder text = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 text.append(c).append(value.charAt(++i));
             } else {
                 text.append(Character.isSurrogate(c) ? '\uFFFD' : c);

@@ -140,8 +140,8 @@ final class Idna {
         }
         if (rightToLeft && bidiFailure != null) {
             return "it holds a right-to-left label, and then every label must keep the Bidi Rule of RFC 5893,"
-                    + " as in browsers: '" + bidiFailure + "' does not (in such a name every label begins with a letter,"
-                    + " holds no letters of the other direction and ends in a letter or digit)";
+                    + " as in browsers: '" + bidiFailure + "' does not (in such a name every label begins with a"
+                    + " letter, holds no letters of the other direction and ends in a letter or digit)";
         }
         return null;
     }
