@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.conversionkit.model.CrmField;
 import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.CrmRecord;

@@ -144,16 +144,6 @@ public final class PlainRowCheck {
     }
 
     /**
-     * Returns whether held values include those every plain row has: a url and a date.
-     *
-     * @param held the values of a record
-     * @return {@code true} when both are held
-     */
-    public static boolean hasRequiredSlots(HeldValues held) {
-        return (held.slots() & REQUIRED_SLOTS) == REQUIRED_SLOTS;
-    }
-
-    /**
      * Tests the text value of a slot, as characters.
      *
      * @param slot  the {@link Field} ordinal

@@ -11,7 +11,6 @@ import org.conversionkit.model.ViolationCode;
 import org.conversionkit.spec.Node;
 import org.conversionkit.spec.Spec;
 import org.conversionkit.spec.SpecCase;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
-import org.conversionkit.model.ConversionMapper;
 import org.conversionkit.model.CrmDateTime;
 import org.conversionkit.model.Field;
 import org.conversionkit.model.Printable;
