@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
@@ -99,8 +100,7 @@ class SipHashTest {
                     char[] padded = new char[text.length + from + 2];
                     System.arraycopy(text, 0, padded, from, text.length);
                     boolean wide = state.text(padded, from, from + text.length);
-                    byte[] encoded = new String(text).getBytes(wide ? StandardCharsets.UTF_16LE
-                            : StandardCharsets.ISO_8859_1);
+                    byte[] encoded = encoded(new String(text), wide);
                     assertThat(wide).isEqualTo(new String(text).chars().anyMatch(c -> c > 0xFF));
                     bytes.writeBytes(encoded);
                     bytes.writeBytes(new byte[(8 - encoded.length % 8) % 8]);
@@ -147,12 +147,61 @@ class SipHashTest {
         assertThat(hashes).hasSize(100);
     }
 
+    /**
+     * A text of up to 39 characters, or of up to 199 half the time (as long as a url); a quarter of them with
+     * characters past U+00FF, unpaired surrogates among them.
+     */
     private static char[] text(Random random) {
-        char[] text = new char[random.nextInt(40)];
+        char[] text = new char[random.nextInt(random.nextBoolean() ? 40 : 200)];
         boolean wide = random.nextInt(4) == 0;
         for (int i = 0; i < text.length; i++) {
-            text[i] = (char) (wide && random.nextInt(5) == 0 ? 0x100 + random.nextInt(0xD700) : random.nextInt(0x100));
+            text[i] = (char) (wide && random.nextInt(5) == 0 ? 0x100 + random.nextInt(0xFF00) : random.nextInt(0x100));
         }
         return text;
+    }
+
+    /** A state reused across texts of one array and of several, as a reader's buffer is read, hashes each alike. */
+    @Test
+    void longTextsOfOneBufferHashAsTheirBytes() {
+        SipHash hash = SipHash.sip13(0x0706050403020100L, 0x0f0e0d0c0b0a0908L);
+        SipHash.State state = hash.start();
+        String url = "https://www.example-shop.com/blue/men/outdoor/limited-edition-shirts-141901.html";
+        char[] buffer = ("x," + url + ",\ud800" + url + "\u00e9\ud83d\ude00,").toCharArray();
+        for (int run = 0; run < 3; run++) {
+            for (String text : new String[] {url, "\ud800" + url, url + "\u00e9\ud83d\ude00", url + "\u00e9"}) {
+                int from = new String(buffer).indexOf(text);
+                state.reset(hash);
+                boolean wide = state.text(buffer, from, from + text.length());
+                assertThat(wide).isEqualTo(text.chars().anyMatch(c -> c > 0xFF));
+                assertThat(state.finish()).isEqualTo(hashOfBytes(hash, text, wide));
+                char[] copy = text.toCharArray();
+                state.reset(hash);
+                state.text(copy, 0, copy.length);
+                assertThat(state.finish()).as(text).isEqualTo(hashOfBytes(hash, text, wide));
+            }
+        }
+    }
+
+    /**
+     * A text's characters as bytes: ISO 8859-1, or each character's two bytes little-endian (UTF-16LE, but an
+     * unpaired surrogate as it is, where an encoder would replace it).
+     */
+    private static byte[] encoded(String text, boolean wide) {
+        if (!wide) {
+            return text.getBytes(StandardCharsets.ISO_8859_1);
+        }
+        byte[] bytes = new byte[2 * text.length()];
+        for (int i = 0; i < text.length(); i++) {
+            bytes[2 * i] = (byte) text.charAt(i);
+            bytes[2 * i + 1] = (byte) (text.charAt(i) >>> 8);
+        }
+        return bytes;
+    }
+
+    /** The hash of a text's bytes, one or two a character, padded with zeros to a whole number of words. */
+    private static long hashOfBytes(SipHash hash, String text, boolean wide) {
+        byte[] encoded = encoded(text, wide);
+        byte[] padded = Arrays.copyOf(encoded, encoded.length + (8 - encoded.length % 8) % 8);
+        return hash.hash(padded, 0, padded.length);
     }
 }
