@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -20,9 +21,12 @@ import org.conversionkit.model.ExportBuilder;
 import org.conversionkit.model.ExportFileName;
 import org.conversionkit.model.Field;
 import org.conversionkit.model.RawRecord;
+import org.conversionkit.model.Strictness;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.WritePolicy;
 import org.conversionkit.model.internal.ConversionFileCheck;
+import org.conversionkit.model.internal.HeldValues;
+import org.conversionkit.model.internal.PlainRowCheck;
 import org.conversionkit.model.internal.Unpaired;
 import org.conversionkit.validation.ValidationReport;
 import org.conversionkit.validation.internal.EmptyInput;
@@ -82,6 +86,16 @@ public final class ConversionCsvWriter implements Closeable {
     private final CsvRecordRules rules;
     private final String[] values;
     private final int[] columns;
+    /**
+     * The validator's fast path for plain rows, on the row's values held as a reader holds what it read; {@code
+     * null} under {@code Strictness.STRICT}, where a duplicate row is an error the policy decides on before the row
+     * is written, so every row goes through its record.
+     */
+    private final @Nullable PlainRowCheck plain;
+    private final HeldValues held = new HeldValues(SLOTS);
+    /** The row in progress, its values and columns by {@link Field} ordinal; copied into its record if one is made. */
+    private final @Nullable String[] slotValues = new String[SLOTS];
+    private final int[] slotColumns = new int[SLOTS];
     private long given;
 
     private ConversionCsvWriter(Builder builder, ExportSession.Settings settings) throws IOException {
@@ -94,7 +108,8 @@ public final class ConversionCsvWriter implements Closeable {
         this.session = ExportSession.open(settings, profile.strictness(), "csv", String.valueOf(builder.delimiter));
         this.gate = session.gate();
         this.out = new CsvRowWriter(session.stream(builder.decorator), builder.delimiter);
-        fileCheck.reportLaterTo(gate.later());
+        PlainRowCheck plainRows = fileCheck.plainRowCheck(gate.later());
+        this.plain = profile.strictness() == Strictness.STRICT ? null : plainRows;
         gate.settleWith(fileCheck::settle);
     }
 
@@ -161,43 +176,82 @@ public final class ConversionCsvWriter implements Closeable {
 
     private boolean check(String[] text) {
         long number = ++given;
-        Unpaired.refuse(text, number);
         long line = out.line();
         long record = gate.records() + 1;
         int[] cols = text.length <= columns.length ? columns : new int[text.length];
         out.plan(text, cols);
-        // The values the layout keeps, as the reader stores them: those of its columns, however many there are.
-        @Nullable String[] slotValues = new String[SLOTS];
-        int[] slotColumns = new int[SLOTS];
+        // The values the layout keeps, as the reader stores them: those of its columns, however many there are;
+        // held as characters too, as a reader holds a record's values, for the plain-row test.
+        Arrays.fill(slotValues, null);
+        Arrays.fill(slotColumns, 0);
+        held.clear();
+        held.place(line, record);
         for (int i = 0; i < Math.min(text.length, layout.size()); i++) {
             Field field = layout.field(i);
             if (field != null) {
-                slotValues[field.ordinal()] = text[i];
-                slotColumns[field.ordinal()] = cols[i];
+                int slot = field.ordinal();
+                slotValues[slot] = text[i];
+                slotColumns[slot] = cols[i];
+                held.hold(slot, text[i], cols[i]);
             }
         }
         Violation rejection = rules.rejection(text, slotValues, line, record);
+        PlainRowCheck plainRows = plain;
+        boolean plainRow = rejection == null && plainRows != null && plainRows.isPlain(held);
+        if (!plainRow || mayHoldSurrogates(text)) {
+            // A value no file can hold, an unpaired surrogate, is refused under every policy before anything is
+            // reported; the first one named.
+            Unpaired.refuse(text, number);
+        }
+        if (plainRow && plainRows != null) {
+            // A row without a violation of its own, as the validator finds it: no record is built, and the gate
+            // counts it written and valid, as it does every row without a violation.
+            gate.admit(number);
+            write(text);
+            // Only a row written is a row of the file, for the duplicate-row check: looked up with those after it.
+            plainRows.admit(held);
+            return true;
+        }
         RawRecord checked = null;
         if (rejection != null) {
             gate.sink().accept(rejection);
         } else {
-            checked = RawRecord.ofText(line, record, slotValues, slotColumns, List.of());
+            checked = RawRecord.ofText(line, record, slotValues.clone(), slotColumns.clone(), List.of());
             fileCheck.checkToWrite(checked, gate.sink());
         }
         if (!gate.admit(number)) {
             return false;
         }
+        write(text);
+        if (checked != null) {
+            // Only a row written is a row of the file, for the duplicate-row check.
+            fileCheck.written(checked);
+        }
+        return true;
+    }
+
+    /**
+     * Whether a plain row holds an unpaired surrogate: only a value that may be any text can, a channel, a device or
+     * a column the layout skips (or has not), since the url, date and numbers of a plain row are ASCII
+     * ({@link PlainRowCheck}); so the long values of nearly every row are not read again for it.
+     */
+    private boolean mayHoldSurrogates(String[] text) {
+        for (int i = 0; i < text.length; i++) {
+            Field field = i < layout.size() ? layout.field(i) : null;
+            if ((field == null || field == Field.CHANNEL || field == Field.DEVICE) && Unpaired.indexIn(text[i]) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void write(String[] text) {
         try {
             out.write(text);
         } catch (RuntimeException e) {
             session.fail(out);
             throw e;
         }
-        if (checked != null) {
-            // Only a row written is a row of the file, for the duplicate-row rule.
-            fileCheck.written(checked);
-        }
-        return true;
     }
 
     /**

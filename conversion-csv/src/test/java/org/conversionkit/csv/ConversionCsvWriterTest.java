@@ -312,6 +312,34 @@ class ConversionCsvWriterTest {
         }
     }
 
+    /**
+     * An unpaired surrogate in any column of a row that would otherwise be plain (the validator's fast path, which
+     * the writer takes too) is refused under every policy, the column skipped by the layout included.
+     */
+    @Test
+    void anUnpairedSurrogateInAnyColumnOfAPlainRowIsRefused() throws IOException {
+        ConversionProfile profile = ConversionProfile.builder()
+                .columns(ColumnLayout.parse("url,date,channel,device,transactions,revenue,-")).build();
+        String[] plain = {"https://shop.example/a", "2020-09-22", "email", "mobile", "1", "9.90", "note"};
+        for (WritePolicy policy : WritePolicy.values()) {
+            try (ConversionCsvWriter writer = ConversionCsvWriter.builder().profile(profile).policy(policy)
+                    .replaceExisting(true).build(folder, DAY)) {
+                for (int column = 0; column < plain.length; column++) {
+                    String[] row = plain.clone();
+                    row[column] = row[column] + (column % 2 == 0 ? "\uD800" : "\uDC00");
+                    assertThatThrownBy(() -> writer.writeRecord(row)).as("%s, column %d", policy, column)
+                            .isInstanceOfSatisfying(ConversionDataException.class,
+                                    e -> assertThat(e.code()).isEqualTo(ViolationCode.ENCODING));
+                }
+                assertThat(writer.writeRecord(plain)).isTrue();
+                ValidationReport report = writer.finish();
+                assertThat(report.records()).isEqualTo(1);
+                assertThat(report.validRecords()).isEqualTo(1);
+                assertThat(report).isEqualTo(validate(writer.path(), ',', profile));
+            }
+        }
+    }
+
     @Test
     void settingsAreCheckedWhenGiven() {
         assertThatThrownBy(() -> ConversionCsvWriter.builder().delimiter('"'))

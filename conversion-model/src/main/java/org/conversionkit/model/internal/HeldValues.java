@@ -93,6 +93,27 @@ public final class HeldValues {
     }
 
     /**
+     * Holds a string as the value of a slot, replacing any held before: a writer's value, held as a reader holds
+     * what it read, so that the row is tested by the same fast paths.
+     *
+     * @param slot   the slot
+     * @param value  the value
+     * @param column the 1-based column where the value starts on its record's first line, 0 when unknown
+     */
+    public void hold(int slot, String value, int column) {
+        int count = value.length();
+        if (length + count > chars.length) {
+            chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + count));
+        }
+        value.getChars(0, count, chars, length);
+        from[slot] = length;
+        length += count;
+        to[slot] = length;
+        columns[slot] = column;
+        slots |= 1 << slot;
+    }
+
+    /**
      * Returns the slots held, as bits by slot.
      *
      * @return the slots

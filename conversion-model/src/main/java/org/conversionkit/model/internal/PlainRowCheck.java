@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * to the rule as written by {@code RuleDifferentialTest}; the row test that combines them is written once too,
  * for held characters ({@link #isPlain(HeldValues)}, the validator's) and for a record's strings
  * ({@link #isPlain(String[])}, the mapper's). So {@code true} is exact: such a row passes every rule without a
- * violation; {@code false} means "look closer", never "invalid". Without an expected date no row is plain.
+ * violation; {@code false} means "look closer", never "invalid". Without an expected date no row is plain. The
+ * url, date, transactions and revenue of a plain row are ASCII: a writer looks for unpaired surrogates, which no
+ * file can hold, only in the other values of a row found plain.
  *
  * <p>A plain row is also remembered for the duplicate-row check: the check of a file's rows across records
  * ({@link ConversionFileCheck}) gives its {@link DuplicateRows}, and a validator that finds a row plain hands it to
