@@ -141,7 +141,8 @@ final class SchemaCommand implements Callable<Integer> {
                 out.println();
                 out.flush();
             });
-            writeText(file.equals(Inputs.STDIN) ? "(standard input)" : file, analysis, cli.err());
+            // Standard input is '-' in the text findings too, as in this command's JSON and in validate's reports.
+            writeText(file, analysis, cli.err());
         }
         return analysis.valid() ? ConversionCheck.EXIT_VALID : ConversionCheck.EXIT_INVALID;
     }
