@@ -288,14 +288,20 @@ public final class FileChecker {
     /** Opens the source of an input in its format; closes the input when it cannot. */
     private RecordSource source(@Nullable String name, InputStream in, FileProfile checked) {
         FileFormat detected;
+        boolean blank;
         try {
             detected = formatOf(name, in);
+            // An input of nothing but white space, named without a CSV extension, is not "read as CSV": it is an
+            // empty feed (a daily feed of a day without changes), which the feed's report calls EMPTY_FILE.
+            blank = checked instanceof CrmProfile && detected != FileFormat.JSON && format == null
+                    && (name == null || FileFormat.byExtension(name).isEmpty())
+                    && FileFormat.byContentIfAny(in) == null;
         } catch (IOException e) {
             closeQuietly(in, e);
             throw new UncheckedIOException(e);
         }
         if (checked instanceof CrmProfile crm) {
-            if (detected != FileFormat.JSON) {
+            if (detected != FileFormat.JSON && !blank) {
                 closeQuietly(in, null);
                 throw new IllegalArgumentException((name == null ? "the input" : name) + " reads as CSV, and the crm"
                         + " profile reads NDJSON feeds; give the format JSON if it is one");

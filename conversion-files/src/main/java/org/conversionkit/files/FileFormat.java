@@ -71,6 +71,20 @@ public enum FileFormat {
      * @throws IllegalArgumentException if the stream does not support mark and reset
      */
     public static FileFormat byContent(InputStream in) throws IOException {
+        FileFormat found = byContentIfAny(in);
+        return found == null ? CSV : found;
+    }
+
+    /**
+     * Returns the format the content gives, as {@link #byContent(InputStream)} does, or {@code null} when the
+     * content (decompressed, for gzip data) ends before any character but a byte order mark and white space: an
+     * empty input has no format to tell, and a CRM feed with no records must not be refused as CSV for it.
+     *
+     * @param in the content, at its start, supporting mark and reset; left where it was
+     * @return the format, or {@code null} for an input that holds nothing but white space
+     * @throws IOException if the content cannot be read
+     */
+    static @Nullable FileFormat byContentIfAny(InputStream in) throws IOException {
         if (!in.markSupported()) {
             throw new IllegalArgumentException("the stream must support mark and reset, as a BufferedInputStream does");
         }
@@ -107,11 +121,12 @@ public enum FileFormat {
         return byName.isPresent() ? byName.get() : byContent(in);
     }
 
-    private static FileFormat firstCharacter(InputStream in, int limit) throws IOException {
+    /** The format the first character gives; {@code null} when the input ends first, CSV past {@code limit}. */
+    private static @Nullable FileFormat firstCharacter(InputStream in, int limit) throws IOException {
         for (int i = 0; i < limit; i++) {
             int b = in.read();
             if (b < 0) {
-                return CSV;
+                return null;
             }
             boolean skip = b == ' ' || b == '\t' || b == '\r' || b == '\n'
                     || (i < 3 && (b == 0xEF || b == 0xBB || b == 0xBF));

@@ -69,10 +69,13 @@ final class FeedUrlCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        for (String line : urls) {
-            cli.out().println(line);
-        }
-        cli.out().flush();
+        // The URLs are the result: a write that fails is an error (exit 2), as for a report.
+        cli.writeReport(out -> {
+            for (String line : urls) {
+                out.println(line);
+            }
+            out.flush();
+        });
         return ConversionCheck.EXIT_VALID;
     }
 }

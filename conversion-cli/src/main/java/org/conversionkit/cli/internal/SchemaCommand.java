@@ -131,14 +131,18 @@ final class SchemaCommand implements Callable<Integer> {
         } finally {
             Inputs.closeQuietly(in);
         }
+        // The schema is the result: a write that fails (a full disk, a closed pipe) is an error, not a silent exit 0.
         if (report == ReportStyle.json) {
             // Named as validate's JSON report names it: '-' for standard input.
-            writeJson(file, analysis, cli.out());
+            cli.writeReport(out -> writeJson(file, analysis, out));
         } else {
-            BigQuerySchema.write(analysis.schema(), cli.out());
-            cli.out().println();
-            cli.out().flush();
-            writeText(file.equals(Inputs.STDIN) ? "(standard input)" : file, analysis, cli.err());
+            cli.writeReport(out -> {
+                BigQuerySchema.write(analysis.schema(), out);
+                out.println();
+                out.flush();
+            });
+            // Standard input is '-' in the text findings too, as in this command's JSON and in validate's reports.
+            writeText(file, analysis, cli.err());
         }
         return analysis.valid() ? ConversionCheck.EXIT_VALID : ConversionCheck.EXIT_INVALID;
     }

@@ -41,8 +41,12 @@ final class TableNameCommand implements Callable<Integer> {
             cli.error(refused.getMessage());
             return ConversionCheck.EXIT_INVALID;
         }
-        cli.out().println(table);
-        cli.out().flush();
+        // The name is the result: a write that fails is an error (exit 2), as for a report.
+        String printed = table.toString();
+        cli.writeReport(out -> {
+            out.println(printed);
+            out.flush();
+        });
         return ConversionCheck.EXIT_VALID;
     }
 }

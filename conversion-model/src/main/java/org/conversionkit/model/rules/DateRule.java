@@ -147,6 +147,12 @@ public final class DateRule {
     private static String formatMessage(String value) {
         String fix = "write the date as YYYY-MM-DD, e.g. 2020-09-22";
         int length = value.length();
+        String inner = value.strip();
+        if (inner.length() == LENGTH && length > LENGTH && hasIsoShape(inner, 0, LENGTH)) {
+            // A quoted CSV value or a JSON string keeps its spaces: '2020-09-22 ' has no time part to drop.
+            return "'" + Violation.shorten(value) + "' has white space around the date: remove it, write "
+                    + inner;
+        }
         if (length > LENGTH && hasIsoShape(value, 0, LENGTH)) {
             return "'" + Violation.shorten(value) + "' has a time part: write the date alone as YYYY-MM-DD, "
                     + value.substring(0, LENGTH);

@@ -45,6 +45,9 @@ class DateRuleTest {
         assertThat(DateRule.check("20200922").message()).contains("2020-09-22");
         assertThat(DateRule.check("2020-22-09").message()).contains("2020-09-22");
         assertThat(DateRule.check("2020-09-22T10:00:00").message()).contains("time part").contains("2020-09-22");
+        assertThat(DateRule.check("2020-09-22 ").message()).contains("white space").doesNotContain("time part")
+                .endsWith("write 2020-09-22");
+        assertThat(DateRule.check("\t2020-09-22").message()).contains("white space").endsWith("write 2020-09-22");
         assertThat(DateRule.check("22-09-2020").message()).contains("year last");
         assertThat(DateRule.check("2020-9-22").message()).contains("two digits");
         assertThat(DateRule.check("2020-02-30").message()).contains("February 2020 has 29 days");
