@@ -30,6 +30,13 @@ class ColumnNameRuleTest {
         "_file_name;false;reserves the prefix _FILE_",
         "_row_timestamp;false;reserves the prefix _ROW_TIMESTAMP",
         "_colon_x;false;reserves the prefix _COLON_",
+        "_COLIDENTIFIER;false;reserves the prefix _COLIDENTIFIER",
+        "_colidentifier_1;true;reserves the prefix _COLIDENTIFIER",
+        "_change_type;false;reserves the prefix _CHANGE_TYPE",
+        "_CHANGE_SEQUENCE_NUMBER;true;reserves the prefix _CHANGE_SEQUENCE_NUMBER",
+        "_change_timestamp_utc;false;reserves the prefix _CHANGE_TIMESTAMP",
+        "_change;false;",
+        "_colid;false;",
         "``;false;an empty name",
         "``;true;an empty name",
     })
