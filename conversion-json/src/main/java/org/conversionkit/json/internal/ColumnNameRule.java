@@ -39,8 +39,11 @@ public final class ColumnNameRule {
         if (name.isEmpty()) {
             return "an empty name is not a column name";
         }
-        if (name.length() > MAX_LENGTH) {
-            return "a column name has at most " + MAX_LENGTH + " characters, this one " + name.length();
+        // Characters, not chars: a letter outside the BMP (U+20000 𠀀, a flexible name's) is one character and
+        // two chars, so counting chars refused a 200-letter name as 400 characters long.
+        int length = name.length() <= MAX_LENGTH ? name.length() : name.codePointCount(0, name.length());
+        if (length > MAX_LENGTH) {
+            return "a column name has at most " + MAX_LENGTH + " characters, this one " + length;
         }
         String lower = name.toLowerCase(Locale.ROOT);
         for (String prefix : RESERVED_PREFIXES) {

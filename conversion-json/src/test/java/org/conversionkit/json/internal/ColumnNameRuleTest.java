@@ -2,6 +2,7 @@ package org.conversionkit.json.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -53,6 +54,15 @@ class ColumnNameRuleTest {
     void atMost300Characters(int length, boolean taken) {
         assertThat(ColumnNameRule.problem("a".repeat(length), false) == null).isEqualTo(taken);
         assertThat(ColumnNameRule.problem("a".repeat(length), true) == null).isEqualTo(taken);
+    }
+
+    @Test
+    void lengthIsCountedInCharactersNotChars() {
+        // U+20000 is a letter (a flexible name may hold it) and two chars: 300 of them are 300 characters.
+        String letter = new String(Character.toChars(0x20000));
+        assertThat(ColumnNameRule.problem(letter.repeat(300), true)).isNull();
+        assertThat(ColumnNameRule.problem(letter.repeat(301), true)).contains("at most 300 characters, this one 301");
+        assertThat(ColumnNameRule.problem(letter.repeat(200), true)).isNull();
     }
 
     @ParameterizedTest(name = "U+{0}")
