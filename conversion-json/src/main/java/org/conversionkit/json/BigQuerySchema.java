@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -170,12 +172,21 @@ public final class BigQuerySchema {
             throw invalid(parser, "records nested deeper than " + MAX_DEPTH + " levels");
         }
         List<SchemaField> fields = new ArrayList<>();
+        // BigQuery column names ignore case, so no table has two names in one record that differ only in case:
+        // such a file is refused here, where its line is known, as any other schema BigQuery would not take
+        // (left to SchemaInference.Builder.against, it surfaced from the CLI as an internal error).
+        Set<String> names = new HashSet<>();
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             if (token != JsonToken.START_OBJECT) {
                 throw invalid(parser, "a field is a JSON object with \"name\" and \"type\"");
             }
-            fields.add(readField(parser, depth));
+            SchemaField field = readField(parser, depth);
+            if (!names.add(field.name().toLowerCase(Locale.ROOT))) {
+                throw invalid(parser, "the table names " + field.name()
+                        + " twice: BigQuery column names ignore case");
+            }
+            fields.add(field);
         }
         return fields;
     }

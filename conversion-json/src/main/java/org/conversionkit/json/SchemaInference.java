@@ -84,6 +84,18 @@ public final class SchemaInference {
 
     /** The rows BigQuery's schema auto-detection reads from the start of a file. */
     public static final long DEFAULT_SAMPLE_ROWS = 500;
+
+    /**
+     * The longest key read by default, in chars: {@link JsonLimits#DEFAULT_MAX_NAME_LENGTH} (256) is below the
+     * 300 characters of a BigQuery column name, so a feed with a valid 257-character name stopped as unreadable,
+     * and a name past 300 never reached the {@code INVALID_NAME} rule. 1,024 takes every name BigQuery takes
+     * (300 characters are at most 600 chars) and still bounds a hostile key.
+     */
+    private static final int DEFAULT_MAX_NAME_LENGTH = 1024;
+
+    /** {@link JsonLimits#DEFAULTS} but for keys, which are as long as BigQuery's column names may be. */
+    private static final JsonLimits DEFAULT_LIMITS = JsonLimits.DEFAULTS.toBuilder()
+            .maxNameLength(DEFAULT_MAX_NAME_LENGTH).build();
     /** For {@link Builder#sampleRows(long)}: infer from every row, as for a table created before the load. */
     public static final long ALL_ROWS = Long.MAX_VALUE;
 
@@ -162,7 +174,8 @@ public final class SchemaInference {
     }
 
     /**
-     * Returns a builder. Defaults: {@link JsonLimits#DEFAULTS}, a sample window of {@value #DEFAULT_SAMPLE_ROWS}
+     * Returns a builder. Defaults: {@link JsonLimits#DEFAULTS} with keys of up to 1,024 chars (BigQuery's column
+     * names have up to 300 characters), a sample window of {@value #DEFAULT_SAMPLE_ROWS}
      * rows, {@link QuotedValues#STRING}, {@link LocalDateTimes#DATETIME}, {@link Target#BIGQUERY},
      * {@link EmptyFields#KEEP}, {@link ColumnNames#STANDARD}, no existing table, not strict.
      *
@@ -340,13 +353,14 @@ public final class SchemaInference {
     /**
      * Builds a {@link SchemaInference}.
      *
-     * <p>Defaults: {@link JsonLimits#DEFAULTS}, a sample window of {@value #DEFAULT_SAMPLE_ROWS} rows,
+     * <p>Defaults: {@link JsonLimits#DEFAULTS} with keys of up to 1,024 chars (BigQuery's column names have up to
+     * 300 characters), a sample window of {@value #DEFAULT_SAMPLE_ROWS} rows,
      * {@link QuotedValues#STRING}, {@link LocalDateTimes#DATETIME}, {@link Target#BIGQUERY},
      * {@link EmptyFields#KEEP}, {@link ColumnNames#STANDARD}, no existing table, not strict.
      */
     public static final class Builder {
 
-        private JsonLimits limits = JsonLimits.DEFAULTS;
+        private JsonLimits limits = DEFAULT_LIMITS;
         private long sampleRows = DEFAULT_SAMPLE_ROWS;
         private boolean sampleRowsSet;
         private QuotedValues quotedValues = QuotedValues.STRING;

@@ -79,7 +79,12 @@ class BigQuerySchemaTest {
                 Arguments.of("a name that is not a string", "[{\"name\":1,\"type\":\"STRING\"}]", "is a string"),
                 Arguments.of("a duplicate key", "[{\"name\":\"a\",\"name\":\"b\",\"type\":\"STRING\"}]",
                         "Duplicate"),
-                Arguments.of("text after the schema", "[] []", "text after the schema"));
+                Arguments.of("text after the schema", "[] []", "text after the schema"),
+                Arguments.of("a name twice ignoring case", "[{\"name\":\"a\",\"type\":\"INTEGER\"},"
+                        + "{\"name\":\"A\",\"type\":\"STRING\"}]", "names A twice"),
+                Arguments.of("a nested name twice ignoring case", "[{\"name\":\"r\",\"type\":\"RECORD\","
+                        + "\"fields\":[{\"name\":\"orderId\",\"type\":\"STRING\"},{\"name\":\"ORDERID\","
+                        + "\"type\":\"STRING\"}]}]", "names ORDERID twice"));
     }
 
     @ParameterizedTest(name = "{0}")

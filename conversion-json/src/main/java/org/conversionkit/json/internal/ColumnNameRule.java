@@ -15,9 +15,14 @@ public final class ColumnNameRule {
     /** The longest column name BigQuery takes, in characters. */
     public static final int MAX_LENGTH = 300;
 
-    /** Prefixes BigQuery reserves for its own columns, compared ignoring case. */
+    /**
+     * Prefixes BigQuery reserves for its own columns, compared ignoring case: the list of the "Column names"
+     * section ({@code _COLIDENTIFIER} and the change-data-capture pseudo-columns {@code _CHANGE_…} included, which
+     * a load refuses as it refuses the others), and {@code _COLON_}.
+     */
     private static final List<String> RESERVED_PREFIXES = List.of("_table_", "_file_", "_partition",
-            "_row_timestamp", "__root__", "_colon_");
+            "_row_timestamp", "__root__", "_colidentifier", "_change_sequence_number", "_change_type",
+            "_change_timestamp", "_colon_");
     private static final String FLEXIBLE_SYMBOLS = "&%=+:'<>#|";
 
     private ColumnNameRule() {
@@ -34,8 +39,11 @@ public final class ColumnNameRule {
         if (name.isEmpty()) {
             return "an empty name is not a column name";
         }
-        if (name.length() > MAX_LENGTH) {
-            return "a column name has at most " + MAX_LENGTH + " characters, this one " + name.length();
+        // Characters, not chars: a letter outside the BMP (U+20000 𠀀, a flexible name's) is one character and
+        // two chars, so counting chars refused a 200-letter name as 400 characters long.
+        int length = name.length() <= MAX_LENGTH ? name.length() : name.codePointCount(0, name.length());
+        if (length > MAX_LENGTH) {
+            return "a column name has at most " + MAX_LENGTH + " characters, this one " + length;
         }
         String lower = name.toLowerCase(Locale.ROOT);
         for (String prefix : RESERVED_PREFIXES) {

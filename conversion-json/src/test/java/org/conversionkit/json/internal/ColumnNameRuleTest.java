@@ -2,6 +2,7 @@ package org.conversionkit.json.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,6 +31,13 @@ class ColumnNameRuleTest {
         "_file_name;false;reserves the prefix _FILE_",
         "_row_timestamp;false;reserves the prefix _ROW_TIMESTAMP",
         "_colon_x;false;reserves the prefix _COLON_",
+        "_COLIDENTIFIER;false;reserves the prefix _COLIDENTIFIER",
+        "_colidentifier_1;true;reserves the prefix _COLIDENTIFIER",
+        "_change_type;false;reserves the prefix _CHANGE_TYPE",
+        "_CHANGE_SEQUENCE_NUMBER;true;reserves the prefix _CHANGE_SEQUENCE_NUMBER",
+        "_change_timestamp_utc;false;reserves the prefix _CHANGE_TIMESTAMP",
+        "_change;false;",
+        "_colid;false;",
         "``;false;an empty name",
         "``;true;an empty name",
     })
@@ -46,6 +54,15 @@ class ColumnNameRuleTest {
     void atMost300Characters(int length, boolean taken) {
         assertThat(ColumnNameRule.problem("a".repeat(length), false) == null).isEqualTo(taken);
         assertThat(ColumnNameRule.problem("a".repeat(length), true) == null).isEqualTo(taken);
+    }
+
+    @Test
+    void lengthIsCountedInCharactersNotChars() {
+        // U+20000 is a letter (a flexible name may hold it) and two chars: 300 of them are 300 characters.
+        String letter = new String(Character.toChars(0x20000));
+        assertThat(ColumnNameRule.problem(letter.repeat(300), true)).isNull();
+        assertThat(ColumnNameRule.problem(letter.repeat(301), true)).contains("at most 300 characters, this one 301");
+        assertThat(ColumnNameRule.problem(letter.repeat(200), true)).isNull();
     }
 
     @ParameterizedTest(name = "U+{0}")
