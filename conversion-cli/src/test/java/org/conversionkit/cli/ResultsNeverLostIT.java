@@ -222,6 +222,20 @@ class ResultsNeverLostIT {
         Run bad = run(dir, List.of("validate", "--max-records", "ten", file.toString()));
         assertThat(bad.exit).isEqualTo(2);
         assertThat(bad.stderr).contains("--max-records: 'ten' is not a count");
+        // The options bound every format: a CRM feed, and a file read as JSON, too.
+        Path feed = Files.writeString(dir.resolve("feed.ndjson"),
+                "{\"orderId\":\"A\",\"createdAt\":\"2020-01-20T10:00:00Z\"}\n".repeat(3));
+        Run crm = run(dir, List.of("validate", "--profile", "crm", "--report", "json", "--max-records", "1",
+                feed.toString()));
+        assertThat(crm.stdout).contains("\"code\":\"RECORD_TOO_LARGE\"").contains("maxRecords");
+        Path json = Files.writeString(dir.resolve(NAME + ".ndjson"),
+                "{\"url\":\"https://domain.tld/a\",\"date\":\"2020-09-22\"}\n".repeat(3));
+        Run asJson = run(dir, List.of("validate", "--format", "json", "--report", "json", "--max-records", "1",
+                json.toString()));
+        assertThat(asJson.exit).isEqualTo(1);
+        assertThat(asJson.stdout).contains("\"code\":\"RECORD_TOO_LARGE\"").contains("maxRecords");
+        noStackTrace(crm);
+        noStackTrace(asJson);
     }
 
     @Test

@@ -48,10 +48,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Every setting applies to every file it can apply to, or is refused: a CRM feed is JSON, so a
- * {@link CrmProfile} with the format {@link FileFormat#CSV} or a delimiter is refused when the checker is built,
- * and a CRM input detected as CSV when it is checked; a delimiter and a profile's column layout order CSV columns,
- * so with the format {@link FileFormat#JSON} they are refused when the checker is built, while with the format
- * detected they apply to the CSV files and a JSON file reads its fields by name.
+ * {@link CrmProfile} with the format {@link FileFormat#CSV}, a delimiter or CSV limits is refused when the checker
+ * is built, and a CRM input detected as CSV when it is checked; a delimiter, CSV limits and a profile's column layout
+ * apply to CSV files only, so with the format {@link FileFormat#JSON} they are refused when the checker is built,
+ * while with the format detected they apply to the CSV files and a JSON file reads its fields by name under the JSON
+ * limits.
  *
  * <p>Instances are immutable and thread-safe; each check reads its input once, streaming, one record in memory.
  */
@@ -563,7 +564,8 @@ public final class FileChecker {
         }
 
         /**
-         * Sets the limits of CSV files.
+         * Sets the limits of CSV files. Limits other than the defaults are refused by {@link #build()} when no file
+         * can be CSV: with a CRM profile, or the format {@link FileFormat#JSON}.
          *
          * @param limits the limits; default {@link CsvLimits#DEFAULTS}
          * @return this builder
@@ -601,9 +603,9 @@ public final class FileChecker {
          * Builds the checker.
          *
          * @return the checker
-         * @throws IllegalArgumentException if settings contradict each other: a CRM profile with the format CSV or
-         *                                  a delimiter; the format JSON with a delimiter or a column layout other
-         *                                  than {@link ColumnLayout#DEFAULT}
+         * @throws IllegalArgumentException if settings contradict each other: a CRM profile with the format CSV, a
+         *                                  delimiter or CSV limits; the format JSON with a delimiter, CSV limits or a
+         *                                  column layout other than {@link ColumnLayout#DEFAULT}
          */
         public FileChecker build() {
             if (profile instanceof CrmProfile) {
@@ -614,9 +616,17 @@ public final class FileChecker {
                     throw new IllegalArgumentException("a delimiter separates CSV fields, and the crm profile reads"
                             + " NDJSON feeds");
                 }
+                if (!csvLimits.equals(CsvLimits.DEFAULTS)) {
+                    throw new IllegalArgumentException("CSV limits apply to CSV files, and the crm profile reads"
+                            + " NDJSON feeds: give jsonLimits");
+                }
             } else if (format == FileFormat.JSON) {
                 if (delimiter != null) {
                     throw new IllegalArgumentException("a delimiter separates CSV fields, and the format is JSON");
+                }
+                if (!csvLimits.equals(CsvLimits.DEFAULTS)) {
+                    throw new IllegalArgumentException("CSV limits apply to CSV files, and the format is JSON: give"
+                            + " jsonLimits");
                 }
                 ColumnLayout columns = ((ConversionProfile) profile).columns();
                 if (!columns.equals(ColumnLayout.DEFAULT)) {

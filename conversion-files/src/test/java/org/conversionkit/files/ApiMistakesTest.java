@@ -19,9 +19,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.conversionkit.csv.ConversionCsvReader;
+import org.conversionkit.csv.CsvLimits;
 import org.conversionkit.json.ConversionJsonReader;
 import org.conversionkit.json.CrmFeedReader;
 import org.conversionkit.json.JsonForm;
+import org.conversionkit.json.JsonLimits;
 import org.conversionkit.model.ColumnLayout;
 import org.conversionkit.model.ConversionDataException;
 import org.conversionkit.model.ConversionProfile;
@@ -276,5 +278,39 @@ class ApiMistakesTest {
             assertThat(reader.recordsSkipped()).isEqualTo(1);
         }
         assertThat(rows).extracting(ConversionRow::url).containsExactly("https://domain.tld/b");
+    }
+
+    // No silent settings: a CSV setting where no file can be CSV is refused when the checker is built.
+    @Test
+    void csvSettingsAreRefusedWhereNoFileCanBeCsv() {
+        CsvLimits oneRecord = CsvLimits.builder().maxRecords(1).build();
+        assertThatThrownBy(() -> FileChecker.builder().profile(CrmProfile.DEFAULT).csvLimits(oneRecord).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CSV limits apply to CSV files");
+        assertThatThrownBy(() -> FileChecker.builder().format(FileFormat.JSON).csvLimits(oneRecord).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("give jsonLimits");
+        assertThatThrownBy(() -> FileChecker.builder().profile(CrmProfile.DEFAULT).delimiter(';').build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("delimiter");
+        assertThatThrownBy(() -> FileChecker.builder().format(FileFormat.JSON).delimiter(';').build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("delimiter");
+        // The defaults say nothing, so they are no contradiction.
+        assertThat(FileChecker.builder().profile(CrmProfile.DEFAULT).csvLimits(CsvLimits.DEFAULTS).build())
+                .isNotNull();
+    }
+
+    // With the format detected, each kind of limits applies to its own files, and only to them.
+    @Test
+    void eachFormatsLimitsApplyToItsFiles() {
+        String csv = "https://domain.tld/a,2020-09-22,organic,1,10.0\nhttps://domain.tld/b,2020-09-22,organic,1,10.0\n";
+        String ndjson = "{\"url\":\"https://domain.tld/a\",\"date\":\"2020-09-22\"}\n"
+                + "{\"url\":\"https://domain.tld/b\",\"date\":\"2020-09-22\"}\n";
+        FileChecker csvLimited = FileChecker.builder().csvLimits(CsvLimits.builder().maxRecords(1).build()).build();
+        FileChecker jsonLimited = FileChecker.builder().jsonLimits(JsonLimits.builder().maxRecords(1).build())
+                .build();
+        assertThat(csvLimited.check("conversion-export-2020-09-22.csv", stream(csv)).violations())
+                .extracting(Violation::code).containsExactly(ViolationCode.RECORD_TOO_LARGE);
+        assertThat(csvLimited.check("conversion-export-2020-09-22.ndjson", stream(ndjson)).valid()).isTrue();
+        assertThat(jsonLimited.check("conversion-export-2020-09-22.ndjson", stream(ndjson)).violations())
+                .extracting(Violation::code).containsExactly(ViolationCode.RECORD_TOO_LARGE);
+        assertThat(jsonLimited.check("conversion-export-2020-09-22.csv", stream(csv)).valid()).isTrue();
     }
 }

@@ -281,7 +281,11 @@ final class ValidateCommand implements Callable<Integer> {
                 csv.maxRecords(recordCount);
                 json.maxRecords(recordCount);
             }
-            builder.csvLimits(csv.build()).jsonLimits(json.build());
+            builder.jsonLimits(json.build());
+            if (profile() != Profile.CRM && format != FormatOption.json) {
+                // The checker refuses CSV limits where no file can be CSV; the options apply to every format.
+                builder.csvLimits(csv.build());
+            }
         }
         try {
             return builder.build();
