@@ -313,4 +313,33 @@ class ApiMistakesTest {
                 .extracting(Violation::code).containsExactly(ViolationCode.RECORD_TOO_LARGE);
         assertThat(jsonLimited.check("conversion-export-2020-09-22.csv", stream(csv)).valid()).isTrue();
     }
+
+    // Never lose a result: a source already read would give a report of what is left ("valid, 0 records").
+    @Test
+    void aSourceReadBeforeIsRefusedByTheValidators() {
+        String row = "https://domain.tld/a, 2020-09-22, organic, 1, 10.0\n";
+        ConversionValidator validator = ConversionValidator.builder().build();
+        try (RecordSource source = ConversionCsvReader.builder().source(stream(row))) {
+            assertThat(validator.validate(source).records()).isEqualTo(1);
+            assertThatThrownBy(() -> validator.validate(source)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("read before");
+        }
+        try (RecordSource source = ConversionCsvReader.builder().source(stream(row + row))) {
+            assertThat(source.next()).isNotNull();
+            assertThatThrownBy(() -> validator.validate(source)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("build a new source for each check");
+        }
+        try (RecordSource source = ConversionJsonReader.builder()
+                .source(stream("{\"url\":\"https://domain.tld/a\",\"date\":\"2020-09-22\"}\n"))) {
+            assertThat(validator.validate(source).valid()).isTrue();
+            assertThatThrownBy(() -> validator.validate(source)).isInstanceOf(IllegalStateException.class);
+        }
+        FeedValidator feeds = FeedValidator.builder().build();
+        try (RecordSource source = CrmFeedReader.builder()
+                .source(stream("{\"orderId\":\"A\",\"createdAt\":\"2020-01-20T10:00:00Z\"}\n"))) {
+            assertThat(feeds.validate(source).records()).isEqualTo(1);
+            assertThatThrownBy(() -> feeds.validate(source)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("read before");
+        }
+    }
 }

@@ -14,6 +14,7 @@ import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.internal.ConversionFileCheck;
 import org.conversionkit.model.internal.HeldRecords;
+import org.conversionkit.model.internal.ReadOnce;
 import org.conversionkit.model.internal.HeldValues;
 import org.conversionkit.model.internal.PlainRowCheck;
 import org.conversionkit.validation.internal.EmptyInput;
@@ -76,6 +77,8 @@ public final class ConversionValidator {
      * @param source the file's records, of profile {@code conversions}; read to its end, not closed
      * @return the report
      * @throws IllegalArgumentException     if the source's profile is not a {@link ConversionProfile}
+     * @throws IllegalStateException        if the source, one of the library's, was read before: the report
+     *                                      counts every record of the file
      */
     public ValidationReport validate(RecordSource source) {
         return run(source, null);
@@ -90,6 +93,8 @@ public final class ConversionValidator {
      * @param validRows receives every valid row, in order
      * @return the report
      * @throws IllegalArgumentException     if the source's profile is not a {@link ConversionProfile}
+     * @throws IllegalStateException        if the source, one of the library's, was read before: the report
+     *                                      counts every record of the file
      */
     public ValidationReport validate(RecordSource source, Consumer<? super ConversionRow> validRows) {
         return run(source, Objects.requireNonNull(validRows, "validRows"));
@@ -102,6 +107,7 @@ public final class ConversionValidator {
                     + " records of profile " + source.profile().kind().label() + ": check it with a FeedValidator,"
                     + " or build the source with a ConversionProfile");
         }
+        ReadOnce.requireUnread(source);
         String fileName = source.name().orElse(null);
         ViolationCollector collector = new ViolationCollector(profile.strictness(), maxViolations);
         if (fileName != null && profile.fileNames() == FileNameRule.CHECK) {

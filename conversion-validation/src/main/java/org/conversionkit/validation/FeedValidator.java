@@ -13,6 +13,7 @@ import org.conversionkit.model.RawRecord;
 import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.internal.CrmFeedCheck;
 import org.conversionkit.model.internal.CrmFeedHistory;
+import org.conversionkit.model.internal.ReadOnce;
 import org.conversionkit.validation.internal.EmptyInput;
 import org.conversionkit.validation.internal.ViolationCollector;
 import org.jspecify.annotations.Nullable;
@@ -85,6 +86,8 @@ public final class FeedValidator {
      * @param source the feed's records, of profile {@code crm}; read to its end, not closed
      * @return the report
      * @throws IllegalArgumentException     if the source's profile is not a {@link CrmProfile}
+     * @throws IllegalStateException        if the source, one of the library's, was read before: the report
+     *                                      counts every record of the feed
      */
     public ValidationReport validate(RecordSource source) {
         return run(source, null, null);
@@ -98,6 +101,8 @@ public final class FeedValidator {
      * @param validRecords receives every valid record, in order
      * @return the report
      * @throws IllegalArgumentException     if the source's profile is not a {@link CrmProfile}
+     * @throws IllegalStateException        if the source, one of the library's, was read before: the report
+     *                                      counts every record of the feed
      */
     public ValidationReport validate(RecordSource source, Consumer<? super CrmRecord> validRecords) {
         return run(source, Objects.requireNonNull(validRecords, "validRecords"), null);
@@ -123,6 +128,7 @@ public final class FeedValidator {
                     + " profile " + source.profile().kind().label() + ": check it with a ConversionValidator, or"
                     + " build the source with a CrmProfile");
         }
+        ReadOnce.requireUnread(source);
         ViolationCollector collector = new ViolationCollector(profile.strictness(), maxViolations);
         CrmFeedCheck check = new CrmFeedCheck(profile, history);
         long records = 0;

@@ -23,6 +23,7 @@ import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.internal.HeldRecords;
 import org.conversionkit.model.internal.HeldValues;
+import org.conversionkit.model.internal.ReadOnce;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  * text after a closing quote is {@code MALFORMED_CSV} of its record alone. Only files that need it pay for the
  * filter's step per character.
  */
-public final class CsvRecordSource implements RecordSource, HeldRecords {
+public final class CsvRecordSource implements RecordSource, HeldRecords, ReadOnce {
 
     /** The delimiter argument that asks for sniffing. */
     public static final int DETECT = -1;
@@ -79,6 +80,8 @@ public final class CsvRecordSource implements RecordSource, HeldRecords {
     private boolean started;
     private boolean done;
     private boolean closed;
+    /** Whether a record was asked for ({@link ReadOnce}). */
+    private boolean begun;
     /** Whether the parser reads through a {@link QuoteFilter} from the start, as it does after a re-read. */
     private final boolean filtered;
 
@@ -193,6 +196,7 @@ public final class CsvRecordSource implements RecordSource, HeldRecords {
 
     /** Reads the next record: built, or {@link RecordHandler#HELD} while holding. */
     private @Nullable RawRecord read() {
+        begun = true;
         if (closed) {
             throw new IllegalStateException("the record source is closed");
         }
@@ -450,6 +454,11 @@ public final class CsvRecordSource implements RecordSource, HeldRecords {
         Violation violation = new Violation(code, code.defaultSeverity(), violationLine, column, record, null, value,
                 String.valueOf(message));
         return RawRecord.rejected(line, record, List.of(violation));
+    }
+
+    @Override
+    public boolean begun() {
+        return begun;
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.internal.FileInput;
 import org.conversionkit.model.internal.HeldRecords;
 import org.conversionkit.model.internal.HeldValues;
+import org.conversionkit.model.internal.ReadOnce;
 import org.conversionkit.model.rules.Problem;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -62,7 +63,7 @@ import tools.jackson.core.json.JsonFactory;
  * <p>Lines are counted in 64 bits: by the filter in strict NDJSON; in the other forms, the parser's 32-bit line
  * numbers are read past their wrap ({@link LineNumbers}), and a column the parser cannot count is 0.
  */
-public final class JsonRecordSource implements RecordSource, HeldRecords {
+public final class JsonRecordSource implements RecordSource, HeldRecords, ReadOnce {
 
     /** The most the parser reads ahead of what it has parsed: its buffer, with room to spare. */
     private static final long READ_AHEAD = 64 * 1024;
@@ -99,6 +100,8 @@ public final class JsonRecordSource implements RecordSource, HeldRecords {
     private JsonForm form = JsonForm.NDJSON;
     private @Nullable Problem openingProblem;
     private boolean started;
+    /** Whether a record was asked for ({@link ReadOnce}). */
+    private boolean begun;
     private long records;
     private long blankLines;
     private long lastEndLine;
@@ -292,6 +295,7 @@ public final class JsonRecordSource implements RecordSource, HeldRecords {
 
     /** Reads the next record: built, or {@link ObjectHandler#HELD} while holding. */
     private @Nullable RawRecord read() {
+        begun = true;
         if (done) {
             return null;
         }
@@ -694,6 +698,11 @@ public final class JsonRecordSource implements RecordSource, HeldRecords {
 
     private String recordTooLarge() {
         return JsonCursor.recordTooLarge(limits);
+    }
+
+    @Override
+    public boolean begun() {
+        return begun;
     }
 
     @Override
