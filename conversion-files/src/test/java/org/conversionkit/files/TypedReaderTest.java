@@ -11,6 +11,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -113,6 +114,25 @@ class TypedReaderTest {
             Supplier<TypedReaderBuilder<?, ?>> builders) {
         TypedReaderBuilder<?, ?> builder = builders.get().invalidRecords(InvalidRecordStrategy.FAIL);
         assertThatThrownBy(() -> source(builder, input, text)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @ParameterizedTest(name = "{0} from {1}")
+    @MethodSource("readers")
+    void aClosedReaderOrSourceRefusesToReadOn(String kind, Input input, String text,
+            Supplier<TypedReaderBuilder<?, ?>> builders) throws IOException {
+        RecordSource source = source(builders.get(), input, text);
+        assertThat(source.next()).isNotNull();
+        source.close();
+        source.close();
+        // Not the end of the records, which a caller would take for a short file.
+        assertThatThrownBy(source::next).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the record source is closed");
+        TypedReader<?> reader = build(builders.get().invalidRecords(InvalidRecordStrategy.SKIP), input, text);
+        Iterator<?> rows = reader.iterator();
+        assertThat(rows.next()).isNotNull();
+        reader.close();
+        assertThatThrownBy(rows::hasNext).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 
     private TypedReader<?> build(TypedReaderBuilder<?, ?> builder, Input input, String text) throws IOException {

@@ -102,6 +102,7 @@ public final class JsonRecordSource implements RecordSource, HeldRecords, ReadOn
     private boolean started;
     /** Whether a record was asked for ({@link ReadOnce}). */
     private boolean begun;
+    private boolean closed;
     private long records;
     private long blankLines;
     private long lastEndLine;
@@ -296,6 +297,10 @@ public final class JsonRecordSource implements RecordSource, HeldRecords, ReadOn
     /** Reads the next record: built, or {@link ObjectHandler#HELD} while holding. */
     private @Nullable RawRecord read() {
         begun = true;
+        if (closed) {
+            // As the CSV source does: a closed source is not a source at its end.
+            throw new IllegalStateException("the record source is closed");
+        }
         if (done) {
             return null;
         }
@@ -753,6 +758,10 @@ public final class JsonRecordSource implements RecordSource, HeldRecords, ReadOn
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         done = true;
         try {
             JsonParser opened = parser;
