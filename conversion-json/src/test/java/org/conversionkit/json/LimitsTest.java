@@ -80,6 +80,13 @@ class LimitsTest {
                         defaults, 1, "1 @1 RECORD_TOO_LARGE", "maxNumberLength (100 chars)"),
                 new Case("a 1001-digit row", Generated.of(ROW_LINE, "1", 1001, ""), defaults, 2,
                         "2 @2 RECORD_TOO_LARGE", "maxNumberLength (100 chars)"),
+                // Past maxStringLength too, which the parser names for a number's text as for a string's.
+                new Case("a 50 MB revenue", Generated.of(ROW + ",\"revenue\":", "9", MB_50, "}"), defaults, 1,
+                        "1 @1 RECORD_TOO_LARGE", "maxNumberLength (100 chars)"),
+                new Case("a 50 MB number skipped unread", Generated.of(ROW + ",\"x\":[", "9", MB_50, "]}"),
+                        defaults, 1, "1 @1 RECORD_TOO_LARGE", "maxNumberLength (100 chars)"),
+                new Case("a 50 MB row of digits", Generated.of(ROW_LINE, "1", MB_50, ""), defaults, 2,
+                        "2 @2 RECORD_TOO_LARGE", "maxNumberLength (100 chars)"),
                 new Case("200,000 distinct unknown keys in one record", Generated.of(ROW,
                         i -> ",\"k" + i + "\":" + i, 200_000, "}"), defaults, 1, "1 @1 RECORD_TOO_LARGE",
                         "maxRecordSize (1048576)"),
@@ -161,6 +168,8 @@ class LimitsTest {
                 Arguments.of("200,000 extras", Generated.of(CRM, i -> ",\"k" + i + "\":[" + i + "]", 200_000, "}"),
                         "maxRecordSize (1048576)", "maxRecordSize (1048576)"),
                 Arguments.of("a 1001-digit extra", Generated.of(CRM + ",\"x\":{\"y\":", "7", 1001, "}}"),
+                        "maxNumberLength (100 chars)", "maxNumberLength (100 chars)"),
+                Arguments.of("a 50 MB extra number", Generated.of(CRM + ",\"x\":", "7", MB_50, "}"),
                         "maxNumberLength (100 chars)", "maxNumberLength (100 chars)"));
     }
 

@@ -8,6 +8,7 @@ import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.rules.Problem;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 
@@ -48,23 +49,36 @@ final class JsonErrors {
         return new Problem(ViolationCode.RECORD_TOO_LARGE, message + " (at line " + line + ", column " + column + ")");
     }
 
-    /** Describes a limit breach the parser reported; the text names our limit. */
-    static String constraint(StreamConstraintsException e, JsonLimits limits) {
+    /**
+     * Describes a limit breach the parser reported; the text names our limit. The parser says "string" for a number
+     * past {@code maxStringLength} too, as it holds a number's text in the buffer it holds a string's in: a string
+     * is read lazily, once the parser stands on it, while a number is read whole before its token is handed over,
+     * so a breach while the parser stands on anything but a string is a number's.
+     *
+     * @param e       the breach
+     * @param limits  the limits
+     * @param current the token the parser stands on, or {@code null}
+     */
+    static String constraint(StreamConstraintsException e, JsonLimits limits, @Nullable JsonToken current) {
         String text = String.valueOf(e.getOriginalMessage());
         if (JacksonMessage.MAX_NESTING_DEPTH.in(text)) {
             return "objects and arrays are nested deeper than maxNestingDepth (" + limits.maxNestingDepth()
                     + ") allows";
         }
         if (JacksonMessage.MAX_STRING_LENGTH.in(text)) {
-            return stringTooLong(limits);
+            return current == JsonToken.VALUE_STRING ? stringTooLong(limits) : numberTooLong(limits);
         }
         if (JacksonMessage.MAX_NUMBER_LENGTH.in(text)) {
-            return "a number is longer than maxNumberLength (" + limits.maxNumberLength() + " chars) allows";
+            return numberTooLong(limits);
         }
         if (JacksonMessage.MAX_NAME_LENGTH.in(text)) {
             return "a key is longer than maxNameLength (" + limits.maxNameLength() + " chars) allows";
         }
         return "a parser limit was exceeded (" + clean(text) + ")";
+    }
+
+    private static String numberTooLong(JsonLimits limits) {
+        return "a number is longer than maxNumberLength (" + limits.maxNumberLength() + " chars) allows";
     }
 
     static String stringTooLong(JsonLimits limits) {

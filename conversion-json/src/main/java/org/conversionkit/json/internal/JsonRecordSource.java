@@ -553,7 +553,8 @@ public final class JsonRecordSource implements RecordSource, HeldRecords, ReadOn
         TokenStreamLocation at = p.currentLocation();
         long line = lineOf(at);
         long column = columnOf(at);
-        return terminal(line, column, JsonErrors.tooLarge(JsonErrors.constraint(e, limits), line, column));
+        return terminal(line, column, JsonErrors.tooLarge(JsonErrors.constraint(e, limits, p.currentToken()), line,
+                column));
     }
 
     /**
@@ -571,7 +572,7 @@ public final class JsonRecordSource implements RecordSource, HeldRecords, ReadOn
         recordLine = 0;
         skipThrough = Math.max(line, strict.fault() != null ? strict.faultLine() : 0);
         restart = true;
-        Problem problem = JsonErrors.tooLarge(JsonErrors.constraint(e, limits), line, column);
+        Problem problem = JsonErrors.tooLarge(JsonErrors.constraint(e, limits, p.currentToken()), line, column);
         return RawRecord.rejected(recordStart, record, List.of(new Violation(problem.code(),
                 problem.code().defaultSeverity(), recordStart, 0, record, null, null, problem.message()
                         + "; the line is skipped, reading goes on with the next one")));
