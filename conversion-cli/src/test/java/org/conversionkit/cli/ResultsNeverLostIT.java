@@ -211,6 +211,26 @@ class ResultsNeverLostIT {
     }
 
     @Test
+    void anEmptyNameIsNoFileNotTheWorkingFolder(@TempDir Path dir) throws Exception {
+        // As a path, "" is the working folder: an unset "$FILE" would check every file there instead.
+        Files.writeString(dir.resolve(NAME + ".csv"), GOOD);
+        Run validate = run(dir, List.of("validate", ""));
+        assertThat(validate.exit).isEqualTo(2);
+        assertThat(validate.stdout).contains("FILE_UNREADABLE").contains("an empty name names no file")
+                .doesNotContain(NAME);
+        Run schema = run(dir, List.of("schema", ""));
+        assertThat(schema.exit).isEqualTo(2);
+        assertThat(schema.stderr).contains("an empty name names no file");
+        Path feed = Files.writeString(dir.resolve("feed.ndjson"), "{\"a\":1}\n");
+        Run against = run(dir, List.of("schema", "--against", "", feed.toString()));
+        assertThat(against.exit).isEqualTo(2);
+        assertThat(against.stderr).contains("--against : an empty name names no file");
+        for (Run each : List.of(validate, schema, against)) {
+            noStackTrace(each);
+        }
+    }
+
+    @Test
     void endlessInputIsBoundedFromTheCommandLine(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve(NAME + ".csv"), GOOD.repeat(50));
         Run records = run(dir, List.of("validate", "--report", "json", "--max-records", "10", file.toString()));

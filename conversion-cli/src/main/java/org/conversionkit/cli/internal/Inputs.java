@@ -47,8 +47,14 @@ final class Inputs {
         return new BufferedInputStream(new UnclosableInputStream(stdin), BUFFER);
     }
 
-    /** The path a name on the command line stands for, or null when it names none. */
+    /**
+     * The path a name on the command line stands for, or null when it names none. An empty name (an unset shell
+     * variable, {@code "$FILE"}) names none: as a path it is the working folder, which would be checked instead.
+     */
     static @Nullable Path path(String name) {
+        if (name.isEmpty()) {
+            return null;
+        }
         try {
             return Path.of(name);
         } catch (InvalidPathException e) {
@@ -58,6 +64,9 @@ final class Inputs {
 
     /** Why a name on the command line is not a file name. */
     static String badName(String name) {
+        if (name.isEmpty()) {
+            return "an empty name names no file (an unset variable?)";
+        }
         return "not a valid file name" + (hasUndecodedBytes(name) ? encodingHint() : "");
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -195,11 +194,9 @@ final class SchemaCommand implements Callable<Integer> {
     }
 
     private static List<SchemaField> table(String name) {
-        Path path;
-        try {
-            path = Path.of(name);
-        } catch (InvalidPathException e) {
-            throw new InputException("--against " + name + ": not a valid file name");
+        Path path = Inputs.path(name);
+        if (path == null) {
+            throw new InputException("--against " + name + ": " + Inputs.badName(name));
         }
         try {
             return BigQuerySchema.read(path);
