@@ -20,6 +20,7 @@ import org.conversionkit.model.ConversionDataException;
 import org.conversionkit.model.CrmDateTime;
 import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.CrmRecord;
+import org.conversionkit.model.FeedLimits;
 import org.conversionkit.model.Strictness;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
@@ -132,6 +133,52 @@ class CrmFeedWriterTest {
                     100));
             assertThat(writer.leftOut().violations()).extracting(Violation::code).containsExactly(
                     ViolationCode.UPDATED_BEFORE_CREATED, ViolationCode.DUPLICATE_RECORD);
+        }
+    }
+
+    /**
+     * A record left out is no record of the feed, the one at maxTrackedIds either: the ids are let go, and the limit
+     * reported, only when a record past it is written (under KEEP), as validate on the feed finds. Left out or refused,
+     * it leaves the ids remembered, and a later duplicate is still found.
+     */
+    @Test
+    void aRecordLeftOutAtTheLimitOfTrackedIdsLetsNoIdGo() throws IOException {
+        CrmProfile profile = CrmProfile.builder().limits(FeedLimits.builder().maxTrackedIds(2).build()).build();
+        for (WritePolicy policy : WritePolicy.values()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (CrmFeedWriter writer = CrmFeedWriter.builder().profile(profile).policy(policy).build(out)) {
+                assertThat(writer.write(order("N1", "2020-01-10T10:15:30Z", "2020-01-10T10:15:30Z"))).isTrue();
+                assertThat(writer.write(order("N2", "2020-01-10T10:15:30Z", "2020-01-10T10:15:30Z"))).isTrue();
+                // A third id, past the limit, and updatedAt before createdAt: two errors.
+                CrmRecord third = order("N3", "2020-01-10T10:15:30Z", "2020-01-09T10:15:30Z");
+                CrmRecord again = order("N1", "2020-01-10T10:15:30Z", "2020-01-10T10:15:30Z");
+                List<String> expected;
+                if (policy == WritePolicy.REFUSE) {
+                    assertThatExceptionOfType(ConversionDataException.class).isThrownBy(() -> writer.write(third))
+                            .satisfies(e -> assertThat(e.violations()).extracting(v -> v.code() + "@" + v.record())
+                                    .containsExactly("UPDATED_BEFORE_CREATED@3", "RECORD_TOO_LARGE@3"));
+                    assertThatExceptionOfType(ConversionDataException.class).isThrownBy(() -> writer.write(again))
+                            .satisfies(e -> assertThat(e.violations()).extracting(v -> v.code() + "@" + v.record())
+                                    .containsExactly("DUPLICATE_RECORD@4"));
+                    expected = List.of();
+                } else if (policy == WritePolicy.LEAVE_OUT) {
+                    assertThat(writer.write(third)).isFalse();
+                    assertThat(writer.write(again)).isFalse();
+                    assertThat(writer.leftOut().violations()).extracting(v -> v.code() + "@" + v.record())
+                            .containsExactly("UPDATED_BEFORE_CREATED@3", "RECORD_TOO_LARGE@3", "DUPLICATE_RECORD@4");
+                    expected = List.of();
+                } else {
+                    // Kept: the third record is one of the feed, past the limit; from it on, ids are not remembered.
+                    assertThat(writer.write(third)).isTrue();
+                    assertThat(writer.write(again)).isTrue();
+                    expected = List.of("UPDATED_BEFORE_CREATED@3", "RECORD_TOO_LARGE@3");
+                }
+                ValidationReport report = writer.finish();
+                assertThat(report.violations()).extracting(v -> v.code() + "@" + v.record())
+                        .containsExactlyElementsOf(expected);
+                assertThat(report.records()).isEqualTo(policy == WritePolicy.KEEP ? 4 : 2);
+                assertThat(report).isEqualTo(JsonWriterRoundTripTest.validateFeed(out.toByteArray(), profile, 100));
+            }
         }
     }
 
