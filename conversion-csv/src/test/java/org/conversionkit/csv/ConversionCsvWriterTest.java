@@ -13,10 +13,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.conversionkit.model.ColumnLayout;
 import org.conversionkit.model.ConversionDataException;
+import org.conversionkit.model.ConversionLimits;
 import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.ConversionRow;
 import org.conversionkit.model.RecordSource;
@@ -170,6 +172,49 @@ class ConversionCsvWriterTest {
                                 : List.of());
                 assertThat(report).isEqualTo(validate(writer.path(), ',', profile));
                 assertThat(writer.leftOut().records()).isEqualTo(strictness == Strictness.STANDARD ? 1 : 3);
+            }
+        }
+    }
+
+    /**
+     * A row left out is no row of the file, the one at maxTrackedRows either: the rows are let go, and the limit
+     * reported, only when a row past it is written, as validate on the file finds. Strict, where the limit is an error
+     * the policy decides on before the row is written, a row past it that is refused or left out (here also for a
+     * relative url) leaves the rows remembered, and a later duplicate is still found.
+     */
+    @Test
+    void aRowLeftOutAtTheLimitOfTrackedRowsLetsNoRowGo() throws IOException {
+        for (Strictness strictness : Strictness.values()) {
+            for (WritePolicy policy : WritePolicy.values()) {
+                String name = strictness + " " + policy;
+                boolean strict = strictness == Strictness.STRICT;
+                ConversionProfile profile = ConversionProfile.builder().strictness(strictness)
+                        .limits(ConversionLimits.builder().maxTrackedRows(2).build()).build();
+                Path day = Files.createDirectory(folder.resolve(strictness + "-" + policy));
+                try (ConversionCsvWriter writer = ConversionCsvWriter.builder().profile(profile).policy(policy)
+                        .build(day, DAY)) {
+                    assertThat(writer.write(row("https://shop.example/a"))).isTrue();
+                    assertThat(writer.write(row("https://shop.example/b"))).isTrue();
+                    List<String> refused = new ArrayList<>();
+                    for (ConversionRow next : List.of(row("/c"), row("https://shop.example/a"))) {
+                        try {
+                            writer.write(next);
+                        } catch (ConversionDataException e) {
+                            e.violations().forEach(v -> refused.add(v.code() + "@" + v.record()));
+                        }
+                    }
+                    List<String> notWritten = strict
+                            ? List.of("URL_RELATIVE@3", "RECORD_TOO_LARGE@3", "DUPLICATE_ROW@4")
+                            : List.of("URL_RELATIVE@3");
+                    assertThat(refused).as(name).isEqualTo(policy == WritePolicy.REFUSE ? notWritten : List.of());
+                    assertThat(writer.leftOut().violations()).as(name).extracting(v -> v.code() + "@" + v.record())
+                            .isEqualTo(policy == WritePolicy.LEAVE_OUT ? notWritten : List.of());
+                    ValidationReport report = writer.finish();
+                    assertThat(report.violations()).as(name).extracting(v -> v.code() + "@" + v.record()).isEqualTo(
+                            policy == WritePolicy.KEEP ? List.of("URL_RELATIVE@3", "RECORD_TOO_LARGE@3")
+                                    : strict ? List.of() : List.of("DUPLICATE_ROW@3"));
+                    assertThat(report).as(name).isEqualTo(validate(writer.path(), ',', profile));
+                }
             }
         }
     }

@@ -74,6 +74,8 @@ public final class CrmFeedWriter implements Closeable {
     private final WriteGate gate;
     private final CrmFeedCheck check;
     private final NdjsonOutput out;
+    /** The deepest nesting the feed's reader reads: the value checks go no deeper ({@link #checkValue}). */
+    private final int maxNestingDepth;
     private long given;
     private State state = State.OPEN;
 
@@ -84,6 +86,7 @@ public final class CrmFeedWriter implements Closeable {
         this.gate = new WriteGate(builder.policy, profile.strictness(), builder.maxViolations);
         this.check = new CrmFeedCheck(profile);
         this.out = new NdjsonOutput(stream, builder.limits);
+        this.maxNestingDepth = builder.limits.maxNestingDepth();
     }
 
     /**
@@ -163,7 +166,7 @@ public final class CrmFeedWriter implements Closeable {
             Unpaired.refuse(name, name, number);
             int slot = slotOf(name);
             // The mapper checks the checked fields' numbers; the reader checks the extras' as it reads them.
-            checkValue(name, value, number, line, slot >= 0 ? null : found);
+            checkValue(name, value, 2, number, line, slot >= 0 ? null : found);
             if (slot >= 0) {
                 kinds[slot] = kindOf(value);
                 values[slot] = value == null ? null : text(value);
@@ -204,8 +207,13 @@ public final class CrmFeedWriter implements Closeable {
      * Refuses what no JSON text can hold (another type, a non-finite number, an unpaired surrogate), and reports an
      * extra's decimal number the warehouse cannot hold as the reader does: {@code FIELD_TYPE} on the record's key
      * that holds it, however deep.
+     *
+     * <p>{@code depth} is the nesting of the value, the record itself being 1, as the reader counts it. A map or list
+     * deeper than the reader's {@code maxNestingDepth} is not followed down: the limits' check that comes next
+     * refuses the record for its nesting ({@code RECORD_TOO_LARGE}), and a caller's value nested without end (100,000
+     * levels) would otherwise take this recursion past the end of the stack.
      */
-    private static void checkValue(String name, @Nullable Object value, long number, long line,
+    private void checkValue(String name, @Nullable Object value, int depth, long number, long line,
             @Nullable List<Violation> found) {
         if (value == null || value instanceof Boolean) {
             return;
@@ -220,17 +228,23 @@ public final class CrmFeedWriter implements Closeable {
                 found.add(Violation.of(problem.code(), line, line, name, text, problem.message()));
             }
         } else if (value instanceof Map<?, ?> map) {
+            if (depth > maxNestingDepth) {
+                return;
+            }
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (!(entry.getKey() instanceof String key)) {
                     throw new IllegalArgumentException(name + " holds a map with a key that is not a string: "
                             + entry.getKey());
                 }
                 Unpaired.refuse(key, name, number);
-                checkValue(name, entry.getValue(), number, line, found);
+                checkValue(name, entry.getValue(), depth + 1, number, line, found);
             }
         } else if (value instanceof Iterable<?> list) {
+            if (depth > maxNestingDepth) {
+                return;
+            }
             for (Object item : list) {
-                checkValue(name, item, number, line, found);
+                checkValue(name, item, depth + 1, number, line, found);
             }
         } else {
             throw new IllegalArgumentException(name + " is not a JSON value: " + value.getClass().getName());

@@ -20,6 +20,7 @@ import org.conversionkit.model.ConversionDataException;
 import org.conversionkit.model.CrmDateTime;
 import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.CrmRecord;
+import org.conversionkit.model.FeedLimits;
 import org.conversionkit.model.Strictness;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
@@ -135,6 +136,52 @@ class CrmFeedWriterTest {
         }
     }
 
+    /**
+     * A record left out is no record of the feed, the one at maxTrackedIds either: the ids are let go, and the limit
+     * reported, only when a record past it is written (under KEEP), as validate on the feed finds. Left out or refused,
+     * it leaves the ids remembered, and a later duplicate is still found.
+     */
+    @Test
+    void aRecordLeftOutAtTheLimitOfTrackedIdsLetsNoIdGo() throws IOException {
+        CrmProfile profile = CrmProfile.builder().limits(FeedLimits.builder().maxTrackedIds(2).build()).build();
+        for (WritePolicy policy : WritePolicy.values()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (CrmFeedWriter writer = CrmFeedWriter.builder().profile(profile).policy(policy).build(out)) {
+                assertThat(writer.write(order("N1", "2020-01-10T10:15:30Z", "2020-01-10T10:15:30Z"))).isTrue();
+                assertThat(writer.write(order("N2", "2020-01-10T10:15:30Z", "2020-01-10T10:15:30Z"))).isTrue();
+                // A third id, past the limit, and updatedAt before createdAt: two errors.
+                CrmRecord third = order("N3", "2020-01-10T10:15:30Z", "2020-01-09T10:15:30Z");
+                CrmRecord again = order("N1", "2020-01-10T10:15:30Z", "2020-01-10T10:15:30Z");
+                List<String> expected;
+                if (policy == WritePolicy.REFUSE) {
+                    assertThatExceptionOfType(ConversionDataException.class).isThrownBy(() -> writer.write(third))
+                            .satisfies(e -> assertThat(e.violations()).extracting(v -> v.code() + "@" + v.record())
+                                    .containsExactly("UPDATED_BEFORE_CREATED@3", "RECORD_TOO_LARGE@3"));
+                    assertThatExceptionOfType(ConversionDataException.class).isThrownBy(() -> writer.write(again))
+                            .satisfies(e -> assertThat(e.violations()).extracting(v -> v.code() + "@" + v.record())
+                                    .containsExactly("DUPLICATE_RECORD@4"));
+                    expected = List.of();
+                } else if (policy == WritePolicy.LEAVE_OUT) {
+                    assertThat(writer.write(third)).isFalse();
+                    assertThat(writer.write(again)).isFalse();
+                    assertThat(writer.leftOut().violations()).extracting(v -> v.code() + "@" + v.record())
+                            .containsExactly("UPDATED_BEFORE_CREATED@3", "RECORD_TOO_LARGE@3", "DUPLICATE_RECORD@4");
+                    expected = List.of();
+                } else {
+                    // Kept: the third record is one of the feed, past the limit; from it on, ids are not remembered.
+                    assertThat(writer.write(third)).isTrue();
+                    assertThat(writer.write(again)).isTrue();
+                    expected = List.of("UPDATED_BEFORE_CREATED@3", "RECORD_TOO_LARGE@3");
+                }
+                ValidationReport report = writer.finish();
+                assertThat(report.violations()).extracting(v -> v.code() + "@" + v.record())
+                        .containsExactlyElementsOf(expected);
+                assertThat(report.records()).isEqualTo(policy == WritePolicy.KEEP ? 4 : 2);
+                assertThat(report).isEqualTo(JsonWriterRoundTripTest.validateFeed(out.toByteArray(), profile, 100));
+            }
+        }
+    }
+
     @Test
     void keepsRecordsWithAnErrorWhenToldAndCountsThemAsTheValidatorDoes() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -169,6 +216,92 @@ class CrmFeedWriterTest {
             ValidationReport report = writer.report();
             assertThat(report.records()).isZero();
         }
+    }
+
+    /**
+     * Extras nested far deeper than any reader reads (100,000 levels, built iteratively) are refused as the reader
+     * refuses too-deep input, a located RECORD_TOO_LARGE naming maxNestingDepth, under every policy, as every other
+     * limit is: the writer does not follow the nesting down, so it cannot run out of stack. The writer goes on.
+     */
+    @Test
+    void refusesExtrasNestedDeeperThanTheLimitWithoutFollowingThemDown() throws IOException {
+        Object deep = "leaf";
+        for (int i = 0; i < 100_000; i++) {
+            deep = i % 2 == 0 ? List.of(deep) : Map.of("k", deep);
+        }
+        Map<String, @Nullable Object> extras = Map.of("items", deep);
+        for (WritePolicy policy : WritePolicy.values()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (CrmFeedWriter writer = CrmFeedWriter.builder().policy(policy).build(out)) {
+                assertThat(writer.write(order("N1", "2020-01-10T10:15:30Z", "2020-01-10T10:15:30Z"))).isTrue();
+                CrmRecord record = new CrmRecord("N2", CrmDateTime.parse("2020-01-10T10:15:30Z"),
+                        CrmDateTime.parse("2020-01-10T10:15:30Z"), null, null, null, null, extras);
+                Map<String, @Nullable Object> object = new LinkedHashMap<>();
+                object.put("orderId", "N3");
+                object.put("items", deep);
+                List<Runnable> writes = List.of(() -> writer.write(record), () -> writer.writeObject(object));
+                for (int i = 0; i < writes.size(); i++) {
+                    long given = i + 2;
+                    assertThatExceptionOfType(ConversionDataException.class).as("%s", policy)
+                            .isThrownBy(writes.get(i)::run).satisfies(e -> {
+                                assertThat(e.code()).isEqualTo(ViolationCode.RECORD_TOO_LARGE);
+                                assertThat(e.violations()).singleElement().satisfies(violation -> {
+                                    assertThat(violation.line()).isEqualTo(given);
+                                    assertThat(violation.record()).isEqualTo(given);
+                                    assertThat(violation.field()).isNull();
+                                    assertThat(violation.message()).startsWith("objects and arrays are nested"
+                                            + " deeper than maxNestingDepth (32) allows: ");
+                                });
+                            });
+                }
+                assertThat(writer.write(order("N4", "2020-01-10T10:15:30Z", "2020-01-10T10:15:30Z"))).isTrue();
+                ValidationReport report = writer.finish();
+                assertThat(report.valid()).isTrue();
+                assertThat(report.records()).isEqualTo(2);
+                assertThat(report).isEqualTo(JsonWriterRoundTripTest.validateFeed(out.toByteArray(),
+                        CrmProfile.DEFAULT, 100));
+                assertThat(writer.leftOut().records()).isZero();
+            }
+            assertThat(out.toString(UTF_8).lines()).hasSize(2);
+        }
+    }
+
+    private static Map<String, @Nullable Object> withItems(String id, Object items) {
+        Map<String, @Nullable Object> object = new LinkedHashMap<>();
+        object.put("orderId", id);
+        object.put("createdAt", "2020-01-10");
+        object.put("updatedAt", "2020-01-10");
+        object.put("items", items);
+        return object;
+    }
+
+    /** The writer's depth is the reader's: the record is 1, so 31 lists in an extra are read, and 32 are not. */
+    @Test
+    void nestingIsCountedAsTheReaderCountsIt() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CrmFeedWriter writer = CrmFeedWriter.builder().build(out)) {
+            Object lists = "x";
+            for (int i = 0; i < 31; i++) {
+                lists = List.of(lists);
+            }
+            assertThat(writer.writeObject(withItems("N1", lists))).isTrue();
+            Object deeper = List.of(lists);
+            assertThatExceptionOfType(ConversionDataException.class)
+                    .isThrownBy(() -> writer.writeObject(withItems("N2", deeper)))
+                    .satisfies(e -> assertThat(e.getMessage()).contains("maxNestingDepth (32)"));
+            writer.finish();
+        }
+        String start = "\",\"createdAt\":\"2020-01-10\",\"updatedAt\":\"2020-01-10\",\"items\":";
+        assertThat(out.toString(UTF_8)).isEqualTo("{\"orderId\":\"N1" + start + "[".repeat(31) + "\"x\""
+                + "]".repeat(31) + "}\n");
+        byte[] tooDeep = ("{\"orderId\":\"N2" + start + "[".repeat(32) + "\"x\"" + "]".repeat(32) + "}\n")
+                .getBytes(UTF_8);
+        assertThat(JsonWriterRoundTripTest.validateFeed(out.toByteArray(), CrmProfile.DEFAULT, 100).valid()).isTrue();
+        assertThat(JsonWriterRoundTripTest.validateFeed(tooDeep, CrmProfile.DEFAULT, 100).violations())
+                .singleElement().satisfies(violation -> {
+                    assertThat(violation.code()).isEqualTo(ViolationCode.RECORD_TOO_LARGE);
+                    assertThat(violation.message()).contains("maxNestingDepth (32)");
+                });
     }
 
     @Test

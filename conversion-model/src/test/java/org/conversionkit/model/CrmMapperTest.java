@@ -2,10 +2,12 @@ package org.conversionkit.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.conversionkit.spec.Expect;
 import org.conversionkit.spec.Node;
 import org.conversionkit.spec.Spec;
 import org.conversionkit.spec.SpecCase;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -69,6 +72,40 @@ class CrmMapperTest {
         CrmRecord result = CrmMapper.standard().map(record, violation -> { });
         assertThat(result.extras()).containsExactly(Map.entry("channel", "email"), Map.entry("items", List.of(1L, 2L)),
                 new java.util.AbstractMap.SimpleEntry<>("coupon", null));
+    }
+
+    /**
+     * A record checks its extras as it checks its other arguments: a field has a name, and so has every key of an
+     * object within one, however deep (walked without recursion, and once each, so a map that holds itself ends).
+     */
+    @Test
+    void aRecordRefusesAnExtraOrANestedKeyWithoutAName() {
+        CrmDateTime day = CrmDateTime.parse("2020-01-10");
+        Map<String, @Nullable Object> extras = new LinkedHashMap<>();
+        extras.put("channel", "email");
+        extras.put(null, "x");
+        assertThatNullPointerException().isThrownBy(() -> new CrmRecord("N1", day, day, null, null, null, null, extras))
+                .withMessage("extras holds a null key: every field of a record has a name");
+
+        Map<@Nullable String, Object> item = new HashMap<>();
+        item.put("sku", "A1");
+        item.put(null, 2L);
+        Object deep = List.of(item);
+        for (int i = 0; i < 100_000; i++) {
+            deep = i % 2 == 0 ? List.of(deep) : Map.of("k", deep);
+        }
+        for (Object items : List.of(List.of(item), Map.of("first", item), deep)) {
+            assertThatNullPointerException().isThrownBy(() -> new CrmRecord("N1", day, day, null, null, null, null,
+                    Map.of("channel", "email", "items", items)))
+                    .withMessage("extras 'items' holds an object with a null key: every key of a JSON object is a name");
+        }
+
+        Map<String, Object> self = new HashMap<>();
+        self.put("sku", "A1");
+        self.put("self", self);
+        List<Object> twice = List.of(self, self);
+        CrmRecord record = new CrmRecord("N1", day, day, null, null, null, null, Map.of("items", twice));
+        assertThat(record.extras().get("items")).isSameAs(twice);
     }
 
     @Test

@@ -7,8 +7,10 @@ import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 import org.conversionkit.files.ReportFormat;
 import org.conversionkit.files.ReportWriter;
+import org.conversionkit.model.Severity;
 import org.conversionkit.model.Violation;
 import org.conversionkit.validation.ValidationReport;
+import org.jspecify.annotations.Nullable;
 
 /** The texts of the assertions' failure messages, written by the command line's own report writer. */
 final class Reports {
@@ -46,6 +48,42 @@ final class Reports {
     /** The next assertion of a chain, with the description ({@code as(...)}) of the one before. */
     static <A extends AbstractAssert<A, ?>> A describedLike(AbstractAssert<?, ?> before, A next) {
         return before.info.hasDescription() ? next.describedAs(before.info.description()) : next;
+    }
+
+    /**
+     * How many violations the report counts and does not list, of a severity or, for {@code null}, of any: those that
+     * the list cannot speak for. A report keeps no count per code, so its counts of errors and warnings are all that
+     * can say that none is left unlisted.
+     */
+    static long unlisted(ValidationReport report, @Nullable Severity severity) {
+        long unlisted = report.errors() + report.warnings() - report.violations().size();
+        if (unlisted <= 0 || severity == null) {
+            return Math.max(0, unlisted);
+        }
+        long listed = 0;
+        for (Violation violation : report.violations()) {
+            if (violation.severity() == severity) {
+                listed++;
+            }
+        }
+        long ofSeverity = (severity == Severity.ERROR ? report.errors() : report.warnings()) - listed;
+        // A report made by hand may list more of a severity than it counts: then only the total says anything.
+        return ofSeverity < 0 || ofSeverity > unlisted ? unlisted : ofSeverity;
+    }
+
+    /**
+     * Why the list cannot answer: the report is truncated, {@code unlisted} violations ({@link #unlisted}) may be the
+     * one asked about, and how to have them all listed.
+     */
+    static String truncated(ValidationReport report, long unlisted, @Nullable Severity severity) {
+        long found = report.errors() + report.warnings();
+        return "the report is truncated: it lists " + report.violations().size() + " of its "
+                + count(found, "violation") + " (" + count(report.errors(), "error") + ", "
+                + count(report.warnings(), "warning") + "), and the "
+                + (severity == null ? String.valueOf(unlisted) : count(unlisted, severity.label()))
+                + " not listed may hold one; raise maxViolations to " + found + " or more where the report is made"
+                + " (the builders of FileChecker, ConversionValidator, FeedValidator and the writers; conversion-check"
+                + " --max-violations) to have every violation listed";
     }
 
     /** {@code 1 error}, {@code 2 errors}. */

@@ -23,6 +23,13 @@ import org.conversionkit.validation.ValidationReport;
  * <p>Every failure message shows the report as {@code conversion-check validate} prints it (the text report of
  * {@link org.conversionkit.files.ReportWriter}): the file's verdict, its counts, and each listed violation with its
  * line, record, code, field and the message that says how to fix it.
+ *
+ * <p>A report lists at most its {@code maxViolations} violations and counts them all ({@link
+ * ValidationReport#truncated()}). The assertions on violations answer from the list only what it decides: a
+ * violation listed is there; one not listed is not there only when the counts leave no violation unlisted (of the
+ * severity asked for, {@link ViolationMatchAssert#withSeverity}). Otherwise, on a truncated report, {@link
+ * #hasNoViolation}, {@link #hasViolation} and its narrowing fail, saying that the report is truncated and how to
+ * raise {@code maxViolations}, rather than pass on a violation past the list, or deny one that may be there.
  */
 public final class ValidationReportAssert extends AbstractAssert<ValidationReportAssert, ValidationReport> {
 
@@ -146,24 +153,29 @@ public final class ValidationReportAssert extends AbstractAssert<ValidationRepor
      *
      * @param code the code
      * @return the assertion on the listed violations of that code
-     * @throws AssertionError if no listed violation has that code
+     * @throws AssertionError if no listed violation has that code; on a truncated report, the message says that one
+     *                        may be among those not listed, and how to list them all
      */
     public ViolationMatchAssert hasViolation(ViolationCode code) {
         Objects.requireNonNull(code, "code");
         isNotNull();
         List<Violation> matches = listed(code);
         if (matches.isEmpty()) {
-            fail("to have a violation " + code + ", but it has none:");
+            long unlisted = Reports.unlisted(actual, null);
+            fail("to have a violation " + code + ", but " + (unlisted == 0 ? "it has none:"
+                    : "none is listed, and " + Reports.truncated(actual, unlisted, null) + ":"));
         }
-        return Reports.describedLike(this, new ViolationMatchAssert(actual, matches, code.name(), this));
+        return Reports.describedLike(this, new ViolationMatchAssert(actual, matches, code.name(), null, this));
     }
 
     /**
-     * Verifies that the report lists no violation of a code.
+     * Verifies that the report has no violation of a code: none listed, and none among the violations not listed,
+     * which only a report that lists them all can say.
      *
      * @param code the code
      * @return this assertion
-     * @throws AssertionError if a listed violation has that code; the message lists them
+     * @throws AssertionError if a listed violation has that code (the message lists them), or none does but the
+     *                        report is truncated (the message says how to list them all)
      */
     public ValidationReportAssert hasNoViolation(ViolationCode code) {
         Objects.requireNonNull(code, "code");
@@ -172,6 +184,11 @@ public final class ValidationReportAssert extends AbstractAssert<ValidationRepor
         if (!matches.isEmpty()) {
             failWithMessage("%s", "Expecting " + actual.file() + " to have no violation " + code + ", but it has:"
                     + NEWLINE + Reports.lines(matches));
+        }
+        long unlisted = Reports.unlisted(actual, null);
+        if (unlisted > 0) {
+            fail("to have no violation " + code + "; none is listed, but " + Reports.truncated(actual, unlisted, null)
+                    + ":");
         }
         return this;
     }

@@ -21,19 +21,24 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>A failure message names every condition so far and lists the violations that met the ones before, each as the
- * text report of {@code conversion-check} prints it.
+ * text report of {@code conversion-check} prints it. The violations are those the report lists: when none of them
+ * is left and the report is truncated, with violations not listed (of the severity asked for, if any) that may
+ * meet every condition, the failure says so and how to have them all listed, instead of saying there is none.
  */
 public final class ViolationMatchAssert extends AbstractAssert<ViolationMatchAssert, ValidationReport> {
 
     private final List<Violation> matches;
     private final String conditions;
+    /** The severity a condition asked for, whose count alone says how many violations not listed may match. */
+    private final @Nullable Severity severity;
     private final ValidationReportAssert report;
 
     ViolationMatchAssert(ValidationReport actual, List<Violation> matches, String conditions,
-            ValidationReportAssert report) {
+            @Nullable Severity severity, ValidationReportAssert report) {
         super(actual, ViolationMatchAssert.class);
         this.matches = List.copyOf(matches);
         this.conditions = conditions;
+        this.severity = severity;
         this.report = report;
     }
 
@@ -101,7 +106,7 @@ public final class ViolationMatchAssert extends AbstractAssert<ViolationMatchAss
      */
     public ViolationMatchAssert withSeverity(Severity severity) {
         Objects.requireNonNull(severity, "severity");
-        return narrow("with severity " + severity.label(), violation -> violation.severity() == severity);
+        return narrow("with severity " + severity.label(), violation -> violation.severity() == severity, severity);
     }
 
     /**
@@ -147,6 +152,10 @@ public final class ViolationMatchAssert extends AbstractAssert<ViolationMatchAss
     }
 
     private ViolationMatchAssert narrow(String condition, Predicate<Violation> test) {
+        return narrow(condition, test, severity);
+    }
+
+    private ViolationMatchAssert narrow(String condition, Predicate<Violation> test, @Nullable Severity asked) {
         List<Violation> kept = new ArrayList<>();
         for (Violation violation : matches) {
             if (test.test(violation)) {
@@ -155,10 +164,13 @@ public final class ViolationMatchAssert extends AbstractAssert<ViolationMatchAss
         }
         String all = conditions + " " + condition;
         if (kept.isEmpty()) {
+            String those = (matches.size() == 1 ? "the violation " : "the violations ") + conditions;
+            String are = matches.size() == 1 ? " is:" : " are:";
+            long unlisted = Reports.unlisted(actual, asked);
             failWithMessage("%s", "Expecting " + actual.file() + " to have a violation " + all + ", but "
-                    + (matches.size() == 1 ? "the violation " + conditions + " is:" : "the violations " + conditions
-                    + " are:") + NEWLINE + Reports.lines(matches));
+                    + (unlisted == 0 ? those + are : "none listed is, and " + Reports.truncated(actual, unlisted, asked)
+                    + "; " + those + " listed" + are) + NEWLINE + Reports.lines(matches));
         }
-        return Reports.describedLike(this, new ViolationMatchAssert(actual, kept, all, report));
+        return Reports.describedLike(this, new ViolationMatchAssert(actual, kept, all, asked, report));
     }
 }

@@ -137,6 +137,100 @@ class ConversionAssertionsTest {
                 .endsWith(NL + "  ... 2 more not listed (maxViolations 1)");
     }
 
+    /**
+     * A truncated report answers from its list only what the list decides: a violation listed is there, and with
+     * nothing unlisted (of the severity asked for) a violation not listed is not. Anything else may be among the
+     * violations not listed, and the assertion fails saying so, and how to list them all, rather than answer wrongly.
+     */
+    @Test
+    void aTruncatedReportAnswersOnlyWhatItsListDecides() {
+        // Two errors and a warning counted, one listed: two not listed, an error and a warning.
+        ValidationReport cut = new ValidationReport(FILE, "csv", ",", Profile.CONVERSIONS, DAY, false, 5, 3, 2, 0, 2,
+                1, true, List.of(RELATIVE));
+        String cutText = String.join(NL,
+                FILE + ": INVALID (csv, delimiter ',', conversions, date 2020-09-22)",
+                "  5 records: 3 valid, 2 invalid; 0 blank lines; 2 errors, 1 warning",
+                "  line 3, record 3: URL_RELATIVE [url] the URL /shoes/a-1 has no domain: write it absolute,"
+                        + " https://domain.tld/shoes/a-1",
+                "  ... 2 more not listed (maxViolations 1)");
+        String truncated = "the report is truncated: it lists 1 of its 3 violations (2 errors, 1 warning), and the 2"
+                + " not listed may hold one; raise maxViolations to 3 or more where the report is made (the builders"
+                + " of FileChecker, ConversionValidator, FeedValidator and the writers; conversion-check"
+                + " --max-violations) to have every violation listed";
+        assertThat(message(() -> assertThat(cut).hasNoViolation(ViolationCode.DATE_MISMATCH)))
+                .isEqualTo("Expecting " + FILE + " to have no violation DATE_MISMATCH; none is listed, but "
+                        + truncated + ":" + NL + cutText);
+        assertThat(message(() -> assertThat(cut).hasViolation(ViolationCode.DATE_MISMATCH)))
+                .isEqualTo("Expecting " + FILE + " to have a violation DATE_MISMATCH, but none is listed, and "
+                        + truncated + ":" + NL + cutText);
+        assertThat(message(() -> assertThat(cut).hasViolation(ViolationCode.URL_RELATIVE).atLine(6)))
+                .isEqualTo("Expecting " + FILE + " to have a violation URL_RELATIVE at line 6, but none listed is, and "
+                        + truncated + "; the violation URL_RELATIVE listed is:" + NL + "  line 3, record 3:"
+                        + " URL_RELATIVE [url] the URL /shoes/a-1 has no domain: write it absolute,"
+                        + " https://domain.tld/shoes/a-1");
+        // Decided by the list: a violation listed, and the one listed violation of a code.
+        assertThat(cut).hasViolation(ViolationCode.URL_RELATIVE).atLine(3).onField("url");
+        assertThat(message(() -> assertThat(cut).hasNoViolation(ViolationCode.URL_RELATIVE)))
+                .startsWith("Expecting " + FILE + " to have no violation URL_RELATIVE, but it has:" + NL);
+        // Of one severity, by its count: one warning not listed may be it; no error is left unlisted.
+        ValidationReport errorsListed = new ValidationReport(FILE, "csv", ",", Profile.CONVERSIONS, DAY, false, 5, 3,
+                2, 0, 2, 1, true, List.of(RELATIVE, MISMATCH));
+        assertThat(message(() -> assertThat(errorsListed).hasViolation(ViolationCode.URL_RELATIVE)
+                .withSeverity(Severity.ERROR).atLine(4)))
+                .isEqualTo("Expecting " + FILE + " to have a violation URL_RELATIVE with severity error at line 4,"
+                        + " but the violation URL_RELATIVE with severity error is:" + NL + "  line 3, record 3:"
+                        + " URL_RELATIVE [url] the URL /shoes/a-1 has no domain: write it absolute,"
+                        + " https://domain.tld/shoes/a-1");
+        assertThat(message(() -> assertThat(errorsListed).hasViolation(ViolationCode.URL_RELATIVE).atLine(4)
+                .withSeverity(Severity.WARNING)))
+                .startsWith("Expecting " + FILE + " to have a violation URL_RELATIVE at line 4, but none listed is,"
+                        + " and the report is truncated: it lists 2 of its 3 violations (2 errors, 1 warning), and"
+                        + " the 1 not listed may hold one;");
+        assertThat(message(() -> assertThat(errorsListed).hasViolation(ViolationCode.URL_RELATIVE)
+                .withSeverity(Severity.WARNING)))
+                .startsWith("Expecting " + FILE + " to have a violation URL_RELATIVE with severity warning, but none"
+                        + " listed is, and the report is truncated: it lists 2 of its 3 violations (2 errors, 1"
+                        + " warning), and the 1 warning not listed may hold one;");
+    }
+
+    /**
+     * A file with 4,999 relative urls and a negative revenue on its last line, 5,000: the report lists the first 100
+     * violations. hasNoViolation does not pass on a violation past the list, and hasViolation does not say that one
+     * is not there; a report that lists them all answers both.
+     */
+    @Test
+    void aViolationPastTheListIsNeitherDeniedNorMissed(@TempDir Path folder) throws IOException {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i < 5000; i++) {
+            rows.append("/shoes/").append(i).append(",2020-09-22,organic,1,10.0\n");
+        }
+        rows.append("https://domain.tld/a,2020-09-22,organic,1,-5.00\n");
+        Path file = Files.writeString(folder.resolve(FILE), rows);
+        ValidationReportAssert report = assertThat(file).checkedAsConversionExport().hasErrors(4999).hasWarnings(1);
+        String truncated = " the report is truncated: it lists 100 of its 5000 violations (4999 errors, 1 warning), and"
+                + " the 4900 not listed may hold one; raise maxViolations to 5000 or more";
+        assertThat(message(() -> report.hasNoViolation(ViolationCode.NEGATIVE_VALUE)))
+                .startsWith("Expecting " + file + " to have no violation NEGATIVE_VALUE; none is listed, but"
+                        + truncated);
+        assertThat(message(() -> report.hasViolation(ViolationCode.NEGATIVE_VALUE).atLine(5000)))
+                .startsWith("Expecting " + file + " to have a violation NEGATIVE_VALUE, but none is listed, and"
+                        + truncated);
+        assertThat(message(() -> report.hasViolation(ViolationCode.URL_RELATIVE).atLine(4999)))
+                .startsWith("Expecting " + file + " to have a violation URL_RELATIVE at line 4999, but none listed is,"
+                        + " and" + truncated);
+        assertThat(message(() -> report.hasNoViolation(ViolationCode.HEADER_ROW)))
+                .startsWith("Expecting " + file + " to have no violation HEADER_ROW; none is listed, but" + truncated);
+        report.hasViolation(ViolationCode.URL_RELATIVE).atLine(100).atRecord(100).onField("url");
+
+        ValidationReport all = FileChecker.builder().maxViolations(5000).build().check(file);
+        assertThat(all).hasViolation(ViolationCode.NEGATIVE_VALUE).atLine(5000).onField("revenue")
+                .and().hasViolation(ViolationCode.URL_RELATIVE).atLine(4999)
+                .and().hasNoViolation(ViolationCode.HEADER_ROW);
+        assertThat(message(() -> assertThat(all).hasNoViolation(ViolationCode.NEGATIVE_VALUE)))
+                .startsWith("Expecting " + file + " to have no violation NEGATIVE_VALUE, but it has:" + NL
+                        + "  line 5000, record 5000: NEGATIVE_VALUE (warning) [revenue]");
+    }
+
     @Test
     void aDescriptionCarriesToTheNarrowedAssertions() {
         assertThat(message(() -> assertThat(INVALID).as("day %d", 1).hasViolation(ViolationCode.URL_RELATIVE)

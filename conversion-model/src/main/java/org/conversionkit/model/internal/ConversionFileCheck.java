@@ -146,7 +146,10 @@ public final class ConversionFileCheck {
      * Checks a record a writer is about to write: every field rule; under {@code Strictness.STRICT}, where a
      * {@code DUPLICATE_ROW} makes the row an error that the writer refuses or leaves out, the duplicate-row rule too,
      * as a look-up. Nothing is remembered: a row the writer leaves out is no row of the file, so only
-     * {@link #written(RawRecord)} remembers one.
+     * {@link #written(RawRecord)} remembers one. For the same reason a row past
+     * {@link ConversionLimits#maxTrackedRows()} gets its {@code RECORD_TOO_LARGE} here (strict, an error the writer
+     * decides on), but the rows are let go only when it is written: left out, it must not end the check of the rows
+     * after it.
      *
      * @param record the record
      * @param sink   receives its violations, in order
@@ -154,16 +157,23 @@ public final class ConversionFileCheck {
     public void checkToWrite(RawRecord record, Consumer<? super Violation> sink) {
         mapper.check(record, sink);
         if (strict) {
-            report(rows.lookUp(record), record, sink);
+            LongHashSet.Added found = rows.lookUp(record);
+            if (found == LongHashSet.Added.FULL) {
+                // Not rows.stop(): the row may yet be left out (written(), through remember, stops once it is not).
+                sink.accept(full(record.line(), record.record()));
+            } else {
+                report(found, record, sink);
+            }
         }
     }
 
     /**
      * Remembers the row of a record the writer wrote ({@link #checkToWrite(RawRecord, Consumer)}). Not strict, the
      * row is looked up here, in a batch with the rows written after it ({@link DuplicateRows#offer(RawRecord)}),
-     * and a duplicate is reported to {@code reportLaterTo}'s consumer when the batch is, a warning that changes no
-     * row's fate; the writer settles ({@link #settle()}) before it reports anything else, so that the reports stay in
-     * the file's order.
+     * and a duplicate (or the limit reached) is reported to {@code reportLaterTo}'s consumer when the batch is, a
+     * warning that changes no row's fate; the writer settles ({@link #settle()}) before it reports anything else, so
+     * that the reports stay in the file's order. Strict, a row written past the limit (under {@code KEEP}) lets the
+     * rows go now, as the validator does at that row.
      *
      * @param record the record written
      * @throws IllegalStateException if not strict and no consumer was given ({@link #reportLaterTo(Consumer)})

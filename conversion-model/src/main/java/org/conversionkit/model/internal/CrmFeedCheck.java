@@ -61,6 +61,11 @@ public final class CrmFeedCheck {
     /** The key of the record a writer checked last, remembered once it is written ({@link #written()}). */
     private long keyToRemember;
     private boolean toRemember;
+    /**
+     * Whether the record a writer checked last found the limit of ids reached: the tables are let go once it is
+     * written ({@link #written()}), not before, since a record left out is no record of the feed.
+     */
+    private boolean fullWhenWritten;
 
     /**
      * Creates the check of one feed.
@@ -104,13 +109,16 @@ public final class CrmFeedCheck {
     /**
      * Checks a record a writer is about to write, as {@link #check(RawRecord, Consumer)} does, but without
      * remembering its id: a record the writer leaves out is no record of the feed, and must not make a later one with
-     * its id a duplicate. {@link #written()} remembers it, once written.
+     * its id a duplicate. {@link #written()} remembers it, once written. A record past
+     * {@link FeedLimits#maxTrackedIds()} gets its {@code RECORD_TOO_LARGE} error here, but the ids are let go only
+     * when it is written: left out, it must not end the duplicate check of the records after it.
      *
      * @param record the record
      * @param sink   receives its violations, in order
      */
     public void checkToWrite(RawRecord record, Consumer<? super Violation> sink) {
         toRemember = false;
+        fullWhenWritten = false;
         CrmRecord crm = mapper.map(record, sink);
         if (crm == null && record.isRejected()) {
             return;
@@ -118,13 +126,19 @@ public final class CrmFeedCheck {
         acrossRecords(record, crm, sink, false);
     }
 
-    /** Remembers the id of the record last checked by {@link #checkToWrite(RawRecord, Consumer)}: it was written. */
+    /**
+     * Remembers the id of the record last checked by {@link #checkToWrite(RawRecord, Consumer)}: it was written. If
+     * that record was past the limit of ids, the ids are let go now, as a validator lets them go at that record.
+     */
     public void written() {
         LongHashSet seen = keys;
-        if (toRemember && seen != null) {
+        if (fullWhenWritten) {
+            keys = null;
+        } else if (toRemember && seen != null) {
             seen.add(keyToRemember, limits.maxTrackedIds());
         }
         toRemember = false;
+        fullWhenWritten = false;
     }
 
     /** Applies the rules across records; returns whether they found no error. */
@@ -166,6 +180,7 @@ public final class CrmFeedCheck {
             added = LongHashSet.Added.PRESENT;
         } else if (seen.size() >= limits.maxTrackedIds()) {
             added = LongHashSet.Added.FULL;
+            fullWhenWritten = true;
         } else {
             added = LongHashSet.Added.ADDED;
             keyToRemember = key;
@@ -178,8 +193,10 @@ public final class CrmFeedCheck {
                 return ok && !duplicate.isError();
             }
             case FULL -> {
-                // Past the limit: let the tables go.
-                keys = null;
+                if (remember) {
+                    // Past the limit: let the tables go. A writer's record does it once written (written()).
+                    keys = null;
+                }
                 sink.accept(Violation.of(ViolationCode.RECORD_TOO_LARGE, record.line(), record.record(),
                         mapper.idField(), id, "the feed holds more than " + limits.maxTrackedIds() + " distinct "
                                 + mapper.idField() + (feedDate == null ? "s" : " and updatedAt pairs")

@@ -220,7 +220,8 @@ public final class DuplicateRows {
 
     /**
      * Looks up the row of a record a writer is about to write, without remembering it ({@link #remember(RawRecord)}
-     * does, once the row is written): a row left out of the file is no row of it.
+     * does, once the row is written): a row left out of the file is no row of it. Nor does a row past the limit stop
+     * the check here: only once it is written.
      *
      * @param record the record
      * @return {@link LongHashSet.Added#PRESENT} for a duplicate, {@link LongHashSet.Added#FULL} when remembering it
@@ -243,15 +244,18 @@ public final class DuplicateRows {
     }
 
     /**
-     * Remembers the row of a record a writer wrote, looked up before ({@link #lookUp(RawRecord)}).
+     * Remembers the row of a record a writer wrote, looked up before ({@link #lookUp(RawRecord)}); a row past the limit,
+     * written all the same, stops the check ({@link #stop()}), as {@link #add(RawRecord)} makes a reader's caller stop
+     * at that row.
      *
      * @param record the record
      */
     public void remember(RawRecord record) {
         LongHashSet set = rows;
-        if (set != null && isRow(record)) {
-            // The record just looked up, as a writer does: its key is not hashed twice.
-            set.add(record == lookedUp ? lookedUpKey : key(record), limit);
+        // The record just looked up, as a writer does: its key is not hashed twice.
+        if (set != null && isRow(record)
+                && set.add(record == lookedUp ? lookedUpKey : key(record), limit) == LongHashSet.Added.FULL) {
+            stop();
         }
         lookedUp = null;
     }
