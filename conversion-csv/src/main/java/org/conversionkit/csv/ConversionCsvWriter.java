@@ -374,15 +374,14 @@ public final class ConversionCsvWriter implements Closeable {
         /**
          * Sets the field delimiter.
          *
-         * @param delimiter any single character except {@code "}, CR and LF; default {@code ,}
+         * @param delimiter any single character the reader takes ({@link ConversionCsvReader.Builder#delimiter(char)}),
+         *                  that is any except {@code "}, CR and LF, {@code #} and {@code /} included; default {@code ,}
          * @return this builder
          * @throws IllegalArgumentException if the delimiter is a quote or a line break
          */
         public Builder delimiter(char delimiter) {
-            if (delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
-                throw new IllegalArgumentException("the delimiter cannot be " + (delimiter == '"'
-                        ? "'\"' (the quote character)" : "a line break"));
-            }
+            // The reader's own check, so that the writer refuses exactly the delimiters the reader refuses.
+            ConversionCsvReader.builder().delimiter(delimiter);
             this.delimiter = delimiter;
             return this;
         }

@@ -2,6 +2,7 @@ package org.conversionkit.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -172,6 +173,60 @@ class ConversionCsvWriterTest {
                 assertThat(writer.leftOut().records()).isEqualTo(strictness == Strictness.STANDARD ? 1 : 3);
             }
         }
+    }
+
+    /**
+     * {@code #} separates fields for the reader and {@code conversion-check --delimiter}, so the writer takes it too,
+     * and a line that begins with it (an empty first value) is no comment: the reader tells a comment by its first
+     * field, which cannot hold an unquoted delimiter.
+     */
+    @Test
+    void aHashDelimiterIsTakenAsTheReaderTakesItAndReadsBack() throws IOException {
+        ConversionProfile profile = ConversionProfile.builder().columns(ColumnLayout.parse("-,url,date,channel"))
+                .build();
+        ValidationReport report;
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().profile(profile).delimiter('#')
+                .build(folder, DAY)) {
+            assertThat(writer.writeRecord("", "https://shop.example/1", "2020-09-22", "email")).isTrue();
+            assertThat(writer.writeRecord("#note", "https://shop.example/p#top", "2020-09-22", "")).isTrue();
+            assertThat(writer.writeRecord("/", "https://shop.example/2", "2020-09-22", "#tag")).isTrue();
+            report = writer.finish();
+        }
+        Path file = folder.resolve("conversion-export-2020-09-22.csv");
+        assertThat(Files.readString(file)).isEqualTo("#https://shop.example/1#2020-09-22#email\n"
+                + "\"#note\"#\"https://shop.example/p#top\"#2020-09-22#\n"
+                + "\"/\"#https://shop.example/2#2020-09-22#\"#tag\"\n");
+        assertThat(report.valid()).isTrue();
+        assertThat(report.records()).isEqualTo(3);
+        assertThat(report.validRecords()).isEqualTo(3);
+        assertThat(report).isEqualTo(validate(file, '#', profile));
+        try (ConversionCsvReader reader = ConversionCsvReader.builder().delimiter('#').profile(profile)
+                .build(file)) {
+            assertThat(reader.stream().toList()).containsExactly(
+                    new ConversionRow("https://shop.example/1", DAY, "email", null, null, null),
+                    new ConversionRow("https://shop.example/p#top", DAY, null, null, null, null),
+                    new ConversionRow("https://shop.example/2", DAY, "#tag", null, null, null));
+        }
+    }
+
+    /** The writer refuses as a delimiter what the reader refuses, with the reader's words, and takes the rest. */
+    @Test
+    void theDelimitersRefusedAreTheReaders() {
+        for (char delimiter : new char[] {'"', '\r', '\n'}) {
+            String readers = catchIllegalArgument(() -> ConversionCsvReader.builder().delimiter(delimiter));
+            assertThat(catchIllegalArgument(() -> ConversionCsvWriter.builder().delimiter(delimiter)))
+                    .isEqualTo(readers).startsWith("the delimiter cannot be ");
+        }
+        for (char delimiter : new char[] {'#', '/', ' ', '\u00A7', '\0', '\uFEFF'}) {
+            ConversionCsvReader.builder().delimiter(delimiter);
+            ConversionCsvWriter.builder().delimiter(delimiter);
+        }
+    }
+
+    private static String catchIllegalArgument(Runnable setting) {
+        IllegalArgumentException refusal = catchThrowableOfType(IllegalArgumentException.class, setting::run);
+        assertThat(refusal).isNotNull();
+        return refusal.getMessage();
     }
 
     @Test

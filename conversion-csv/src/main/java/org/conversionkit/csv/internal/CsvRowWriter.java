@@ -39,7 +39,10 @@ public final class CsvRowWriter implements Closeable {
     public CsvRowWriter(OutputStream out, char delimiter) {
         this.delimiter = delimiter;
         this.whitespaceDelimiter = Trim.isWhitespace(delimiter);
-        this.csv = CsvWriter.builder().fieldSeparator(delimiter).quoteCharacter('"').commentCharacter('#')
+        // No comment is ever written, but FastCSV wants a comment character other than the delimiter, and quotes a
+        // first value beginning with it: '#' or '/', which plan() quotes anyway, whichever is not the delimiter.
+        char comment = delimiter == '#' ? '/' : '#';
+        this.csv = CsvWriter.builder().fieldSeparator(delimiter).quoteCharacter('"').commentCharacter(comment)
                 .lineDelimiter(LineDelimiter.LF).quoteStrategy(new Decided()).build(out, StandardCharsets.UTF_8);
     }
 
