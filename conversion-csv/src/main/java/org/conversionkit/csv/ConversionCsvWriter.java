@@ -375,13 +375,19 @@ public final class ConversionCsvWriter implements Closeable {
          * Sets the field delimiter.
          *
          * @param delimiter any single character the reader takes ({@link ConversionCsvReader.Builder#delimiter(char)}),
-         *                  that is any except {@code "}, CR and LF, {@code #} and {@code /} included; default {@code ,}
+         *                  that is any except {@code "}, CR and LF, {@code #} and {@code /} included, and that UTF-8
+         *                  can write: not a surrogate; default {@code ,}
          * @return this builder
-         * @throws IllegalArgumentException if the delimiter is a quote or a line break
+         * @throws IllegalArgumentException if the delimiter is a quote, a line break or a surrogate
          */
         public Builder delimiter(char delimiter) {
             // The reader's own check, so that the writer refuses exactly the delimiters the reader refuses.
             ConversionCsvReader.builder().delimiter(delimiter);
+            if (Character.isSurrogate(delimiter)) {
+                // UTF-8 has no bytes for a surrogate alone: FastCSV's encoder would write '?' for every delimiter.
+                throw new IllegalArgumentException(String.format("the delimiter cannot be U+%04X, a surrogate: half"
+                        + " of a character, which no UTF-8 file can hold alone", (int) delimiter));
+            }
             this.delimiter = delimiter;
             return this;
         }

@@ -223,6 +223,20 @@ class ConversionCsvWriterTest {
         }
     }
 
+    /**
+     * A surrogate is half of a character: UTF-8 cannot encode it alone (an encoder writes {@code ?} instead), so a
+     * file could hold no such delimiter. Refused when given, before a file is opened.
+     */
+    @Test
+    void aSurrogateDelimiterIsRefusedAtOnce() {
+        for (char delimiter : new char[] {'\uD800', '\uDBFF', '\uDC00', '\uDFFF'}) {
+            assertThatThrownBy(() -> ConversionCsvWriter.builder().delimiter(delimiter))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(String.format("the delimiter cannot be U+%04X, a surrogate: half of a character,"
+                            + " which no UTF-8 file can hold alone", (int) delimiter));
+        }
+    }
+
     private static String catchIllegalArgument(Runnable setting) {
         IllegalArgumentException refusal = catchThrowableOfType(IllegalArgumentException.class, setting::run);
         assertThat(refusal).isNotNull();
