@@ -54,9 +54,10 @@ import org.jspecify.annotations.Nullable;
  * values, as the validator reading the file. A row that breaks a rule is refused, left out or kept as the
  * {@link WritePolicy} says; under {@link WritePolicy#REFUSE}, the default, a finished file is valid by
  * construction. Values are quoted where the reader needs it (the delimiter, a quote, a line break, white space
- * at either end, a first value beginning with {@code #} or {@code /}), so that the reader reads back exactly the
- * values written. A value that is not Unicode text (an unpaired surrogate) cannot be written as UTF-8: it is an
- * {@code ENCODING} error under every policy, {@code KEEP} included.
+ * at either end, a value beginning with U+FEFF, a first value beginning with {@code #} or {@code /}, and with
+ * U+FEFF as the delimiter an empty first value on the first line, which the reader would take for a byte order
+ * mark), so that the reader reads back exactly the values written. A value that is not Unicode text (an unpaired
+ * surrogate) cannot be written as UTF-8: it is an {@code ENCODING} error under every policy, {@code KEEP} included.
  *
  * <h2>Nothing half-written is visible</h2>
  * The rows go to a hidden temporary file in the folder ({@code .conversion-export-2020-09-22.csv.RANDOM.part}).

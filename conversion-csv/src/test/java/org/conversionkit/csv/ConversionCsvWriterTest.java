@@ -243,6 +243,62 @@ class ConversionCsvWriterTest {
         return refusal.getMessage();
     }
 
+    /**
+     * The reader skips a byte order mark (U+FEFF) at the start of the file, so the file never starts with one the
+     * writer means as data: a first value beginning with U+FEFF is quoted, on every line alike, and with U+FEFF as
+     * the delimiter, an empty first value of the first line is quoted, else that line's first delimiter would be
+     * taken for the mark and its fields would shift by one.
+     */
+    @Test
+    void aByteOrderMarkAtTheStartOfALineIsTheValuesAndReadsBack() throws IOException {
+        ConversionProfile profile = ConversionProfile.builder().columns(ColumnLayout.parse("-,url,date")).build();
+        List<ConversionRow> rows = List.of(new ConversionRow("https://shop.example/1", DAY, null, null, null, null),
+                new ConversionRow("https://shop.example/2", DAY, null, null, null, null));
+        for (char delimiter : new char[] {',', '\uFEFF'}) {
+            String[] first = {delimiter == ',' ? "\uFEFF" : "", "https://shop.example/1", "2020-09-22"};
+            String[] second = {delimiter == ',' ? "\uFEFFnote" : "", "https://shop.example/2", "2020-09-22"};
+            ValidationReport report;
+            try (ConversionCsvWriter writer = ConversionCsvWriter.builder().profile(profile).delimiter(delimiter)
+                    .replaceExisting(true).build(folder, DAY)) {
+                assertThat(writer.writeRecord(first)).isTrue();
+                assertThat(writer.writeRecord(second)).isTrue();
+                report = writer.finish();
+            }
+            Path file = folder.resolve("conversion-export-2020-09-22.csv");
+            assertThat(Files.readString(file)).isEqualTo(delimiter == ','
+                    ? "\"\uFEFF\",https://shop.example/1,2020-09-22\n"
+                            + "\"\uFEFFnote\",https://shop.example/2,2020-09-22\n"
+                    : "\"\"\uFEFFhttps://shop.example/1\uFEFF2020-09-22\n"
+                            + "\uFEFFhttps://shop.example/2\uFEFF2020-09-22\n");
+            assertThat(report.valid()).isTrue();
+            assertThat(report.validRecords()).isEqualTo(2);
+            assertThat(report).isEqualTo(validate(file, delimiter, profile));
+            try (ConversionCsvReader reader = ConversionCsvReader.builder().delimiter(delimiter).profile(profile)
+                    .build(file)) {
+                assertThat(reader.stream().toList()).as("delimiter U+%04X", (int) delimiter)
+                        .containsExactlyElementsOf(rows);
+            }
+        }
+    }
+
+    /** A url that begins with U+FEFF is no url, and the file says so as the writer did: the mark is the value's. */
+    @Test
+    void aUrlBeginningWithAByteOrderMarkIsReportedAsWritten() throws IOException {
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().policy(WritePolicy.KEEP).build(folder, DAY)) {
+            assertThat(writer.write(row("\uFEFFhttps://shop.example/1"))).isTrue();
+            assertThat(writer.write(row("https://shop.example/2"))).isTrue();
+            ValidationReport report = writer.finish();
+            assertThat(Files.readString(writer.path())).isEqualTo("\"\uFEFFhttps://shop.example/1\",2020-09-22,email"
+                    + ",3,59.70\nhttps://shop.example/2,2020-09-22,email,3,59.70\n");
+            assertThat(report.violations()).singleElement().satisfies(v -> {
+                assertThat(v.code()).isEqualTo(ViolationCode.URL_INVALID);
+                assertThat(v.value()).isEqualTo("\uFEFFhttps://shop.example/1");
+                assertThat(v.line()).isEqualTo(1);
+            });
+            assertThat(report).isEqualTo(validate(writer.path(), ',', ConversionProfile.DEFAULT));
+        }
+    }
+
     @Test
     void aHeaderAsFirstRecordIsAHeaderRowAsTheReaderSeesIt() throws IOException {
         try (ConversionCsvWriter writer = ConversionCsvWriter.builder().build(folder, DAY)) {

@@ -13,8 +13,9 @@ import java.nio.charset.StandardCharsets;
  * written, and tells where each value starts, as the reader locates it.
  *
  * <p>FastCSV quotes a value that holds the delimiter, the quote or a line break. The reader also trims unquoted
- * values and takes a first field beginning with {@code #} or {@code //} for a comment, and a record of one empty value,
- * or of empty values with a white-space delimiter, for a blank line; so such values are quoted too. The decision is
+ * values and takes a first field beginning with {@code #} or {@code //} for a comment, a record of one empty value,
+ * or of empty values with a white-space delimiter, for a blank line, and U+FEFF at the start of the file for a byte
+ * order mark; so such values are quoted too. The decision is
  * made here, once, and handed to FastCSV as its quote strategy, so that the columns computed here are those of the
  * file: the reader knows a value's column up to the first quoted value of a line, and so does this class.
  *
@@ -61,11 +62,15 @@ public final class CsvRowWriter implements Closeable {
         for (String value : values) {
             allEmpty &= value.isEmpty();
         }
+        // The reader skips a byte order mark at the start of the file: with U+FEFF as the delimiter, the first line
+        // must not begin with it, so an empty first value there is quoted (a value beginning with one always is).
+        boolean markFirst = line == 1 && delimiter == '\uFEFF';
         long column = 1;
         for (int i = 0; i < values.length; i++) {
             String value = values[i];
             // A record of empty values reads as a blank line when it is one value, or with a white-space delimiter.
-            boolean quote = needsQuotes(value, i == 0) || (allEmpty && (whitespaceDelimiter || values.length == 1));
+            boolean quote = needsQuotes(value, i == 0) || (allEmpty && (whitespaceDelimiter || values.length == 1))
+                    || (i == 0 && markFirst && value.isEmpty());
             quoted[i] = quote;
             columns[i] = column > Integer.MAX_VALUE ? 0 : (int) column;
             column = column == 0 || quote ? 0 : column + value.length() + 1;
