@@ -57,7 +57,9 @@ import org.jspecify.annotations.Nullable;
  * at either end, a value beginning with U+FEFF, a first value beginning with {@code #} or {@code /}, and with
  * U+FEFF as the delimiter an empty first value on the first line, which the reader would take for a byte order
  * mark), so that the reader reads back exactly the values written. A value that is not Unicode text (an unpaired
- * surrogate) cannot be written as UTF-8: it is an {@code ENCODING} error under every policy, {@code KEEP} included.
+ * surrogate) cannot be written as UTF-8: it is an {@code ENCODING} error under every policy, {@code KEEP} included;
+ * so is a row past the {@link CsvLimits} at which a reader with those limits stops reading the file
+ * ({@code maxRecords}: {@code RECORD_TOO_LARGE}), since the reader would read neither that row nor any after it.
  *
  * <h2>Nothing half-written is visible</h2>
  * The rows go to a hidden temporary file in the folder ({@code .conversion-export-2020-09-22.csv.RANDOM.part}).
@@ -132,8 +134,9 @@ public final class ConversionCsvWriter implements Closeable {
      * @param row the row
      * @return {@code true} when the row was written; {@code false} when it was left out
      *         ({@link WritePolicy#LEAVE_OUT})
-     * @throws ConversionDataException  for a row with an error under {@link WritePolicy#REFUSE}: it is not
-     *                                  written, and the writer goes on
+     * @throws ConversionDataException  for a row with an error under {@link WritePolicy#REFUSE}, and under every
+     *                                  policy for a row no reader would read (an unpaired surrogate, a row past
+     *                                  {@code maxRecords}): it is not written, and the writer goes on
      * @throws IllegalArgumentException if the row has a value the column layout has no column for
      * @throws UncheckedIOException     if writing fails; the writer is then unusable and leaves no file
      * @throws IllegalStateException    once finished, closed or failed
@@ -155,7 +158,8 @@ public final class ConversionCsvWriter implements Closeable {
      *
      * @param record the values, in the layout's column order; {@code null} is an empty value
      * @return {@code true} when the record was written; {@code false} when it was left out
-     * @throws ConversionDataException  for a record with an error under {@link WritePolicy#REFUSE}
+     * @throws ConversionDataException  for a record with an error under {@link WritePolicy#REFUSE}, and under every
+     *                                  policy for a record no reader would read, as {@link #write(ConversionRow)}
      * @throws IllegalArgumentException for a record without values
      * @throws UncheckedIOException     if writing fails; the writer is then unusable and leaves no file
      * @throws IllegalStateException   once finished, closed or failed
@@ -179,6 +183,11 @@ public final class ConversionCsvWriter implements Closeable {
         long number = ++given;
         long line = out.line();
         long record = gate.records() + 1;
+        Violation stop = rules.stop(record, number);
+        if (stop != null) {
+            // A row the reader would stop at is refused under every policy: no file holds rows validate cannot read.
+            throw new ConversionDataException(List.of(stop));
+        }
         int[] cols = text.length <= columns.length ? columns : new int[text.length];
         out.plan(text, cols);
         // The values the layout keeps, as the reader stores them: those of its columns, however many there are;
@@ -394,8 +403,10 @@ public final class ConversionCsvWriter implements Closeable {
         }
 
         /**
-         * Sets the limits the reader will hold the file to: a row past them is refused as {@code validate} would
-         * refuse it ({@code RECORD_TOO_LARGE}).
+         * Sets the limits the reader will hold the file to. A row past a limit of one record ({@code maxFieldSize},
+         * {@code maxRecordSize}, {@code maxFieldsPerRecord}) has the {@code RECORD_TOO_LARGE} error
+         * {@code validate} reports, which the policy decides on; a row past {@code maxRecords}, where the reader
+         * stops, is refused under every policy.
          *
          * @param limits default {@link CsvLimits#DEFAULTS}
          * @return this builder

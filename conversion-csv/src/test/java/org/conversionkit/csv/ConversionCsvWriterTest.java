@@ -52,6 +52,14 @@ class ConversionCsvWriterTest {
         }
     }
 
+    static ValidationReport validate(Path file, char delimiter, ConversionProfile profile, CsvLimits limits)
+            throws IOException {
+        try (RecordSource source = ConversionCsvReader.builder().delimiter(delimiter).profile(profile).limits(limits)
+                .source(file)) {
+            return ConversionValidator.builder().build().validate(source);
+        }
+    }
+
     private List<String> files() throws IOException {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.map(path -> path.getFileName().toString()).sorted().toList();
@@ -296,6 +304,49 @@ class ConversionCsvWriterTest {
                 assertThat(v.line()).isEqualTo(1);
             });
             assertThat(report).isEqualTo(validate(writer.path(), ',', ConversionProfile.DEFAULT));
+        }
+    }
+
+    /**
+     * A reader stops at the record past maxRecords and reads nothing after it, so under every policy the writer
+     * refuses such a row, {@code KEEP} included: the file holds only rows validate reads, and its report is the
+     * writer's. A row left out is no record of the file and does not count.
+     */
+    @Test
+    void aRowPastMaxRecordsIsRefusedUnderEveryPolicy() throws IOException {
+        CsvLimits limits = CsvLimits.builder().maxRecords(2).build();
+        for (WritePolicy policy : WritePolicy.values()) {
+            try (ConversionCsvWriter writer = ConversionCsvWriter.builder().limits(limits).policy(policy)
+                    .replaceExisting(true).build(folder, DAY)) {
+                assertThat(writer.write(row("https://shop.example/1"))).isTrue();
+                if (policy == WritePolicy.LEAVE_OUT) {
+                    assertThat(writer.write(row("ftp://shop.example/left-out"))).isFalse();
+                }
+                assertThat(writer.write(row("https://shop.example/2"))).isTrue();
+                long first = policy == WritePolicy.LEAVE_OUT ? 4 : 3;
+                for (long given = first; given < first + 2; given++) {
+                    String url = given == first ? "https://shop.example/3" : "ftp://shop.example/4";
+                    long number = given;
+                    assertThatThrownBy(() -> writer.write(row(url))).as("%s, %s", policy, url)
+                            .isInstanceOfSatisfying(ConversionDataException.class, e -> {
+                                assertThat(e.violations()).singleElement().satisfies(v -> {
+                                    assertThat(v.code()).isEqualTo(ViolationCode.RECORD_TOO_LARGE);
+                                    assertThat(v.line()).isEqualTo(number);
+                                    assertThat(v.record()).isEqualTo(number);
+                                    assertThat(v.message()).isEqualTo("the file would have more than 2 records;"
+                                            + " the limit maxRecords is 2: a reader with these limits stops at such"
+                                            + " a row and reads nothing after it; write and read the file with a"
+                                            + " larger maxRecords");
+                                });
+                            });
+                }
+                ValidationReport report = writer.finish();
+                assertThat(Files.readString(writer.path())).hasLineCount(2);
+                assertThat(report.records()).isEqualTo(2);
+                assertThat(report.valid()).isTrue();
+                assertThat(report).isEqualTo(validate(writer.path(), ',', ConversionProfile.DEFAULT, limits));
+                assertThat(writer.leftOut().records()).isEqualTo(policy == WritePolicy.LEAVE_OUT ? 1 : 0);
+            }
         }
     }
 
