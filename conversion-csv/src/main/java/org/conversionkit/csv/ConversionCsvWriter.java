@@ -59,7 +59,8 @@ import org.jspecify.annotations.Nullable;
  * mark), so that the reader reads back exactly the values written. A value that is not Unicode text (an unpaired
  * surrogate) cannot be written as UTF-8: it is an {@code ENCODING} error under every policy, {@code KEEP} included;
  * so is a row past the {@link CsvLimits} at which a reader with those limits stops reading the file
- * ({@code maxRecords}: {@code RECORD_TOO_LARGE}), since the reader would read neither that row nor any after it.
+ * ({@code maxRecords}, and {@code maxFileBytes}, counted as the bytes of the file before compression:
+ * {@code RECORD_TOO_LARGE}), since the reader would read neither that row nor any after it.
  *
  * <h2>Nothing half-written is visible</h2>
  * The rows go to a hidden temporary file in the folder ({@code .conversion-export-2020-09-22.csv.RANDOM.part}).
@@ -110,7 +111,9 @@ public final class ConversionCsvWriter implements Closeable {
         this.columns = new int[layout.size()];
         this.session = ExportSession.open(settings, profile.strictness(), "csv", String.valueOf(builder.delimiter));
         this.gate = session.gate();
-        this.out = new CsvRowWriter(session.stream(builder.decorator), builder.delimiter);
+        // Bytes are counted only against a limit: counting reads every value once more.
+        this.out = new CsvRowWriter(session.stream(builder.decorator), builder.delimiter,
+                builder.limits.maxFileBytes() != Long.MAX_VALUE);
         PlainRowCheck plainRows = fileCheck.plainRowCheck(gate.later());
         this.plain = profile.strictness() == Strictness.STRICT ? null : plainRows;
         gate.settleWith(fileCheck::settle);
@@ -136,7 +139,8 @@ public final class ConversionCsvWriter implements Closeable {
      *         ({@link WritePolicy#LEAVE_OUT})
      * @throws ConversionDataException  for a row with an error under {@link WritePolicy#REFUSE}, and under every
      *                                  policy for a row no reader would read (an unpaired surrogate, a row past
-     *                                  {@code maxRecords}): it is not written, and the writer goes on
+     *                                  {@code maxRecords} or {@code maxFileBytes}): it is not written, and the
+     *                                  writer goes on
      * @throws IllegalArgumentException if the row has a value the column layout has no column for
      * @throws UncheckedIOException     if writing fails; the writer is then unusable and leaves no file
      * @throws IllegalStateException    once finished, closed or failed
@@ -183,13 +187,13 @@ public final class ConversionCsvWriter implements Closeable {
         long number = ++given;
         long line = out.line();
         long record = gate.records() + 1;
-        Violation stop = rules.stop(record, number);
+        int[] cols = text.length <= columns.length ? columns : new int[text.length];
+        out.plan(text, cols);
+        Violation stop = rules.stop(record, out.bytes(), out.planned(), number);
         if (stop != null) {
             // A row the reader would stop at is refused under every policy: no file holds rows validate cannot read.
             throw new ConversionDataException(List.of(stop));
         }
-        int[] cols = text.length <= columns.length ? columns : new int[text.length];
-        out.plan(text, cols);
         // The values the layout keeps, as the reader stores them: those of its columns, however many there are;
         // held as characters too, as a reader holds a record's values, for the plain-row test.
         Arrays.fill(slotValues, null);
@@ -405,8 +409,9 @@ public final class ConversionCsvWriter implements Closeable {
         /**
          * Sets the limits the reader will hold the file to. A row past a limit of one record ({@code maxFieldSize},
          * {@code maxRecordSize}, {@code maxFieldsPerRecord}) has the {@code RECORD_TOO_LARGE} error
-         * {@code validate} reports, which the policy decides on; a row past {@code maxRecords}, where the reader
-         * stops, is refused under every policy.
+         * {@code validate} reports, which the policy decides on; a row past {@code maxRecords}, or one whose bytes
+         * would take the file past {@code maxFileBytes} (before compression, as the reader counts them after it),
+         * where the reader stops, is refused under every policy. A later row that fits is written.
          *
          * @param limits default {@link CsvLimits#DEFAULTS}
          * @return this builder

@@ -350,6 +350,55 @@ class ConversionCsvWriterTest {
         }
     }
 
+    /**
+     * A reader stops at the byte past maxFileBytes (counted after gzip), so the writer counts the bytes it writes,
+     * UTF-8 with the quotes it adds, and refuses under every policy the row that would take the file past the limit;
+     * a later row that still fits is written, and a file of exactly the limit is read to its end.
+     */
+    @Test
+    void aRowThatWouldPassMaxFileBytesIsRefusedUnderEveryPolicy() throws IOException {
+        String first = "https://shop.example/1,2020-09-22,email,3,59.70\n";
+        String second = "https://shop.example/\u00FC,2020-09-22,\"a\"\"b\",3,59.70\n";
+        String fourth = "https://x.example/4,2020-09-22,,,\n";
+        long limit = (first + second + fourth).getBytes(StandardCharsets.UTF_8).length;
+        assertThat(limit).isEqualTo(48 + 50 + 34);
+        CsvLimits limits = CsvLimits.builder().maxFileBytes(limit).build();
+        for (boolean gzip : new boolean[] {false, true}) {
+            for (WritePolicy policy : WritePolicy.values()) {
+                try (ConversionCsvWriter writer = ConversionCsvWriter.builder().limits(limits).policy(policy)
+                        .gzip(gzip).replaceExisting(true).build(folder, DAY.plusDays(gzip ? 1 : 0))) {
+                    LocalDate day = DAY.plusDays(gzip ? 1 : 0);
+                    assertThat(writer.writeRecord("https://shop.example/1", day.toString(), "email", "3", "59.70"))
+                            .isTrue();
+                    assertThat(writer.writeRecord("https://shop.example/\u00FC", day.toString(), "a\"b", "3",
+                            "59.70")).isTrue();
+                    assertThatThrownBy(() -> writer.writeRecord("https://shop.example/3", day.toString(), "email",
+                            "3", "59.70")).as("%s, gzip %s", policy, gzip)
+                            .isInstanceOfSatisfying(ConversionDataException.class, e -> {
+                                assertThat(e.violations()).singleElement().satisfies(v -> {
+                                    assertThat(v.code()).isEqualTo(ViolationCode.RECORD_TOO_LARGE);
+                                    assertThat(v.line()).isEqualTo(3);
+                                    assertThat(v.record()).isEqualTo(3);
+                                    assertThat(v.message()).isEqualTo("the row's 48 bytes would take the file past"
+                                            + " 132 bytes (it has 98); the limit maxFileBytes is 132: a reader with"
+                                            + " these limits stops there and reads nothing after it; write and read"
+                                            + " the file with a larger maxFileBytes");
+                                });
+                            });
+                    assertThat(writer.writeRecord("https://x.example/4", day.toString(), "", "", "")).isTrue();
+                    ValidationReport report = writer.finish();
+                    if (!gzip) {
+                        assertThat(Files.readString(writer.path())).isEqualTo(first + second + fourth);
+                    }
+                    assertThat(report.records()).isEqualTo(3);
+                    assertThat(report.valid()).isTrue();
+                    assertThat(report).isEqualTo(validate(writer.path(), ',', ConversionProfile.DEFAULT, limits));
+                    assertThat(writer.leftOut().records()).isZero();
+                }
+            }
+        }
+    }
+
     @Test
     void aHeaderAsFirstRecordIsAHeaderRowAsTheReaderSeesIt() throws IOException {
         try (ConversionCsvWriter writer = ConversionCsvWriter.builder().build(folder, DAY)) {
