@@ -62,9 +62,13 @@ final class JsonErrors {
             return "a number is longer than maxNumberLength (" + limits.maxNumberLength() + " chars) allows";
         }
         if (JacksonMessage.MAX_NAME_LENGTH.in(text)) {
-            return "a key is longer than maxNameLength (" + limits.maxNameLength() + " chars) allows";
+            return nameTooLong(limits);
         }
         return "a parser limit was exceeded (" + clean(text) + ")";
+    }
+
+    static String nameTooLong(JsonLimits limits) {
+        return "a key is longer than maxNameLength (" + limits.maxNameLength() + " chars) allows";
     }
 
     static String stringTooLong(JsonLimits limits) {
