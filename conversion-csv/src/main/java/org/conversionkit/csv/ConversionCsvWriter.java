@@ -54,9 +54,13 @@ import org.jspecify.annotations.Nullable;
  * values, as the validator reading the file. A row that breaks a rule is refused, left out or kept as the
  * {@link WritePolicy} says; under {@link WritePolicy#REFUSE}, the default, a finished file is valid by
  * construction. Values are quoted where the reader needs it (the delimiter, a quote, a line break, white space
- * at either end, a first value beginning with {@code #} or {@code /}), so that the reader reads back exactly the
- * values written. A value that is not Unicode text (an unpaired surrogate) cannot be written as UTF-8: it is an
- * {@code ENCODING} error under every policy, {@code KEEP} included.
+ * at either end, a value beginning with U+FEFF, a first value beginning with {@code #} or {@code /}, and with
+ * U+FEFF as the delimiter an empty first value on the first line, which the reader would take for a byte order
+ * mark), so that the reader reads back exactly the values written. A value that is not Unicode text (an unpaired
+ * surrogate) cannot be written as UTF-8: it is an {@code ENCODING} error under every policy, {@code KEEP} included;
+ * so is a row past the {@link CsvLimits} at which a reader with those limits stops reading the file
+ * ({@code maxRecords}, and {@code maxFileBytes}, counted as the bytes of the file before compression:
+ * {@code RECORD_TOO_LARGE}), since the reader would read neither that row nor any after it.
  *
  * <h2>Nothing half-written is visible</h2>
  * The rows go to a hidden temporary file in the folder ({@code .conversion-export-2020-09-22.csv.RANDOM.part}).
@@ -107,7 +111,9 @@ public final class ConversionCsvWriter implements Closeable {
         this.columns = new int[layout.size()];
         this.session = ExportSession.open(settings, profile.strictness(), "csv", String.valueOf(builder.delimiter));
         this.gate = session.gate();
-        this.out = new CsvRowWriter(session.stream(builder.decorator), builder.delimiter);
+        // Bytes are counted only against a limit: counting reads every value once more.
+        this.out = new CsvRowWriter(session.stream(builder.decorator), builder.delimiter,
+                builder.limits.maxFileBytes() != Long.MAX_VALUE);
         PlainRowCheck plainRows = fileCheck.plainRowCheck(gate.later());
         this.plain = profile.strictness() == Strictness.STRICT ? null : plainRows;
         gate.settleWith(fileCheck::settle);
@@ -131,8 +137,10 @@ public final class ConversionCsvWriter implements Closeable {
      * @param row the row
      * @return {@code true} when the row was written; {@code false} when it was left out
      *         ({@link WritePolicy#LEAVE_OUT})
-     * @throws ConversionDataException  for a row with an error under {@link WritePolicy#REFUSE}: it is not
-     *                                  written, and the writer goes on
+     * @throws ConversionDataException  for a row with an error under {@link WritePolicy#REFUSE}, and under every
+     *                                  policy for a row no reader would read (an unpaired surrogate, a row past
+     *                                  {@code maxRecords} or {@code maxFileBytes}): it is not written, and the
+     *                                  writer goes on
      * @throws IllegalArgumentException if the row has a value the column layout has no column for
      * @throws UncheckedIOException     if writing fails; the writer is then unusable and leaves no file
      * @throws IllegalStateException    once finished, closed or failed
@@ -154,7 +162,8 @@ public final class ConversionCsvWriter implements Closeable {
      *
      * @param record the values, in the layout's column order; {@code null} is an empty value
      * @return {@code true} when the record was written; {@code false} when it was left out
-     * @throws ConversionDataException  for a record with an error under {@link WritePolicy#REFUSE}
+     * @throws ConversionDataException  for a record with an error under {@link WritePolicy#REFUSE}, and under every
+     *                                  policy for a record no reader would read, as {@link #write(ConversionRow)}
      * @throws IllegalArgumentException for a record without values
      * @throws UncheckedIOException     if writing fails; the writer is then unusable and leaves no file
      * @throws IllegalStateException   once finished, closed or failed
@@ -180,6 +189,11 @@ public final class ConversionCsvWriter implements Closeable {
         long record = gate.records() + 1;
         int[] cols = text.length <= columns.length ? columns : new int[text.length];
         out.plan(text, cols);
+        Violation stop = rules.stop(record, out.bytes(), out.planned(), number);
+        if (stop != null) {
+            // A row the reader would stop at is refused under every policy: no file holds rows validate cannot read.
+            throw new ConversionDataException(List.of(stop));
+        }
         // The values the layout keeps, as the reader stores them: those of its columns, however many there are;
         // held as characters too, as a reader holds a record's values, for the plain-row test.
         Arrays.fill(slotValues, null);
@@ -374,22 +388,30 @@ public final class ConversionCsvWriter implements Closeable {
         /**
          * Sets the field delimiter.
          *
-         * @param delimiter any single character except {@code "}, CR and LF; default {@code ,}
+         * @param delimiter any single character the reader takes ({@link ConversionCsvReader.Builder#delimiter(char)}),
+         *                  that is any except {@code "}, CR and LF, {@code #} and {@code /} included, and that UTF-8
+         *                  can write: not a surrogate; default {@code ,}
          * @return this builder
-         * @throws IllegalArgumentException if the delimiter is a quote or a line break
+         * @throws IllegalArgumentException if the delimiter is a quote, a line break or a surrogate
          */
         public Builder delimiter(char delimiter) {
-            if (delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
-                throw new IllegalArgumentException("the delimiter cannot be " + (delimiter == '"'
-                        ? "'\"' (the quote character)" : "a line break"));
+            // The reader's own check, so that the writer refuses exactly the delimiters the reader refuses.
+            ConversionCsvReader.builder().delimiter(delimiter);
+            if (Character.isSurrogate(delimiter)) {
+                // UTF-8 has no bytes for a surrogate alone: FastCSV's encoder would write '?' for every delimiter.
+                throw new IllegalArgumentException(String.format("the delimiter cannot be U+%04X, a surrogate: half"
+                        + " of a character, which no UTF-8 file can hold alone", (int) delimiter));
             }
             this.delimiter = delimiter;
             return this;
         }
 
         /**
-         * Sets the limits the reader will hold the file to: a row past them is refused as {@code validate} would
-         * refuse it ({@code RECORD_TOO_LARGE}).
+         * Sets the limits the reader will hold the file to. A row past a limit of one record ({@code maxFieldSize},
+         * {@code maxRecordSize}, {@code maxFieldsPerRecord}) has the {@code RECORD_TOO_LARGE} error
+         * {@code validate} reports, which the policy decides on; a row past {@code maxRecords}, or one whose bytes
+         * would take the file past {@code maxFileBytes} (before compression, as the reader counts them after it),
+         * where the reader stops, is refused under every policy. A later row that fits is written.
          *
          * @param limits default {@link CsvLimits#DEFAULTS}
          * @return this builder

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  * message that names the limit (for example "field 3 has 70,000 characters; the limit maxFieldSize is
  * 65,536"). A field or record past its limit is rejected and reading goes on with the next record, except
  * where the parser itself cannot go on (a field too large for its buffer, {@link #maxFileBytes()},
- * {@link #maxRecords()}): then that record is the last one read.
+ * {@link #maxRecords()}): then that record is the last one read. {@code ConversionCsvWriter} takes the limits of
+ * the reader its file will be read with: it refuses, under every write policy, a row past {@link #maxRecords()} or
+ * one that would take the file past {@link #maxFileBytes()}, so that the file is read to its end.
  *
  * <p>The defaults are sized for conversion data, whose records are a URL and a few short values, so that
  * reading never needs more than about a megabyte of heap, whatever the input:

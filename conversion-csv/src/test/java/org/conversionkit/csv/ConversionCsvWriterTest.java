@@ -2,6 +2,7 @@ package org.conversionkit.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -50,6 +51,14 @@ class ConversionCsvWriterTest {
         try (RecordSource source = ConversionCsvReader.builder().delimiter(delimiter).profile(profile)
                 .source(file)) {
             return ConversionValidator.builder().maxViolations(maxViolations).build().validate(source);
+        }
+    }
+
+    static ValidationReport validate(Path file, char delimiter, ConversionProfile profile, CsvLimits limits)
+            throws IOException {
+        try (RecordSource source = ConversionCsvReader.builder().delimiter(delimiter).profile(profile).limits(limits)
+                .source(file)) {
+            return ConversionValidator.builder().build().validate(source);
         }
     }
 
@@ -172,6 +181,222 @@ class ConversionCsvWriterTest {
                                 : List.of());
                 assertThat(report).isEqualTo(validate(writer.path(), ',', profile));
                 assertThat(writer.leftOut().records()).isEqualTo(strictness == Strictness.STANDARD ? 1 : 3);
+            }
+        }
+    }
+
+    /**
+     * {@code #} separates fields for the reader and {@code conversion-check --delimiter}, so the writer takes it too,
+     * and a line that begins with it (an empty first value) is no comment: the reader tells a comment by its first
+     * field, which cannot hold an unquoted delimiter.
+     */
+    @Test
+    void aHashDelimiterIsTakenAsTheReaderTakesItAndReadsBack() throws IOException {
+        ConversionProfile profile = ConversionProfile.builder().columns(ColumnLayout.parse("-,url,date,channel"))
+                .build();
+        ValidationReport report;
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().profile(profile).delimiter('#')
+                .build(folder, DAY)) {
+            assertThat(writer.writeRecord("", "https://shop.example/1", "2020-09-22", "email")).isTrue();
+            assertThat(writer.writeRecord("#note", "https://shop.example/p#top", "2020-09-22", "")).isTrue();
+            assertThat(writer.writeRecord("/", "https://shop.example/2", "2020-09-22", "#tag")).isTrue();
+            report = writer.finish();
+        }
+        Path file = folder.resolve("conversion-export-2020-09-22.csv");
+        assertThat(Files.readString(file)).isEqualTo("#https://shop.example/1#2020-09-22#email\n"
+                + "\"#note\"#\"https://shop.example/p#top\"#2020-09-22#\n"
+                + "\"/\"#https://shop.example/2#2020-09-22#\"#tag\"\n");
+        assertThat(report.valid()).isTrue();
+        assertThat(report.records()).isEqualTo(3);
+        assertThat(report.validRecords()).isEqualTo(3);
+        assertThat(report).isEqualTo(validate(file, '#', profile));
+        try (ConversionCsvReader reader = ConversionCsvReader.builder().delimiter('#').profile(profile)
+                .build(file)) {
+            assertThat(reader.stream().toList()).containsExactly(
+                    new ConversionRow("https://shop.example/1", DAY, "email", null, null, null),
+                    new ConversionRow("https://shop.example/p#top", DAY, null, null, null, null),
+                    new ConversionRow("https://shop.example/2", DAY, "#tag", null, null, null));
+        }
+    }
+
+    /** The writer refuses as a delimiter what the reader refuses, with the reader's words, and takes the rest. */
+    @Test
+    void theDelimitersRefusedAreTheReaders() {
+        for (char delimiter : new char[] {'"', '\r', '\n'}) {
+            String readers = catchIllegalArgument(() -> ConversionCsvReader.builder().delimiter(delimiter));
+            assertThat(catchIllegalArgument(() -> ConversionCsvWriter.builder().delimiter(delimiter)))
+                    .isEqualTo(readers).startsWith("the delimiter cannot be ");
+        }
+        for (char delimiter : new char[] {'#', '/', ' ', '\u00A7', '\0', '\uFEFF'}) {
+            ConversionCsvReader.builder().delimiter(delimiter);
+            ConversionCsvWriter.builder().delimiter(delimiter);
+        }
+    }
+
+    /**
+     * A surrogate is half of a character: UTF-8 cannot encode it alone (an encoder writes {@code ?} instead), so a
+     * file could hold no such delimiter. Refused when given, before a file is opened.
+     */
+    @Test
+    void aSurrogateDelimiterIsRefusedAtOnce() {
+        for (char delimiter : new char[] {'\uD800', '\uDBFF', '\uDC00', '\uDFFF'}) {
+            assertThatThrownBy(() -> ConversionCsvWriter.builder().delimiter(delimiter))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(String.format("the delimiter cannot be U+%04X, a surrogate: half of a character,"
+                            + " which no UTF-8 file can hold alone", (int) delimiter));
+        }
+    }
+
+    private static String catchIllegalArgument(Runnable setting) {
+        IllegalArgumentException refusal = catchThrowableOfType(IllegalArgumentException.class, setting::run);
+        assertThat(refusal).isNotNull();
+        return refusal.getMessage();
+    }
+
+    /**
+     * The reader skips a byte order mark (U+FEFF) at the start of the file, so the file never starts with one the
+     * writer means as data: a first value beginning with U+FEFF is quoted, on every line alike, and with U+FEFF as
+     * the delimiter, an empty first value of the first line is quoted, else that line's first delimiter would be
+     * taken for the mark and its fields would shift by one.
+     */
+    @Test
+    void aByteOrderMarkAtTheStartOfALineIsTheValuesAndReadsBack() throws IOException {
+        ConversionProfile profile = ConversionProfile.builder().columns(ColumnLayout.parse("-,url,date")).build();
+        List<ConversionRow> rows = List.of(new ConversionRow("https://shop.example/1", DAY, null, null, null, null),
+                new ConversionRow("https://shop.example/2", DAY, null, null, null, null));
+        for (char delimiter : new char[] {',', '\uFEFF'}) {
+            String[] first = {delimiter == ',' ? "\uFEFF" : "", "https://shop.example/1", "2020-09-22"};
+            String[] second = {delimiter == ',' ? "\uFEFFnote" : "", "https://shop.example/2", "2020-09-22"};
+            ValidationReport report;
+            try (ConversionCsvWriter writer = ConversionCsvWriter.builder().profile(profile).delimiter(delimiter)
+                    .replaceExisting(true).build(folder, DAY)) {
+                assertThat(writer.writeRecord(first)).isTrue();
+                assertThat(writer.writeRecord(second)).isTrue();
+                report = writer.finish();
+            }
+            Path file = folder.resolve("conversion-export-2020-09-22.csv");
+            assertThat(Files.readString(file)).isEqualTo(delimiter == ','
+                    ? "\"\uFEFF\",https://shop.example/1,2020-09-22\n"
+                            + "\"\uFEFFnote\",https://shop.example/2,2020-09-22\n"
+                    : "\"\"\uFEFFhttps://shop.example/1\uFEFF2020-09-22\n"
+                            + "\uFEFFhttps://shop.example/2\uFEFF2020-09-22\n");
+            assertThat(report.valid()).isTrue();
+            assertThat(report.validRecords()).isEqualTo(2);
+            assertThat(report).isEqualTo(validate(file, delimiter, profile));
+            try (ConversionCsvReader reader = ConversionCsvReader.builder().delimiter(delimiter).profile(profile)
+                    .build(file)) {
+                assertThat(reader.stream().toList()).as("delimiter U+%04X", (int) delimiter)
+                        .containsExactlyElementsOf(rows);
+            }
+        }
+    }
+
+    /** A url that begins with U+FEFF is no url, and the file says so as the writer did: the mark is the value's. */
+    @Test
+    void aUrlBeginningWithAByteOrderMarkIsReportedAsWritten() throws IOException {
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().policy(WritePolicy.KEEP).build(folder, DAY)) {
+            assertThat(writer.write(row("\uFEFFhttps://shop.example/1"))).isTrue();
+            assertThat(writer.write(row("https://shop.example/2"))).isTrue();
+            ValidationReport report = writer.finish();
+            assertThat(Files.readString(writer.path())).isEqualTo("\"\uFEFFhttps://shop.example/1\",2020-09-22,email"
+                    + ",3,59.70\nhttps://shop.example/2,2020-09-22,email,3,59.70\n");
+            assertThat(report.violations()).singleElement().satisfies(v -> {
+                assertThat(v.code()).isEqualTo(ViolationCode.URL_INVALID);
+                assertThat(v.value()).isEqualTo("\uFEFFhttps://shop.example/1");
+                assertThat(v.line()).isEqualTo(1);
+            });
+            assertThat(report).isEqualTo(validate(writer.path(), ',', ConversionProfile.DEFAULT));
+        }
+    }
+
+    /**
+     * A reader stops at the record past maxRecords and reads nothing after it, so under every policy the writer
+     * refuses such a row, {@code KEEP} included: the file holds only rows validate reads, and its report is the
+     * writer's. A row left out is no record of the file and does not count.
+     */
+    @Test
+    void aRowPastMaxRecordsIsRefusedUnderEveryPolicy() throws IOException {
+        CsvLimits limits = CsvLimits.builder().maxRecords(2).build();
+        for (WritePolicy policy : WritePolicy.values()) {
+            try (ConversionCsvWriter writer = ConversionCsvWriter.builder().limits(limits).policy(policy)
+                    .replaceExisting(true).build(folder, DAY)) {
+                assertThat(writer.write(row("https://shop.example/1"))).isTrue();
+                if (policy == WritePolicy.LEAVE_OUT) {
+                    assertThat(writer.write(row("ftp://shop.example/left-out"))).isFalse();
+                }
+                assertThat(writer.write(row("https://shop.example/2"))).isTrue();
+                long first = policy == WritePolicy.LEAVE_OUT ? 4 : 3;
+                for (long given = first; given < first + 2; given++) {
+                    String url = given == first ? "https://shop.example/3" : "ftp://shop.example/4";
+                    long number = given;
+                    assertThatThrownBy(() -> writer.write(row(url))).as("%s, %s", policy, url)
+                            .isInstanceOfSatisfying(ConversionDataException.class, e -> {
+                                assertThat(e.violations()).singleElement().satisfies(v -> {
+                                    assertThat(v.code()).isEqualTo(ViolationCode.RECORD_TOO_LARGE);
+                                    assertThat(v.line()).isEqualTo(number);
+                                    assertThat(v.record()).isEqualTo(number);
+                                    assertThat(v.message()).isEqualTo("the file would have more than 2 records;"
+                                            + " the limit maxRecords is 2: a reader with these limits stops at such"
+                                            + " a row and reads nothing after it; write and read the file with a"
+                                            + " larger maxRecords");
+                                });
+                            });
+                }
+                ValidationReport report = writer.finish();
+                assertThat(Files.readString(writer.path())).hasLineCount(2);
+                assertThat(report.records()).isEqualTo(2);
+                assertThat(report.valid()).isTrue();
+                assertThat(report).isEqualTo(validate(writer.path(), ',', ConversionProfile.DEFAULT, limits));
+                assertThat(writer.leftOut().records()).isEqualTo(policy == WritePolicy.LEAVE_OUT ? 1 : 0);
+            }
+        }
+    }
+
+    /**
+     * A reader stops at the byte past maxFileBytes (counted after gzip), so the writer counts the bytes it writes,
+     * UTF-8 with the quotes it adds, and refuses under every policy the row that would take the file past the limit;
+     * a later row that still fits is written, and a file of exactly the limit is read to its end.
+     */
+    @Test
+    void aRowThatWouldPassMaxFileBytesIsRefusedUnderEveryPolicy() throws IOException {
+        String first = "https://shop.example/1,2020-09-22,email,3,59.70\n";
+        String second = "https://shop.example/\u00FC,2020-09-22,\"a\"\"b\",3,59.70\n";
+        String fourth = "https://x.example/4,2020-09-22,,,\n";
+        long limit = (first + second + fourth).getBytes(StandardCharsets.UTF_8).length;
+        assertThat(limit).isEqualTo(48 + 50 + 34);
+        CsvLimits limits = CsvLimits.builder().maxFileBytes(limit).build();
+        for (boolean gzip : new boolean[] {false, true}) {
+            for (WritePolicy policy : WritePolicy.values()) {
+                try (ConversionCsvWriter writer = ConversionCsvWriter.builder().limits(limits).policy(policy)
+                        .gzip(gzip).replaceExisting(true).build(folder, DAY.plusDays(gzip ? 1 : 0))) {
+                    LocalDate day = DAY.plusDays(gzip ? 1 : 0);
+                    assertThat(writer.writeRecord("https://shop.example/1", day.toString(), "email", "3", "59.70"))
+                            .isTrue();
+                    assertThat(writer.writeRecord("https://shop.example/\u00FC", day.toString(), "a\"b", "3",
+                            "59.70")).isTrue();
+                    assertThatThrownBy(() -> writer.writeRecord("https://shop.example/3", day.toString(), "email",
+                            "3", "59.70")).as("%s, gzip %s", policy, gzip)
+                            .isInstanceOfSatisfying(ConversionDataException.class, e -> {
+                                assertThat(e.violations()).singleElement().satisfies(v -> {
+                                    assertThat(v.code()).isEqualTo(ViolationCode.RECORD_TOO_LARGE);
+                                    assertThat(v.line()).isEqualTo(3);
+                                    assertThat(v.record()).isEqualTo(3);
+                                    assertThat(v.message()).isEqualTo("the row's 48 bytes would take the file past"
+                                            + " 132 bytes (it has 98); the limit maxFileBytes is 132: a reader with"
+                                            + " these limits stops there and reads nothing after it; write and read"
+                                            + " the file with a larger maxFileBytes");
+                                });
+                            });
+                    assertThat(writer.writeRecord("https://x.example/4", day.toString(), "", "", "")).isTrue();
+                    ValidationReport report = writer.finish();
+                    if (!gzip) {
+                        assertThat(Files.readString(writer.path())).isEqualTo(first + second + fourth);
+                    }
+                    assertThat(report.records()).isEqualTo(3);
+                    assertThat(report.valid()).isTrue();
+                    assertThat(report).isEqualTo(validate(writer.path(), ',', ConversionProfile.DEFAULT, limits));
+                    assertThat(writer.leftOut().records()).isZero();
+                }
             }
         }
     }

@@ -14,9 +14,11 @@ import org.conversionkit.model.ColumnLayout;
 import org.conversionkit.model.ConversionDataException;
 import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.ConversionRow;
+import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.WritePolicy;
+import org.conversionkit.validation.ConversionValidator;
 import org.conversionkit.validation.ValidationReport;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -140,6 +142,58 @@ class WriterRoundTripTest {
                     alone.resolve("conversion-export-2020-09-22.csv"), delimiter, profile);
             assertThat(report.violations()).filteredOn(Violation::isError).first()
                     .extracting(Violation::code).as("row %s", refused.get(i)).isEqualTo(codes.get(i));
+        }
+    }
+
+    /**
+     * Under maxFileBytes the writer refuses exactly the row that would take the file past the limit: it counts a
+     * row's bytes as they are written (UTF-8, wide characters, quotes and doubled quotes, line breaks, a delimiter of
+     * two bytes). The file without that row is within the limit and validate reads it to its end; the same rows
+     * with it, written without the limit, are past it.
+     */
+    @ParameterizedTest
+    @ValueSource(chars = {',', ';', '\t', '|', ' ', '\u00A7'})
+    void maxFileBytesRefusesExactlyTheRowThatWouldPassIt(char delimiter) throws IOException {
+        Random random = new Random(delimiter * 7L);
+        for (int round = 0; round < 20; round++) {
+            long limit = 200 + random.nextInt(5000);
+            CsvLimits limits = CsvLimits.builder().maxFileBytes(limit).build();
+            Path day = Files.createTempDirectory(folder, "bytes");
+            List<String[]> written = new ArrayList<>();
+            String[] refused = null;
+            ValidationReport report;
+            try (ConversionCsvWriter writer = ConversionCsvWriter.builder().profile(ALL_COLUMNS).delimiter(delimiter)
+                    .limits(limits).policy(WritePolicy.KEEP).maxViolations(100_000).build(day, DAY)) {
+                while (refused == null) {
+                    String[] record = textRecord(random, ALL_COLUMNS);
+                    try {
+                        writer.writeRecord(record);
+                        written.add(record);
+                    } catch (ConversionDataException e) {
+                        assertThat(e.code()).isEqualTo(ViolationCode.RECORD_TOO_LARGE);
+                        assertThat(e.getMessage()).contains("the limit maxFileBytes is");
+                        refused = record;
+                    }
+                }
+                report = writer.finish();
+            }
+            Path file = day.resolve("conversion-export-2020-09-22.csv");
+            assertThat(Files.size(file)).isLessThanOrEqualTo(limit);
+            try (RecordSource source = ConversionCsvReader.builder().profile(ALL_COLUMNS).delimiter(delimiter)
+                    .limits(limits).source(file)) {
+                assertThat(report).isEqualTo(ConversionValidator.builder().maxViolations(100_000).build()
+                        .validate(source));
+            }
+            Path whole = Files.createTempDirectory(folder, "whole");
+            try (ConversionCsvWriter writer = ConversionCsvWriter.builder().profile(ALL_COLUMNS).delimiter(delimiter)
+                    .policy(WritePolicy.KEEP).build(whole, DAY)) {
+                for (String[] record : written) {
+                    writer.writeRecord(record);
+                }
+                writer.writeRecord(refused);
+                writer.finish();
+            }
+            assertThat(Files.size(whole.resolve("conversion-export-2020-09-22.csv"))).isGreaterThan(limit);
         }
     }
 

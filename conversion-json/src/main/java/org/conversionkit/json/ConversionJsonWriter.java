@@ -232,8 +232,10 @@ public final class ConversionJsonWriter implements Closeable {
 
         /**
          * Sets the limits of the reader the file will be read with: a row that breaches one (a string or number too
-         * long, a row too large, a row or byte too many) would stop that reader, so it is refused under every policy
-         * with a {@code RECORD_TOO_LARGE} error.
+         * long, a field name longer than {@code maxNameLength}, a row too large, a row or byte too many) would stop
+         * that reader, so it is refused under every policy with a {@code RECORD_TOO_LARGE} error. A row is one
+         * object, within any {@code maxNestingDepth}; {@link JsonLimits#maxSchemaFields()} bounds schema inference,
+         * not the reading of rows, and as for the reader it does not apply.
          *
          * @param limits default {@link JsonLimits#DEFAULTS}, the readers' default
          * @return this builder

@@ -408,7 +408,10 @@ public final class CrmFeedWriter implements Closeable {
         /**
          * Sets the limits of the reader the feed will be read with: a record that breaches one (a string, key or
          * number too long, nesting too deep, a record too large, a record or byte too many) would stop that reader,
-         * so it is refused under every policy with a {@code RECORD_TOO_LARGE} error.
+         * so it is refused under every policy with a {@code RECORD_TOO_LARGE} error. Each is measured as the reader
+         * measures a feed's bytes: a string or number in characters, a key in the bytes of its UTF-8.
+         * ({@link JsonLimits#maxSchemaFields()} bounds schema inference, not the reading of records: as for the
+         * reader, it does not apply.)
          *
          * @param limits default {@link JsonLimits#DEFAULTS}, the readers' default
          * @return this builder

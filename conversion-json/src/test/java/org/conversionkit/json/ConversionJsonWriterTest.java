@@ -199,6 +199,39 @@ class ConversionJsonWriterTest {
         }
     }
 
+    /**
+     * A row is written under its fields' names, and the reader holds every key to maxNameLength: a row that would
+     * hold a longer one ({@code transactions}, 12 characters) is refused under every policy, since the reader would
+     * stop at it, and a row without it is written and read back.
+     */
+    @Test
+    void aNameTheReaderWouldStopAtIsRefusedUnderEveryPolicy() throws IOException {
+        JsonLimits limits = JsonLimits.builder().maxNameLength(7).build();
+        for (WritePolicy policy : WritePolicy.values()) {
+            try (ConversionJsonWriter writer = ConversionJsonWriter.builder().policy(policy).limits(limits)
+                    .replaceExisting(true).build(folder, DAY)) {
+                assertThatExceptionOfType(ConversionDataException.class).as("%s", policy)
+                        .isThrownBy(() -> writer.write(row("https://shop.example/1")))
+                        .satisfies(e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                            assertThat(v.code()).isEqualTo(ViolationCode.RECORD_TOO_LARGE);
+                            assertThat(v.record()).isEqualTo(1);
+                            assertThat(v.message()).isEqualTo("a key is longer than maxNameLength (7 chars) allows:"
+                                    + " a reader with these limits stops at such a record and reads nothing after"
+                                    + " it; write and read the file with larger JsonLimits, or make the record fit"
+                                    + " them");
+                        }));
+                assertThat(writer.write(new ConversionRow("https://shop.example/2", DAY, "email", "mobile", null,
+                        null))).isTrue();
+                ValidationReport report = writer.finish();
+                assertThat(report.records()).isEqualTo(1);
+                assertThat(report.valid()).isTrue();
+                try (RecordSource source = ConversionJsonReader.builder().limits(limits).source(writer.path())) {
+                    assertThat(report).isEqualTo(ConversionValidator.builder().build().validate(source));
+                }
+            }
+        }
+    }
+
     @Test
     void aFullDiskOrAnExceptionLeavesNoFile() throws IOException {
         try (ConversionJsonWriter writer = ConversionJsonWriter.builder().decorate(out -> new FullDisk(out, 100))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,11 +22,13 @@ import org.conversionkit.model.CrmDateTime;
 import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.CrmRecord;
 import org.conversionkit.model.FeedLimits;
+import org.conversionkit.model.RecordSource;
 import org.conversionkit.model.Strictness;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.WritePolicy;
 import org.conversionkit.model.feed.FeedRequest;
+import org.conversionkit.validation.FeedValidator;
 import org.conversionkit.validation.ValidationReport;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -215,6 +218,46 @@ class CrmFeedWriterTest {
                     .satisfies(e -> assertThat(e.getMessage()).contains("maxStringLength (10"));
             ValidationReport report = writer.report();
             assertThat(report.records()).isZero();
+        }
+    }
+
+    /**
+     * The reader holds a key to maxNameLength in the bytes of its UTF-8 (a string value in characters): a key of
+     * five characters and ten bytes is refused under every policy with a maxNameLength of 9 (that of
+     * {@code createdAt}), one of eight bytes is written, and the feed reads back as written.
+     */
+    @Test
+    void aKeyIsHeldToMaxNameLengthInItsBytesAsTheReaderCountsThem() throws IOException {
+        JsonLimits limits = JsonLimits.builder().maxNameLength(9).build();
+        for (WritePolicy policy : WritePolicy.values()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ValidationReport report;
+            try (CrmFeedWriter writer = CrmFeedWriter.builder().policy(policy).limits(limits).build(out)) {
+                Map<String, Object> order = new LinkedHashMap<>();
+                order.put("orderId", "N1");
+                order.put("createdAt", "2020-01-10");
+                order.put("updatedAt", "2020-01-10");
+                order.put("\u00E9\u00E9\u00E9\u00E9\u00E9", "x");
+                assertThatExceptionOfType(ConversionDataException.class).as("%s", policy)
+                        .isThrownBy(() -> writer.writeObject(order))
+                        .satisfies(e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                            assertThat(v.code()).isEqualTo(ViolationCode.RECORD_TOO_LARGE);
+                            assertThat(v.record()).isEqualTo(1);
+                            assertThat(v.message()).startsWith("a key is longer than maxNameLength (9 chars) allows:");
+                        }));
+                order.remove("\u00E9\u00E9\u00E9\u00E9\u00E9");
+                order.put("\u00E9\u00E9\u00E9\u00E9", "\u00E9".repeat(8));
+                assertThat(writer.writeObject(order)).isTrue();
+                report = writer.finish();
+            }
+            assertThat(out.toString(UTF_8)).isEqualTo("{\"orderId\":\"N1\",\"createdAt\":\"2020-01-10\","
+                    + "\"updatedAt\":\"2020-01-10\",\"\u00E9\u00E9\u00E9\u00E9\":\"" + "\u00E9".repeat(8) + "\"}\n");
+            assertThat(report.valid()).isTrue();
+            assertThat(report.records()).isEqualTo(1);
+            try (RecordSource source = CrmFeedReader.builder().limits(limits)
+                    .source("<feed>", new ByteArrayInputStream(out.toByteArray()))) {
+                assertThat(report).isEqualTo(FeedValidator.builder().build().validate(source));
+            }
         }
     }
 

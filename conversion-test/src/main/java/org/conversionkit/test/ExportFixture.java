@@ -135,9 +135,10 @@ public final class ExportFixture {
     /**
      * Writes headerless CSV with a delimiter.
      *
-     * @param delimiter any single character except {@code "}, CR and LF: {@code ,}, {@code ;}, tab, {@code |}, ...
+     * @param delimiter any single character except {@code "}, CR, LF and a surrogate: {@code ,}, {@code ;}, tab,
+     *                  {@code |}, ...
      * @return this fixture
-     * @throws IllegalArgumentException if the delimiter is a quote or a line break
+     * @throws IllegalArgumentException if the delimiter is a quote, a line break or a surrogate
      */
     public ExportFixture csv(char delimiter) {
         ConversionCsvWriter.builder().delimiter(delimiter);

@@ -15,6 +15,10 @@ import org.jspecify.annotations.Nullable;
  * {@code RECORD_TOO_LARGE} (a field, the fields, the record). {@code COMMENT_LINE} and {@code MALFORMED_CSV} cannot
  * happen to a written record: the writer quotes a first value that would read as a comment, and writes quotes
  * right.
+ *
+ * <p>A record past {@code maxRecords} or {@code maxFileBytes} ends the reading of the file: the writer asks
+ * {@link #stop(long, long, long, long)} first and refuses such a row under every policy, since a file that held it
+ * would not be read to its end.
  */
 public final class CsvRecordRules {
 
@@ -56,9 +60,7 @@ public final class CsvRecordRules {
      */
     public @Nullable Violation rejection(String[] values, @Nullable String[] slotValues, long line,
             long record) {
-        if (record > limits.maxRecords()) {
-            return tooManyRecords(line, record, limits.maxRecords());
-        }
+        // Past maxRecords is stop()'s: a row the reader would stop at is never written.
         if (record == 1) {
             boolean name = false;
             boolean date = false;
@@ -96,6 +98,35 @@ public final class CsvRecordRules {
         }
         if (chars > limits.maxRecordSize()) {
             return recordTooLarge(line, record, chars);
+        }
+        return null;
+    }
+
+    /**
+     * Returns the refusal of a row that a reader with these limits would stop at, whatever the write policy: a row
+     * that would take the file past {@code maxFileBytes}, or past {@code maxRecords}, in the order the reader finds
+     * them (the bytes while it reads the record). The reader reads nothing after such a record, so a file that held
+     * it would not be read to its end, and its report would not be the writer's.
+     *
+     * @param record    the row's number in the file, were it written
+     * @param fileBytes the bytes written before the row (before compression, as the reader counts them)
+     * @param rowBytes  the row's bytes as it would be written
+     * @param given     the row's number among those given to the writer, which locates the refusal
+     * @return the violation, or {@code null} when the row may be written
+     */
+    public @Nullable Violation stop(long record, long fileBytes, long rowBytes, long given) {
+        if (rowBytes > limits.maxFileBytes() - fileBytes) {
+            return Violation.of(ViolationCode.RECORD_TOO_LARGE, given, given, null, null, "the row's "
+                    + Text.count(rowBytes, "byte") + " would take the file past " + Text.count(limits.maxFileBytes(),
+                    "byte") + " (it has " + Text.count(fileBytes) + "); the limit maxFileBytes is "
+                    + Text.count(limits.maxFileBytes()) + ": a reader with these limits stops there and reads nothing"
+                    + " after it; write and read the file with a larger maxFileBytes");
+        }
+        if (record > limits.maxRecords()) {
+            return Violation.of(ViolationCode.RECORD_TOO_LARGE, given, given, null, null, "the file would have more"
+                    + " than " + Text.count(limits.maxRecords(), "record") + "; the limit maxRecords is "
+                    + Text.count(limits.maxRecords()) + ": a reader with these limits stops at such a row and reads"
+                    + " nothing after it; write and read the file with a larger maxRecords");
         }
         return null;
     }

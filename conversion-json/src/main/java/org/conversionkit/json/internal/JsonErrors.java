@@ -72,13 +72,17 @@ final class JsonErrors {
             return numberTooLong(limits);
         }
         if (JacksonMessage.MAX_NAME_LENGTH.in(text)) {
-            return "a key is longer than maxNameLength (" + limits.maxNameLength() + " chars) allows";
+            return nameTooLong(limits);
         }
         return "a parser limit was exceeded (" + clean(text) + ")";
     }
 
     private static String numberTooLong(JsonLimits limits) {
         return "a number is longer than maxNumberLength (" + limits.maxNumberLength() + " chars) allows";
+    }
+
+    static String nameTooLong(JsonLimits limits) {
+        return "a key is longer than maxNameLength (" + limits.maxNameLength() + " chars) allows";
     }
 
     static String stringTooLong(JsonLimits limits) {

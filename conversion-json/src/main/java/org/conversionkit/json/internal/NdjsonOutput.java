@@ -31,7 +31,9 @@ import tools.jackson.core.json.JsonWriteFeature;
  * {@link JsonLimits} the file will be read with, and only {@link #commit()} sends it to the stream. A record the
  * reader would stop on (a string, key or number too long, nesting too deep, a record too large, one record or
  * byte too many) is never sent: {@code prepare} returns the reader's wording of the breach, and the writer refuses
- * the record before any rule across records has seen it. Closing the output closes the stream.
+ * the record before any rule across records has seen it. Each is measured as the reader measures it from bytes:
+ * a string and a number in characters, a key in the bytes of its UTF-8 (jackson-core's parser counts a name's
+ * bytes), the record and the file in bytes. Closing the output closes the stream.
  */
 public final class NdjsonOutput implements Closeable {
 
@@ -73,7 +75,7 @@ public final class NdjsonOutput implements Closeable {
 
     /**
      * Generates a conversion row's values as one object, not yet sent: each present value under its field's name,
-     * a number kind as a JSON number written as given.
+     * a number kind as a JSON number written as given. The names are keys like any other to the reader.
      *
      * @param values the values by field ordinal, {@code null} where absent
      * @param kinds  their kinds
@@ -85,7 +87,10 @@ public final class NdjsonOutput implements Closeable {
             String value = values[field.ordinal()];
             if (value != null && breach == null) {
                 ValueKind kind = kinds[field.ordinal()];
-                breach = kind == ValueKind.INTEGER || kind == ValueKind.DECIMAL ? number(value) : string(value);
+                breach = name(field.fieldName());
+                if (breach == null) {
+                    breach = kind == ValueKind.INTEGER || kind == ValueKind.DECIMAL ? number(value) : string(value);
+                }
             }
         }
         if (breach != null) {
@@ -181,7 +186,7 @@ public final class NdjsonOutput implements Closeable {
     public static ConversionDataException refusal(String breach, long given) {
         return new ConversionDataException(List.of(Violation.of(ViolationCode.RECORD_TOO_LARGE, given, given, null,
                 null, breach + ": a reader with these limits stops at such a record and reads nothing after it;"
-                        + " shorten the value, or write and read the file with larger JsonLimits")));
+                        + " write and read the file with larger JsonLimits, or make the record fit them")));
     }
 
     /** Checks the limits a value's parts must keep, before anything is generated. */
@@ -197,11 +202,10 @@ public final class NdjsonOutput implements Closeable {
                 return nesting();
             }
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                String name = String.valueOf(entry.getKey());
-                if (name.length() > limits.maxNameLength()) {
-                    return "a key is longer than maxNameLength (" + limits.maxNameLength() + " chars) allows";
+                String breach = name(String.valueOf(entry.getKey()));
+                if (breach == null) {
+                    breach = check(entry.getValue(), depth + 1);
                 }
-                String breach = check(entry.getValue(), depth + 1);
                 if (breach != null) {
                     return breach;
                 }
@@ -222,6 +226,23 @@ public final class NdjsonOutput implements Closeable {
 
     private String nesting() {
         return "objects and arrays are nested deeper than maxNestingDepth (" + limits.maxNestingDepth() + ") allows";
+    }
+
+    /**
+     * A key past maxNameLength in the bytes of its UTF-8, as jackson-core's parser counts a name read from bytes
+     * (the writers write bytes): {@code éééé} is four characters and eight bytes.
+     */
+    private @Nullable String name(String name) {
+        long bytes = name.length();
+        if (bytes <= limits.maxNameLength() / 3) {
+            // No character takes more than three bytes (a surrogate pair four, two a char): no need to count.
+            return null;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            bytes += c < 0x80 ? 0 : c < 0x800 || Character.isSurrogate(c) ? 1 : 2;
+        }
+        return bytes > limits.maxNameLength() ? JsonErrors.nameTooLong(limits) : null;
     }
 
     private @Nullable String string(String value) {
