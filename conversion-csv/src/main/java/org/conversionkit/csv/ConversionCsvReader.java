@@ -180,16 +180,22 @@ public final class ConversionCsvReader implements TypedReader<ConversionRow> {
         /**
          * Sets the field delimiter instead of sniffing it.
          *
-         * @param delimiter any single character except {@code "}, CR and LF, e.g. {@code ','}, {@code ';'},
-         *                  {@code '\t'}, {@code '|'}
+         * @param delimiter any single character except {@code "}, CR, LF and a surrogate, e.g. {@code ','},
+         *                  {@code ';'}, {@code '\t'}, {@code '|'}
          * @return this builder
-         * @throws IllegalArgumentException if the delimiter is a quote or a line break
+         * @throws IllegalArgumentException if the delimiter is a quote, a line break or a surrogate
          */
         public Builder delimiter(char delimiter) {
             if (delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
                 String name = delimiter == '"' ? "'\"' (the quote character)"
                         : delimiter == '\r' ? "CR (a line break)" : "LF (a line break)";
                 throw new IllegalArgumentException("the delimiter cannot be " + name);
+            }
+            if (Character.isSurrogate(delimiter)) {
+                // Half of a character past U+FFFF: a UTF-8 file holds none alone, so it would split such characters
+                // (an emoji) in two, and the writer could not write it.
+                throw new IllegalArgumentException(String.format("the delimiter cannot be U+%04X, a surrogate: half"
+                        + " of a character, which no UTF-8 file can hold alone", (int) delimiter));
             }
             this.delimiter = delimiter;
             return this;

@@ -395,13 +395,9 @@ public final class ConversionCsvWriter implements Closeable {
          * @throws IllegalArgumentException if the delimiter is a quote, a line break or a surrogate
          */
         public Builder delimiter(char delimiter) {
-            // The reader's own check, so that the writer refuses exactly the delimiters the reader refuses.
+            // The reader's own check, so that the writer refuses exactly the delimiters the reader refuses (a
+            // surrogate among them: FastCSV's encoder would write '?' for it).
             ConversionCsvReader.builder().delimiter(delimiter);
-            if (Character.isSurrogate(delimiter)) {
-                // UTF-8 has no bytes for a surrogate alone: FastCSV's encoder would write '?' for every delimiter.
-                throw new IllegalArgumentException(String.format("the delimiter cannot be U+%04X, a surrogate: half"
-                        + " of a character, which no UTF-8 file can hold alone", (int) delimiter));
-            }
             this.delimiter = delimiter;
             return this;
         }

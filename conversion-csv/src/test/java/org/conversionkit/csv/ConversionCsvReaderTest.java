@@ -325,6 +325,16 @@ class ConversionCsvReaderTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("the delimiter cannot be");
     }
 
+    // Half of a character past U+FFFF: it would split an emoji in two, and no UTF-8 file holds it alone.
+    @ParameterizedTest
+    @ValueSource(chars = {'\uD800', '\uDBFF', '\uDC00', '\uDFFF'})
+    void builderRejectsASurrogateAsDelimiter(char delimiter) {
+        assertThatThrownBy(() -> ConversionCsvReader.builder().delimiter(delimiter))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(String.format("the delimiter cannot be U+%04X, a surrogate: half of a character, which no"
+                        + " UTF-8 file can hold alone", (int) delimiter));
+    }
+
     @ParameterizedTest
     @ValueSource(chars = {',', ';', '\t', '|', ' ', '#', '\0', '\u00A7'})
     void builderTakesAnyOtherSingleCharacter(char delimiter) {
