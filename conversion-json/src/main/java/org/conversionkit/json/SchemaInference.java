@@ -86,12 +86,14 @@ public final class SchemaInference {
     public static final long DEFAULT_SAMPLE_ROWS = 500;
 
     /**
-     * The longest key read by default, in chars: {@link JsonLimits#DEFAULT_MAX_NAME_LENGTH} (256) is below the
-     * 300 characters of a BigQuery column name, so a feed with a valid 257-character name stopped as unreadable,
-     * and a name past 300 never reached the {@code INVALID_NAME} rule. 1,024 takes every name BigQuery takes
-     * (300 characters are at most 600 chars) and still bounds a hostile key.
+     * The longest key read by default, as {@link JsonLimits#maxNameLength()} counts it: the bytes of its UTF-8 in a
+     * file (its chars from a {@code Reader}). {@link JsonLimits#DEFAULT_MAX_NAME_LENGTH} (256) is below the 300
+     * characters of a BigQuery column name, so a feed with a valid 257-character name stopped as unreadable, and a
+     * name past 300 never reached the {@code INVALID_NAME} rule. 1,200 takes every name BigQuery takes (300
+     * characters are at most 1,200 bytes, letters past U+FFFF taking 4 each, and 600 chars) and still bounds a
+     * hostile key.
      */
-    private static final int DEFAULT_MAX_NAME_LENGTH = 1024;
+    private static final int DEFAULT_MAX_NAME_LENGTH = 1200;
 
     /** {@link JsonLimits#DEFAULTS} but for keys, which are as long as BigQuery's column names may be. */
     private static final JsonLimits DEFAULT_LIMITS = JsonLimits.DEFAULTS.toBuilder()
@@ -174,7 +176,7 @@ public final class SchemaInference {
     }
 
     /**
-     * Returns a builder. Defaults: {@link JsonLimits#DEFAULTS} with keys of up to 1,024 chars (BigQuery's column
+     * Returns a builder. Defaults: {@link JsonLimits#DEFAULTS} with keys of up to 1,200 bytes (BigQuery's column
      * names have up to 300 characters), a sample window of {@value #DEFAULT_SAMPLE_ROWS}
      * rows, {@link QuotedValues#STRING}, {@link LocalDateTimes#DATETIME}, {@link Target#BIGQUERY},
      * {@link EmptyFields#KEEP}, {@link ColumnNames#STANDARD}, no existing table, not strict.
@@ -353,7 +355,7 @@ public final class SchemaInference {
     /**
      * Builds a {@link SchemaInference}.
      *
-     * <p>Defaults: {@link JsonLimits#DEFAULTS} with keys of up to 1,024 chars (BigQuery's column names have up to
+     * <p>Defaults: {@link JsonLimits#DEFAULTS} with keys of up to 1,200 bytes (BigQuery's column names have up to
      * 300 characters), a sample window of {@value #DEFAULT_SAMPLE_ROWS} rows,
      * {@link QuotedValues#STRING}, {@link LocalDateTimes#DATETIME}, {@link Target#BIGQUERY},
      * {@link EmptyFields#KEEP}, {@link ColumnNames#STANDARD}, no existing table, not strict.

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -154,6 +155,24 @@ class SchemaInferenceTest {
             assertThat(f.kind()).isEqualTo(SchemaFinding.Kind.INVALID_NAME);
             assertThat(f.field()).isEqualTo(tooLong);
             assertThat(f.line()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aNameOf300LettersPastUffffIsReadFromBytes() {
+        // U+20000, a CJK letter a flexible column name may hold: 4 bytes of UTF-8, so 300 of them are 1,200 bytes,
+        // which the key limit counts in a file.
+        String taken = "\uD840\uDC00".repeat(300);
+        String tooLong = "\uD840\uDC00".repeat(299) + "bb";
+        byte[] feed = ("{\"" + taken + "\": 1}\n{\"" + tooLong + "\": 2}\n{\"id\": \"N3\"}\n")
+                .getBytes(StandardCharsets.UTF_8);
+        SchemaAnalysis analysis = SchemaInference.builder().columnNames(SchemaInference.ColumnNames.FLEXIBLE).build()
+                .analyze(new ByteArrayInputStream(feed));
+        assertThat(analysis.rows()).isEqualTo(3);
+        assertThat(analysis.schema()).extracting(SchemaField::name).containsExactly(taken, tooLong, "id");
+        assertThat(analysis.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(SchemaFinding.Kind.INVALID_NAME);
+            assertThat(f.field()).isEqualTo(tooLong);
         });
     }
 
