@@ -121,7 +121,7 @@ public final class ConversionJsonWriter implements Closeable {
         Unpaired.refuse(values, number);
         String breach = out.prepare(values, kinds);
         if (breach != null) {
-            throw NdjsonOutput.refusal(breach, number);
+            throw out.refusal(breach, number, false);
         }
         long record = gate.records() + 1;
         RawRecord checked = RawRecord.of(record, record, values, kinds, List.of(), null);

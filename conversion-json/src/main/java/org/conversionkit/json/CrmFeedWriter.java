@@ -176,7 +176,7 @@ public final class CrmFeedWriter implements Closeable {
         }
         String breach = out.prepare(object);
         if (breach != null) {
-            throw NdjsonOutput.refusal(breach, number);
+            throw out.refusal(breach, number, true);
         }
         check.checkToWrite(RawRecord.of(line, line, values, kinds, found, extras), gate.sink());
         if (!gate.admit(number)) {

@@ -292,8 +292,11 @@ class CrmFeedWriterTest {
                                     assertThat(violation.line()).isEqualTo(given);
                                     assertThat(violation.record()).isEqualTo(given);
                                     assertThat(violation.field()).isNull();
-                                    assertThat(violation.message()).startsWith("objects and arrays are nested"
-                                            + " deeper than maxNestingDepth (32) allows: ");
+                                    assertThat(violation.message()).isEqualTo("objects and arrays are nested"
+                                            + " deeper than maxNestingDepth (32) allows: a feed's reader with these"
+                                            + " limits rejects such a line without reading its values, and reads on"
+                                            + " from the next one; write and read the feed with larger JsonLimits, or"
+                                            + " make the record fit them");
                                 });
                             });
                 }

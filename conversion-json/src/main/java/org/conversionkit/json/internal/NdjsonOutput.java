@@ -48,6 +48,8 @@ public final class NdjsonOutput implements Closeable {
     private long records;
     private long bytes;
     private boolean prepared;
+    /** Whether the last breach {@code prepare} returned was a value's (nesting, a string, a number, a key). */
+    private boolean valueBreach;
 
     /** A byte buffer whose content goes to a stream without a copy. */
     private static final class Buffer extends ByteArrayOutputStream {
@@ -93,6 +95,7 @@ public final class NdjsonOutput implements Closeable {
                 }
             }
         }
+        valueBreach = breach != null;
         if (breach != null) {
             return breach;
         }
@@ -126,6 +129,7 @@ public final class NdjsonOutput implements Closeable {
      */
     public @Nullable String prepare(Map<String, ?> object) {
         String breach = check(object, 1);
+        valueBreach = breach != null;
         if (breach != null) {
             return breach;
         }
@@ -176,17 +180,23 @@ public final class NdjsonOutput implements Closeable {
     }
 
     /**
-     * Returns the refusal of a record that breaches a limit: under every policy, since the reader would stop at it
-     * and lose the rest of the file.
+     * Returns the refusal of a record that breaches a limit: under every policy, since a reader would not read it.
+     * The message says what the reader does: it stops at the record and reads nothing after it, except a CRM
+     * feed's reader at a value past a limit, which rejects the line unread and reads on.
      *
-     * @param breach the breach {@code prepare} returned
+     * @param breach the breach {@code prepare} returned, last
      * @param given  the record's number among those given to the writer
+     * @param feed   whether the output is a CRM feed
      * @return the exception to throw
      */
-    public static ConversionDataException refusal(String breach, long given) {
+    public ConversionDataException refusal(String breach, long given, boolean feed) {
+        String reader = feed && valueBreach
+                ? "a feed's reader with these limits rejects such a line without reading its values, and reads on"
+                        + " from the next one"
+                : "a reader with these limits stops at such a record and reads nothing after it";
         return new ConversionDataException(List.of(Violation.of(ViolationCode.RECORD_TOO_LARGE, given, given, null,
-                null, breach + ": a reader with these limits stops at such a record and reads nothing after it;"
-                        + " write and read the file with larger JsonLimits, or make the record fit them")));
+                null, breach + ": " + reader + "; write and read the " + (feed ? "feed" : "file") + " with larger"
+                        + " JsonLimits, or make the record fit them")));
     }
 
     /** Checks the limits a value's parts must keep, before anything is generated. */
