@@ -35,7 +35,10 @@ import tools.jackson.core.json.JsonFactory;
  * violations, each with code, severity, line, column, record, field, value and message. Text and JSON are
  * written in UTF-8, text lines end with the platform's line separator, and control and format characters of
  * names, values and messages are escaped as {@code \\uXXXX} in text, so that a crafted value cannot rewrite a
- * terminal's output. A failed write is an {@link IOException}: nothing is swallowed.
+ * terminal's output. In text, a name that is not plain (empty, starting with {@code "}, or holding a blank or an
+ * escaped character) is written in double quotes, as a JSON string, so that a file named
+ * {@code x.csv: valid (csv)} cannot begin a line with a verdict that is not its own. A failed write is an
+ * {@link IOException}: nothing is swallowed.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -308,7 +311,7 @@ public final class ReportWriter {
             if (report.valid()) {
                 valid++;
             }
-            StringBuilder head = new StringBuilder(Printable.of(report.file())).append(": ")
+            StringBuilder head = new StringBuilder(Printable.name(report.file())).append(": ")
                     .append(report.valid() ? "valid" : "INVALID").append(" (")
                     .append(report.format() == null ? "format unknown" : report.format());
             String delimiter = report.delimiter();
@@ -340,7 +343,7 @@ public final class ReportWriter {
     private void writeDeliveries(Writer out, DeliveryReport report) throws IOException {
         String newline = System.lineSeparator();
         for (DeliveryEntry entry : report.entries()) {
-            out.write(Printable.of(entry.file()) + ": " + (entry.valid() ? "valid" : "INVALID")
+            out.write(Printable.name(entry.file()) + ": " + (entry.valid() ? "valid" : "INVALID")
                     + (entry.date() == null ? "" : " (date " + entry.date() + ")") + newline);
             for (Violation violation : entry.violations()) {
                 out.write("  " + violationLine(violation) + newline);

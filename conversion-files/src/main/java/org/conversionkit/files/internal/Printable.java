@@ -19,9 +19,7 @@ public final class Printable {
         @Nullable StringBuilder escaped = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean unsafe = Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                    || (Character.isSurrogate(c) && !validPair(text, i)) || c == '\u2028' || c == '\u2029';
-            if (unsafe) {
+            if (unsafe(text, i)) {
                 if (escaped == null) {
                     escaped = new StringBuilder(text.length() + 16).append(text, 0, i);
                 }
@@ -32,6 +30,50 @@ public final class Printable {
             }
         }
         return escaped == null ? text : escaped.toString();
+    }
+
+    /**
+     * Returns a name (of a file, of a delivery) as the text reports begin a line with it: as {@link #of} writes
+     * it when it is plain, else in double quotes, written as a JSON string is, {@code "} and {@code \} escaped
+     * with a backslash. A name is plain when it is not empty, does not start with {@code "}, and holds no blank
+     * (white space or a Unicode space) and nothing {@link #of} escapes: a name such as
+     * {@code x.csv: valid (csv)} cannot then make a line of the report start as a verdict.
+     *
+     * @param name the name
+     * @return the name, quoted when it is not plain
+     */
+    public static String name(String name) {
+        if (plain(name)) {
+            return name;
+        }
+        StringBuilder quoted = new StringBuilder(name.length() + 8).append('"');
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '"' || c == '\\') {
+                quoted.append('\\');
+            }
+            quoted.append(c);
+        }
+        return of(quoted.append('"').toString());
+    }
+
+    private static boolean plain(String name) {
+        if (name.isEmpty() || name.charAt(0) == '"') {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || unsafe(name, i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean unsafe(String text, int i) {
+        char c = text.charAt(i);
+        return Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                || (Character.isSurrogate(c) && !validPair(text, i)) || c == '\u2028' || c == '\u2029';
     }
 
     private static boolean validPair(String text, int i) {
