@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.conversionkit.files.internal.Printable;
 import org.conversionkit.model.Severity;
 import org.conversionkit.model.Violation;
+import org.conversionkit.model.ViolationCode;
 import org.conversionkit.validation.DeliveryEntry;
 import org.conversionkit.validation.DeliveryReport;
 import org.conversionkit.validation.ValidationReport;
@@ -331,7 +332,8 @@ public final class ReportWriter {
             for (Violation violation : report.violations()) {
                 out.write("  " + violationLine(violation) + newline);
             }
-            writeNotListed(out, report.errors() + report.warnings(), report.violations().size());
+            writeNotListed(out, report.errors() + report.warnings(), report.violations().size(),
+                    cap(report.violations()));
         }
         if (reports.size() > 1) {
             out.write(reports.size() + " files: " + valid + " valid, " + (reports.size() - valid) + " invalid"
@@ -348,18 +350,33 @@ public final class ReportWriter {
             for (Violation violation : entry.violations()) {
                 out.write("  " + violationLine(violation) + newline);
             }
-            writeNotListed(out, entry.errors() + entry.warnings(), entry.violations().size());
+            writeNotListed(out, entry.errors() + entry.warnings(), entry.violations().size(),
+                    entry.violations().size());
         }
         out.write(report.entries().size() + plural(" file", report.entries().size()) + ": "
                 + (report.valid() ? "the delivery set is valid" : "the delivery set is INVALID") + newline);
     }
 
-    /** Says how many violations a cut list leaves out; a list is cut only when full: its length is the cap. */
-    private void writeNotListed(Writer out, long found, long listed) throws IOException {
+    /** Says how many violations a cut list leaves out, and the cap that cut it. */
+    private void writeNotListed(Writer out, long found, long listed, long cap) throws IOException {
         if (found > listed) {
-            out.write("  ... " + (found - listed) + " more not listed (" + limitName + " " + listed + ")"
+            out.write("  ... " + (found - listed) + " more not listed (" + limitName + " " + cap + ")"
                     + System.lineSeparator());
         }
+    }
+
+    /**
+     * Returns the cap of a cut list of a file: a list is cut only when full, and a reading that failed part of the
+     * way is listed even then ({@code FILE_UNREADABLE}, past the cap), so the cap is the length of the rest.
+     */
+    private static long cap(List<Violation> listed) {
+        long cap = 0;
+        for (Violation violation : listed) {
+            if (violation.code() != ViolationCode.FILE_UNREADABLE) {
+                cap++;
+            }
+        }
+        return cap;
     }
 
     /**

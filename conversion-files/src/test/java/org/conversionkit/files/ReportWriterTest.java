@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
+import org.conversionkit.csv.ConversionCsvReader;
+import org.conversionkit.model.ConversionProfile;
 import org.conversionkit.model.Profile;
 import org.conversionkit.model.Violation;
 import org.conversionkit.model.ViolationCode;
+import org.conversionkit.validation.ConversionValidator;
 import org.conversionkit.validation.DeliveryReport;
 import org.conversionkit.validation.DeliveryValidator;
 import org.conversionkit.validation.ValidationReport;
@@ -92,5 +96,30 @@ class ReportWriterTest {
         String report = text(DeliveryValidator.validate(List.of("a-2020-01-04.csv", fake)));
         assertThat(report.lines()).as("no line starts with the fake verdict").noneMatch(l -> l.startsWith(fake));
         assertThat(report).contains("\"" + fake + "\": INVALID" + NL);
+    }
+
+    @Test
+    void aListCutBeforeAReadFailureNamesTheCapThatCutIt() throws IOException {
+        byte[] rows = "/a,2020-09-23,organic,1,1.0\n/b,2020-09-23,organic,1,1.0\n/c,2020-09-23,organic,1,1.0\n"
+                .getBytes(UTF_8);
+        InputStream failing = new InputStream() {
+            private int read;
+
+            @Override
+            public int read() throws IOException {
+                if (read < rows.length) {
+                    return rows[read++] & 0xff;
+                }
+                throw new IOException("the disk is gone");
+            }
+        };
+        ValidationReport report = ConversionValidator.builder().maxViolations(1).build().validate(
+                ConversionCsvReader.builder().profile(ConversionProfile.builder().date(DATE).build())
+                        .source("f-2020-09-23.csv", failing));
+        assertThat(report.violations()).as("one listed, and the failure listed past the cap").hasSize(2);
+        assertThat(report.violations().get(1).code()).isEqualTo(ViolationCode.FILE_UNREADABLE);
+        assertThat(report.errors()).isEqualTo(4);
+
+        assertThat(text(List.of(report))).contains(NL + "  ... 2 more not listed (maxViolations 1)" + NL);
     }
 }
