@@ -35,7 +35,8 @@ import tools.jackson.core.json.JsonFactory;
  * input without one), format, delimiter, profile, date, verdict, counts, {@code truncated} and the listed
  * violations, each with code, severity, line, column, record, field, value and message. Text and JSON are
  * written in UTF-8, text lines end with the platform's line separator, and control and format characters of
- * names, values and messages are escaped as {@code \\uXXXX} in text, so that a crafted value cannot rewrite a
+ * names, values and messages are escaped as {@code \\uXXXX} in text (and a backslash followed by {@code u} as
+ * {@code \\u005c}, so that every {@code \\u} shown is an escape), so that a crafted value cannot rewrite a
  * terminal's output. In text, a name that is not plain (empty, starting with {@code "}, or holding a blank or an
  * escaped character) is written in double quotes, as a JSON string, so that a file named
  * {@code x.csv: valid (csv)} cannot begin a line with a verdict that is not its own. A failed write is an

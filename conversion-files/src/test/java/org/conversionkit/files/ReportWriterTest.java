@@ -122,4 +122,25 @@ class ReportWriterTest {
 
         assertThat(text(List.of(report))).contains(NL + "  ... 2 more not listed (maxViolations 1)" + NL);
     }
+
+    @Test
+    void aValueHoldingTheTextOfAnEscapeIsNotShownAsTheCharacterEscaped() {
+        Violation lineBreak = Violation.of(ViolationCode.URL_RELATIVE, 1, 1, "url", "/a\nb", "'/a\nb' is a path");
+        Violation text = Violation.of(ViolationCode.URL_RELATIVE, 1, 1, "url", "/a\\u000ab",
+                "'/a\\u000ab' is a path");
+        assertThat(ReportWriter.textLine(lineBreak))
+                .isEqualTo("line 1, record 1: URL_RELATIVE [url] '/a\\u000ab' is a path");
+        assertThat(ReportWriter.textLine(text)).as("the backslash is escaped: the value holds no line break")
+                .isEqualTo("line 1, record 1: URL_RELATIVE [url] '/a\\u005cu000ab' is a path");
+        assertThat(ReportWriter.textLine(Violation.of(ViolationCode.URL_RELATIVE, 1, 1, "url", "C:\\a\\b",
+                "'C:\\a\\b\\' is a path"))).as("other backslashes are as written")
+                .endsWith("'C:\\a\\b\\' is a path");
+    }
+
+    @Test
+    void aNameHoldingTheTextOfAnEscapeIsQuoted() throws IOException {
+        assertThat(text(List.of(invalid("a\\u000a-2020-09-23.csv"))))
+                .startsWith("\"a\\\\u000a-2020-09-23.csv\": ");
+        assertThat(text(List.of(invalid("a\n-2020-09-23.csv")))).startsWith("\"a\\u000a-2020-09-23.csv\": ");
+    }
 }

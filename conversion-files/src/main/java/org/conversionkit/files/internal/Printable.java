@@ -10,16 +10,22 @@ public final class Printable {
 
     /**
      * Escapes control, bidirectional and other invisible formatting characters as {@code \\uXXXX},
-     * so that data from a file can neither garble the terminal nor reorder what is shown.
+     * so that data from a file can neither garble the terminal nor reorder what is shown, and a backslash
+     * followed by {@code u} as {@code \\u005c}, so that every {@code \\u} written is an escape: a value that
+     * holds the six characters {@code \\u000a} is not shown as one that holds a line break.
      *
      * @param text the text
      * @return the text itself when it holds nothing to escape, else its escaped copy
      */
     public static String of(String text) {
+        return escape(text, true);
+    }
+
+    private static String escape(String text, boolean backslashU) {
         @Nullable StringBuilder escaped = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (unsafe(text, i)) {
+            if (unsafe(text, i) || (backslashU && backslashU(text, i))) {
                 if (escaped == null) {
                     escaped = new StringBuilder(text.length() + 16).append(text, 0, i);
                 }
@@ -54,7 +60,8 @@ public final class Printable {
             }
             quoted.append(c);
         }
-        return of(quoted.append('"').toString());
+        // Its backslashes are escaped already: each \\u left is an escape.
+        return escape(quoted.append('"').toString(), false);
     }
 
     private static boolean plain(String name) {
@@ -63,11 +70,15 @@ public final class Printable {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || unsafe(name, i)) {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || unsafe(name, i) || backslashU(name, i)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean backslashU(String text, int i) {
+        return text.charAt(i) == '\\' && i + 1 < text.length() && text.charAt(i + 1) == 'u';
     }
 
     private static boolean unsafe(String text, int i) {
