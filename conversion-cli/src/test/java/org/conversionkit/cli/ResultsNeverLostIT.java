@@ -33,7 +33,7 @@ class ResultsNeverLostIT {
     private static final String NAME = "conversion-export-2020-09-22";
 
     /** What a run of the jar gave. */
-    private record Run(int exit, String stdout, String stderr) {
+    record Run(int exit, String stdout, String stderr) {
     }
 
     @Test
@@ -306,7 +306,8 @@ class ResultsNeverLostIT {
         return java() + " -Xmx64m -jar " + ConversionCheckJarIT.JAR;
     }
 
-    private static Run run(Path dir, List<String> args) throws Exception {
+    /** Runs the jar under {@code -Xmx64m} in a folder, standard input empty. */
+    static Run run(Path dir, List<String> args) throws Exception {
         return run(dir, args, null);
     }
 

@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.conversionkit.files.internal.Printable;
 import org.conversionkit.model.Severity;
 import org.conversionkit.model.Violation;
+import org.conversionkit.model.ViolationCode;
 import org.conversionkit.validation.DeliveryEntry;
 import org.conversionkit.validation.DeliveryReport;
 import org.conversionkit.validation.ValidationReport;
@@ -34,8 +35,12 @@ import tools.jackson.core.json.JsonFactory;
  * input without one), format, delimiter, profile, date, verdict, counts, {@code truncated} and the listed
  * violations, each with code, severity, line, column, record, field, value and message. Text and JSON are
  * written in UTF-8, text lines end with the platform's line separator, and control and format characters of
- * names, values and messages are escaped as {@code \\uXXXX} in text, so that a crafted value cannot rewrite a
- * terminal's output. A failed write is an {@link IOException}: nothing is swallowed.
+ * names, values and messages are escaped as {@code \\uXXXX} in text (and a backslash followed by {@code u} as
+ * {@code \\u005c}, so that every {@code \\u} shown is an escape), so that a crafted value cannot rewrite a
+ * terminal's output. In text, a name that is not plain (empty, starting with {@code "}, or holding a blank or an
+ * escaped character) is written in double quotes, as a JSON string, so that a file named
+ * {@code x.csv: valid (csv)} cannot begin a line with a verdict that is not its own. A failed write is an
+ * {@link IOException}: nothing is swallowed.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -308,7 +313,7 @@ public final class ReportWriter {
             if (report.valid()) {
                 valid++;
             }
-            StringBuilder head = new StringBuilder(Printable.of(report.file())).append(": ")
+            StringBuilder head = new StringBuilder(Printable.name(report.file())).append(": ")
                     .append(report.valid() ? "valid" : "INVALID").append(" (")
                     .append(report.format() == null ? "format unknown" : report.format());
             String delimiter = report.delimiter();
@@ -328,7 +333,8 @@ public final class ReportWriter {
             for (Violation violation : report.violations()) {
                 out.write("  " + violationLine(violation) + newline);
             }
-            writeNotListed(out, report.errors() + report.warnings(), report.violations().size());
+            writeNotListed(out, report.errors() + report.warnings(), report.violations().size(),
+                    cap(report.violations()));
         }
         if (reports.size() > 1) {
             out.write(reports.size() + " files: " + valid + " valid, " + (reports.size() - valid) + " invalid"
@@ -340,23 +346,38 @@ public final class ReportWriter {
     private void writeDeliveries(Writer out, DeliveryReport report) throws IOException {
         String newline = System.lineSeparator();
         for (DeliveryEntry entry : report.entries()) {
-            out.write(Printable.of(entry.file()) + ": " + (entry.valid() ? "valid" : "INVALID")
+            out.write(Printable.name(entry.file()) + ": " + (entry.valid() ? "valid" : "INVALID")
                     + (entry.date() == null ? "" : " (date " + entry.date() + ")") + newline);
             for (Violation violation : entry.violations()) {
                 out.write("  " + violationLine(violation) + newline);
             }
-            writeNotListed(out, entry.errors() + entry.warnings(), entry.violations().size());
+            writeNotListed(out, entry.errors() + entry.warnings(), entry.violations().size(),
+                    entry.violations().size());
         }
         out.write(report.entries().size() + plural(" file", report.entries().size()) + ": "
                 + (report.valid() ? "the delivery set is valid" : "the delivery set is INVALID") + newline);
     }
 
-    /** Says how many violations a cut list leaves out; a list is cut only when full: its length is the cap. */
-    private void writeNotListed(Writer out, long found, long listed) throws IOException {
+    /** Says how many violations a cut list leaves out, and the cap that cut it. */
+    private void writeNotListed(Writer out, long found, long listed, long cap) throws IOException {
         if (found > listed) {
-            out.write("  ... " + (found - listed) + " more not listed (" + limitName + " " + listed + ")"
+            out.write("  ... " + (found - listed) + " more not listed (" + limitName + " " + cap + ")"
                     + System.lineSeparator());
         }
+    }
+
+    /**
+     * Returns the cap of a cut list of a file: a list is cut only when full, and a reading that failed part of the
+     * way is listed even then ({@code FILE_UNREADABLE}, past the cap), so the cap is the length of the rest.
+     */
+    private static long cap(List<Violation> listed) {
+        long cap = 0;
+        for (Violation violation : listed) {
+            if (violation.code() != ViolationCode.FILE_UNREADABLE) {
+                cap++;
+            }
+        }
+        return cap;
     }
 
     /**

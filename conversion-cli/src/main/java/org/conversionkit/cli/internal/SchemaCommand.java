@@ -216,7 +216,7 @@ final class SchemaCommand implements Callable<Integer> {
         if (analysis.findings().isEmpty()) {
             return;
         }
-        String file = Printable.of(name);
+        String file = Printable.name(name);
         for (SchemaFinding finding : analysis.findings()) {
             StringBuilder line = new StringBuilder(file).append(": ");
             if (finding.line() > 0) {
