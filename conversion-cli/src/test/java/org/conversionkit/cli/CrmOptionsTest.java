@@ -85,6 +85,8 @@ class CrmOptionsTest {
         assertThat(undated.exit).isEqualTo(2);
         assertThat(undated.stderr).contains("--history: a feed history takes each file's date from its name:"
                 + " 'crm-rfc3339.ndjson' holds no YYYY-MM-DD date");
+        // The example is a daily feed's file, not a conversion export's.
+        assertThat(undated.stderr).contains("e.g. orders-2020-01-20.ndjson").doesNotContain("conversion-export");
         assertThat(undated.stdout).as("nothing checked").isEmpty();
         Run twice = run("validate", "--profile", "crm", "--history", day20, file("crm-zone-2020-01-20.ndjson"));
         assertThat(twice.exit).isEqualTo(2);

@@ -274,6 +274,26 @@ class ResultsNeverLostIT {
         noStackTrace(run);
     }
 
+    @Test
+    void aDeliveryGapListedPastTheHeapNamesItsOptionToo(@TempDir Path dir) throws Exception {
+        // A year typed 9999 for 2020: a gap of 3.6 million days, each a MISSING_DELIVERY the user asked to list.
+        String first = "conversion-export-0000-01-01.csv";
+        String last = "conversion-export-9999-12-31.csv";
+        Run deliveries = run(dir, List.of("deliveries", "--max-violations", "100000000", first, last));
+        assertThat(deliveries.exit).isEqualTo(2);
+        assertThat(deliveries.stderr).contains("--max-violations 100000000").contains("lower --max-violations")
+                .doesNotContain("reader limits");
+        noStackTrace(deliveries);
+        Files.writeString(dir.resolve(first), "https://domain.tld/a,0000-01-01,organic,1,10.0\n");
+        Files.writeString(dir.resolve(last), "https://domain.tld/a,9999-12-31,organic,1,10.0\n");
+        Run validate = run(dir, List.of("validate", "--deliveries", "--report", "json", "--max-violations",
+                "100000000", first, last));
+        assertThat(validate.exit).isEqualTo(2);
+        assertThat(validate.stderr).contains("--max-violations 100000000").contains("lower --max-violations")
+                .doesNotContain("reader limits");
+        noStackTrace(validate);
+    }
+
     private static void noStackTrace(Run run) {
         assertThat(run.stderr + run.stdout).doesNotContain("\tat ").doesNotContain("Exception");
     }

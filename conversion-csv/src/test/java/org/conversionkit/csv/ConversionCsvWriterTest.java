@@ -549,6 +549,24 @@ class ConversionCsvWriterTest {
     }
 
     @Test
+    void aPrefixThatAnotherPrefixStartsWithIsNotTheSamePrefix() throws IOException {
+        // "The same prefix": shop-a-2020-09-22.csv is not a file of the prefix shop-, whose file shop-2020-09-22.csv
+        // does not block shop-a- either.
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().prefix("shop-a-").build(folder, DAY)) {
+            writer.write(row("https://shop.example/1"));
+            writer.finish();
+        }
+        try (ConversionCsvWriter writer = ConversionCsvWriter.builder().prefix("shop-").build(folder, DAY)) {
+            writer.write(row("https://shop.example/2"));
+            writer.finish();
+        }
+        assertThat(files()).containsExactly("shop-2020-09-22.csv", "shop-a-2020-09-22.csv");
+        assertThatThrownBy(() -> ConversionCsvWriter.builder().prefix("shop-").gzip(true).build(folder, DAY))
+                .isInstanceOf(FileAlreadyExistsException.class)
+                .hasMessageContaining("remove shop-2020-09-22.csv first");
+    }
+
+    @Test
     void anEmptyFileIsAWarningAndUnderAStrictProfileNoFile() throws IOException {
         try (ConversionCsvWriter writer = ConversionCsvWriter.builder().build(folder, DAY)) {
             ValidationReport report = writer.finish();

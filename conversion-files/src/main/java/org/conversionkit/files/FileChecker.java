@@ -26,6 +26,8 @@ import org.conversionkit.model.ExportFileName;
 import org.conversionkit.model.FileProfile;
 import org.conversionkit.model.InvalidRecordStrategy;
 import org.conversionkit.model.RecordSource;
+import org.conversionkit.model.Violation;
+import org.conversionkit.model.ViolationCode;
 import org.conversionkit.model.internal.FileInput;
 import org.conversionkit.validation.ConversionValidator;
 import org.conversionkit.validation.FeedHistory;
@@ -57,6 +59,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Instances are immutable and thread-safe; each check reads its input once, streaming, one record in memory.
  */
 public final class FileChecker {
+
+    /** The day of the example name in {@link ExportFileName}'s messages, conversion-export-2020-09-22.csv. */
+    private static final LocalDate SAMPLE_DAY = LocalDate.of(2020, 9, 22);
 
     private final FileProfile profile;
     private final @Nullable FileFormat format;
@@ -389,8 +394,13 @@ public final class FileChecker {
         ExportFileName parsed = ExportFileName.parse(name);
         LocalDate date = parsed.date();
         if (date == null) {
-            throw new IllegalArgumentException("a feed history takes each file's date from its name: "
-                    + parsed.violations().get(0).message());
+            Violation problem = parsed.violations().get(0);
+            String message = problem.message();
+            if (problem.code() == ViolationCode.FILENAME_NO_DATE) {
+                // The name rules' example is a conversion export's name; a history's files are a CRM feed's days.
+                message = message.replace(ExportFileName.of(SAMPLE_DAY, "csv"), "orders-2020-01-20.ndjson");
+            }
+            throw new IllegalArgumentException("a feed history takes each file's date from its name: " + message);
         }
         return date;
     }

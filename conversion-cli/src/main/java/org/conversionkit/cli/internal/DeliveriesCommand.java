@@ -45,8 +45,15 @@ final class DeliveriesCommand implements Callable<Integer> {
         if (maxViolations < 0) {
             throw new UsageException("--max-violations must be 0 or more, was " + maxViolations);
         }
-        DeliveryReport result = DeliveryValidator.validate(names, strict ? Strictness.STRICT : Strictness.STANDARD,
-                maxViolations);
+        DeliveryReport result;
+        try {
+            result = DeliveryValidator.validate(names, strict ? Strictness.STRICT : Strictness.STANDARD,
+                    maxViolations);
+        } catch (OutOfMemoryError e) {
+            // A gap of years between two names is as many MISSING_DELIVERY warnings as days.
+            ValidateCommand.blameMaxViolations(maxViolations, "name");
+            throw e;
+        }
         ReportWriter writer = ReportWriter.of(report == ValidateCommand.ReportStyle.json ? ReportFormat.JSON
                 : ReportFormat.TEXT).withLimitName("--max-violations");
         cli.writeReport(out -> writer.write(result, out));

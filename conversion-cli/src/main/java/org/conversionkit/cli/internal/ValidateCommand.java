@@ -190,17 +190,20 @@ final class ValidateCommand implements Callable<Integer> {
             // A history is checked in date order, one feed after the other.
             reports = Parallel.inOrder(tasks, feeds != null ? 1 : threads);
         } catch (OutOfMemoryError e) {
-            if (maxViolations > DEFAULT_MAX_VIOLATIONS) {
-                throw new OutputException("out of memory while keeping up to " + maxViolations + " violations a"
-                        + " file (--max-violations " + maxViolations + "): lower --max-violations, or raise the"
-                        + " JVM's heap (-Xmx)");
-            }
+            blameMaxViolations(maxViolations, "file");
             throw e;
         }
         ReportWriter writer = ReportWriter.of(report == ReportStyle.json ? ReportFormat.JSON : ReportFormat.TEXT)
                 .withLimitName("--max-violations");
-        DeliveryReport names = deliveries ? DeliveryValidator.validate(inputs,
-                strict ? Strictness.STRICT : Strictness.STANDARD, maxViolations) : null;
+        DeliveryReport names;
+        try {
+            names = deliveries ? DeliveryValidator.validate(inputs, strict ? Strictness.STRICT : Strictness.STANDARD,
+                    maxViolations) : null;
+        } catch (OutOfMemoryError e) {
+            // A gap of years between two names is as many MISSING_DELIVERY warnings as days.
+            blameMaxViolations(maxViolations, "name");
+            throw e;
+        }
         if (names == null) {
             cli.writeReport(out -> writer.write(reports, out));
         } else {
@@ -218,6 +221,22 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         return names == null || names.valid() ? ConversionCheck.EXIT_VALID : ConversionCheck.EXIT_INVALID;
+    }
+
+    /**
+     * Throws, when {@code --max-violations} asked for more than its default, an error that names it, since the
+     * violations listed are what filled the heap; else returns, and the caller rethrows the {@link OutOfMemoryError}.
+     *
+     * @param maxViolations the value of {@code --max-violations}
+     * @param each          what each list belongs to: {@code file} for file reports, {@code name} for a delivery set
+     * @throws OutputException if {@code maxViolations} is above its default
+     */
+    static void blameMaxViolations(int maxViolations, String each) {
+        if (maxViolations > DEFAULT_MAX_VIOLATIONS) {
+            throw new OutputException("out of memory while keeping up to " + maxViolations + " violations a " + each
+                    + " (--max-violations " + maxViolations + "): lower --max-violations, or raise the JVM's heap"
+                    + " (-Xmx)");
+        }
     }
 
     /** The checker the options describe; a contradiction between options is a usage error. */

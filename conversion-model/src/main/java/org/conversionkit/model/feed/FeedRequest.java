@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.conversionkit.model.CrmProfile;
 import org.conversionkit.model.FeedMode;
+import org.conversionkit.model.internal.Ascii;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -228,7 +229,8 @@ public record FeedRequest(FeedMode mode, @Nullable LocalDate date) {
         return new String(bytes, 0, length, StandardCharsets.UTF_8);
     }
 
+    /** The value of an ASCII hex digit, or -1: as WHATWG percent-decoding, no other digit makes an escape. */
     private static int hex(char c) {
-        return Character.digit(c, 16);
+        return Ascii.isHexDigit(c) ? Character.digit(c, 16) : -1;
     }
 }

@@ -1,6 +1,7 @@
 package org.conversionkit.model.feed;
 
 import static org.conversionkit.model.internal.Ascii.isAsciiLetter;
+import static org.conversionkit.model.internal.Ascii.isHexDigit;
 import static org.conversionkit.model.internal.Ascii.isSchemeChar;
 
 import java.time.LocalDate;
@@ -292,11 +293,12 @@ public final class FeedUrl {
         while (i < to) {
             char c = url.charAt(i);
             if (c == '%' && i + 2 < to) {
-                int high = Character.digit(url.charAt(i + 1), 16);
-                int low = Character.digit(url.charAt(i + 2), 16);
-                if (high < 0 || low < 0) {
+                // ASCII hex digits only, as WHATWG percent-decoding: Character.digit takes other scripts' digits.
+                if (!isHexDigit(url.charAt(i + 1)) || !isHexDigit(url.charAt(i + 2))) {
                     return false;
                 }
+                int high = Character.digit(url.charAt(i + 1), 16);
+                int low = Character.digit(url.charAt(i + 2), 16);
                 c = (char) (high * 16 + low);
                 i += 3;
             } else {

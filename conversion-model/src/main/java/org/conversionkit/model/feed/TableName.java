@@ -93,7 +93,17 @@ public record TableName(String project, String dataset, String table) {
      *                                  the table name longer than {@value #MAX_TABLE_BYTES} UTF-8 bytes
      */
     public TableName forDate(LocalDate date) {
-        return new TableName(project, dataset, table + "_" + FeedUrl.basicDate(date));
+        String suffix = "_" + FeedUrl.basicDate(date);
+        int bytes = utf8Length(table);
+        if (bytes + suffix.length() > MAX_TABLE_BYTES) {
+            // The name was checked alone: say that the date's suffix is what does not fit.
+            throw new IllegalArgumentException("the table name '" + shorten(table) + "' has " + bytes + " bytes, and"
+                    + " with the suffix " + suffix + " of the table of " + date + " it has "
+                    + (bytes + suffix.length()) + " UTF-8 bytes: a table name has at most " + MAX_TABLE_BYTES
+                    + ", so the name of a table partitioned by date has at most "
+                    + (MAX_TABLE_BYTES - suffix.length()) + " UTF-8 bytes before its _YYYYMMDD");
+        }
+        return new TableName(project, dataset, table + suffix);
     }
 
     /**
@@ -155,20 +165,30 @@ public record TableName(String project, String dataset, String table) {
         if (table.isEmpty()) {
             throw new IllegalArgumentException("the table name is empty" + rule);
         }
-        int bytes = 0;
         for (int i = 0; i < table.length(); ) {
             int cp = table.codePointAt(i);
             if (!isTableCharacter(cp)) {
                 throw new IllegalArgumentException("the table name '" + shorten(table) + "' holds "
                         + describe(table, i) + rule);
             }
-            bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
             i += Character.charCount(cp);
         }
+        int bytes = utf8Length(table);
         if (bytes > MAX_TABLE_BYTES) {
             throw new IllegalArgumentException("the table name '" + shorten(table) + "' has " + bytes
                     + " UTF-8 bytes" + rule);
         }
+    }
+
+    /** The length in UTF-8 of a text without unpaired surrogates. */
+    private static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            i += Character.charCount(cp);
+        }
+        return bytes;
     }
 
     private static boolean isTableCharacter(int cp) {

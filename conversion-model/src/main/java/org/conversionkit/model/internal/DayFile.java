@@ -23,8 +23,8 @@ import org.conversionkit.model.ExportFileName;
  * becomes the file under its final name only on {@link #commit()}, so that nothing half-written is ever visible
  * under that name.
  *
- * <p>One file a day: opening refuses when the folder already holds a file of that day with the same prefix,
- * unless it is the target itself and the caller asked to replace it. Committing is atomic: without replacing,
+ * <p>One file a day: opening refuses when the folder already holds a file of that day with the same prefix (the
+ * text before its date: {@code shop-a-2020-09-22.csv} is not a file of the prefix {@code shop-}), unless it is the target itself and the caller asked to replace it. Committing is atomic: without replacing,
  * the temporary file is hard-linked to the final name, which fails if a file appeared there meanwhile; a file
  * system without hard links gets a plain move that checks first. With replacing, an atomic rename takes the place
  * of the old file. Before either, the bytes are forced to the device, so that a crash after the commit does not
@@ -112,7 +112,10 @@ public final class DayFile {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
                 String existing = entry.getFileName().toString();
-                if (!existing.startsWith(prefix) || !day.equals(ExportFileName.parse(existing).date())) {
+                // The same prefix: the name's date right after it, so that shop-a-2020-09-22.csv is not a file of
+                // the prefix shop-, nor of the empty prefix.
+                if (!existing.startsWith(prefix) || !existing.startsWith(day.toString(), prefix.length())
+                        || !day.equals(ExportFileName.parse(existing).date())) {
                     continue;
                 }
                 if (!existing.equals(name)) {

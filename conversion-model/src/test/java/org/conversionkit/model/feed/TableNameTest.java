@@ -71,7 +71,13 @@ class TableNameTest {
         assertThat(fits.forDate(LocalDate.of(2020, 1, 20)).table()).hasSize(1024);
         TableName tooLong = new TableName("my-project", "d", "a".repeat(1016));
         assertThatIllegalArgumentException().isThrownBy(() -> tooLong.forDate(LocalDate.of(2020, 1, 20)))
-                .withMessageContaining("1025 UTF-8 bytes");
+                .withMessageContaining("1025 UTF-8 bytes")
+                .withMessageContaining("the suffix _20200120 of the table of 2020-01-20")
+                .withMessageContaining("at most 1015 UTF-8 bytes");
+        // A name that fits on its own, of letters of two bytes: the message is about the suffix, not the name.
+        TableName accented = new TableName("my-project", "d", "é".repeat(508));
+        assertThatIllegalArgumentException().isThrownBy(() -> accented.forDate(LocalDate.of(2020, 1, 20)))
+                .withMessageContaining("1025 UTF-8 bytes").withMessageContaining("1016 bytes");
     }
 
     @Test
