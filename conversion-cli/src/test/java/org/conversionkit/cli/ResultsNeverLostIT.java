@@ -48,6 +48,14 @@ class ResultsNeverLostIT {
         assertThat(closed.stderr).contains("cannot write the report");
         noStackTrace(full);
         noStackTrace(closed);
+        // Help and the version too: an exit 0 would say they were shown.
+        for (String args : List.of("--help", "help validate", "validate --help", "--version")) {
+            Run lost = shell(dir, jar() + " " + args + " > /dev/full");
+            assertThat(lost.exit).as(args).isEqualTo(2);
+            assertThat(lost.stderr).as(args).contains("cannot write to standard output");
+            noStackTrace(lost);
+        }
+        assertThat(shell(dir, jar() + " --help > /dev/null").exit).isZero();
     }
 
     @Test

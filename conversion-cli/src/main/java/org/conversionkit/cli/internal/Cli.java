@@ -63,11 +63,19 @@ public final class Cli {
             commandLine.addSubcommand("schema", new SchemaCommand(this));
             // The git-style "help validate", which people try, as well as "validate --help".
             commandLine.addSubcommand("help", new CommandLine.HelpCommand());
-            commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+            PrintWriter help = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+            commandLine.setOut(help);
             commandLine.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
             commandLine.setParameterExceptionHandler(this::usageError);
             commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> failure(exception));
-            return commandLine.execute(args);
+            int exit = commandLine.execute(args);
+            // picocli's help and version go through a writer that keeps its errors to itself, as a print stream
+            // does: help that could not be written is a failure, as a report is.
+            if (exit == 0 && (help.checkError() || out.checkError())) {
+                error("cannot write to standard output");
+                return 2;
+            }
+            return exit;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return failure(e);
         }
