@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,11 +174,13 @@ public final class CrmFeedFixture {
      *
      * @param mistakes the mistakes; none for a valid feed
      * @return this fixture
+     * @throws NullPointerException if the array or one of its mistakes is null (named by its index); the mistakes
+     *                              set before are then kept
      */
     public CrmFeedFixture mistakes(CrmMistake... mistakes) {
-        Objects.requireNonNull(mistakes, "mistakes");
+        Set<CrmMistake> set = Placement.mistakes(CrmMistake.class, mistakes);
         this.mistakes.clear();
-        this.mistakes.addAll(Arrays.asList(mistakes));
+        this.mistakes.addAll(set);
         return this;
     }
 

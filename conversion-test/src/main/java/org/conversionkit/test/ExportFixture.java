@@ -186,11 +186,13 @@ public final class ExportFixture {
      *
      * @param mistakes the mistakes; none for a valid file
      * @return this fixture
+     * @throws NullPointerException if the array or one of its mistakes is null (named by its index); the mistakes
+     *                              set before are then kept
      */
     public ExportFixture mistakes(ExportMistake... mistakes) {
-        Objects.requireNonNull(mistakes, "mistakes");
+        Set<ExportMistake> set = Placement.mistakes(ExportMistake.class, mistakes);
         this.mistakes.clear();
-        this.mistakes.addAll(Arrays.asList(mistakes));
+        this.mistakes.addAll(set);
         return this;
     }
 

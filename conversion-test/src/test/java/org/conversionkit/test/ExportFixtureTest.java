@@ -154,6 +154,15 @@ class ExportFixtureTest {
         assertThat(folder).isEmptyDirectory();
     }
 
+    /** A null mistake is refused by its place in the arguments, and leaves the mistakes set before as they were. */
+    @Test
+    void aNullMistakeIsRefusedByName(@TempDir Path folder) throws IOException {
+        ExportFixture fixture = ExportFixture.of(DAY).rows(5).mistakes(ExportMistake.WRONG_DATE);
+        assertThatThrownBy(() -> fixture.mistakes(ExportMistake.RELATIVE_URL, null))
+                .isInstanceOf(NullPointerException.class).hasMessage("mistakes[1]");
+        assertThat(fixture.writeTo(folder).mistakes()).containsOnlyKeys(ExportMistake.WRONG_DATE);
+    }
+
     @Test
     void anEmptyDayAndAPrefix(@TempDir Path folder) throws IOException {
         WrittenExport export = ExportFixture.of(DAY).rows(0).prefix("acme-").writeTo(folder);
