@@ -54,8 +54,8 @@ import org.jspecify.annotations.Nullable;
  * generated records are valid: ids {@code N1}, {@code N2}, ... under the profile's id field; {@code updatedAt} on the
  * feed's day (daily) or within the 30 days up to the snapshot's (snapshot), between 08:00 and 20:00; {@code createdAt}
  * from an hour to 30 days before it; both RFC 3339 date-times with the offset of the feed's zone, or {@code Z}
- * without one; a currency, a total with two decimals, a status and a user id. The same seed, count, day and mode give
- * the same records, whatever the mistakes. Each mistake adds one record, placed by the seed, written with
+ * without one; a currency, a total with two decimals, a status and a user id. The same seed, count, day, mode and
+ * feed zone give the same records, whatever the mistakes (the zone sets the offsets, and with them the instants). Each mistake adds one record, placed by the seed, written with
  * {@link WritePolicy#KEEP}; the feed's report then holds exactly the mistakes' violations, one each.
  *
  * <p>A builder rather than a JUnit extension, for the reasons {@link ExportFixture} gives. A fixture is a mutable

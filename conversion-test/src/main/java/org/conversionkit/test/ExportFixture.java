@@ -135,6 +135,11 @@ public final class ExportFixture {
     /**
      * Writes headerless CSV with a delimiter.
      *
+     * <p>The path assertions ({@code assertThat(path).isValidConversionExport()}, {@code checkedAsConversionExport()})
+     * check the file as {@code conversion-check validate} does without {@code --delimiter}: they sniff the delimiter
+     * among {@code ,}, {@code ;}, tab and {@code |}. For another delimiter, assert on {@link WrittenExport#report()},
+     * or on the report of a {@code FileChecker} given the delimiter ({@code FileChecker.builder().delimiter(d)}).
+     *
      * @param delimiter any single character except {@code "}, CR, LF and a surrogate: {@code ,}, {@code ;}, tab,
      *                  {@code |}, ...
      * @return this fixture
