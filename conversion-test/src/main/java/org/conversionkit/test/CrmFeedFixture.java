@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +54,8 @@ import org.jspecify.annotations.Nullable;
  * generated records are valid: ids {@code N1}, {@code N2}, ... under the profile's id field; {@code updatedAt} on the
  * feed's day (daily) or within the 30 days up to the snapshot's (snapshot), between 08:00 and 20:00; {@code createdAt}
  * from an hour to 30 days before it; both RFC 3339 date-times with the offset of the feed's zone, or {@code Z}
- * without one; a currency, a total with two decimals, a status and a user id. The same seed, count, day and mode give
- * the same records, whatever the mistakes. Each mistake adds one record, placed by the seed, written with
+ * without one; a currency, a total with two decimals, a status and a user id. The same seed, count, day, mode and
+ * feed zone give the same records, whatever the mistakes (the zone sets the offsets, and with them the instants). Each mistake adds one record, placed by the seed, written with
  * {@link WritePolicy#KEEP}; the feed's report then holds exactly the mistakes' violations, one each.
  *
  * <p>A builder rather than a JUnit extension, for the reasons {@link ExportFixture} gives. A fixture is a mutable
@@ -175,11 +174,13 @@ public final class CrmFeedFixture {
      *
      * @param mistakes the mistakes; none for a valid feed
      * @return this fixture
+     * @throws NullPointerException if the array or one of its mistakes is null (named by its index); the mistakes
+     *                              set before are then kept
      */
     public CrmFeedFixture mistakes(CrmMistake... mistakes) {
-        Objects.requireNonNull(mistakes, "mistakes");
+        Set<CrmMistake> set = Placement.mistakes(CrmMistake.class, mistakes);
         this.mistakes.clear();
-        this.mistakes.addAll(Arrays.asList(mistakes));
+        this.mistakes.addAll(set);
         return this;
     }
 

@@ -1,5 +1,6 @@
 package org.conversionkit.test;
 
+import java.util.Objects;
 import org.conversionkit.model.CrmField;
 import org.conversionkit.model.FeedMode;
 import org.conversionkit.model.Severity;
@@ -78,8 +79,10 @@ public enum CrmMistake {
      * @param mode the feed's mode
      * @return {@link Severity#ERROR}, or {@link Severity#WARNING} for the mistakes that leave the feed valid
      *         ({@link #SQL_TIMESTAMP}; {@link #DUPLICATE_ID} in a daily feed)
+     * @throws NullPointerException if the mode is null
      */
     public Severity severityIn(FeedMode mode) {
+        Objects.requireNonNull(mode, "mode");
         return this == DUPLICATE_ID && mode == FeedMode.DAILY ? Severity.WARNING : code.defaultSeverity();
     }
 

@@ -135,6 +135,11 @@ public final class ExportFixture {
     /**
      * Writes headerless CSV with a delimiter.
      *
+     * <p>The path assertions ({@code assertThat(path).isValidConversionExport()}, {@code checkedAsConversionExport()})
+     * check the file as {@code conversion-check validate} does without {@code --delimiter}: they sniff the delimiter
+     * among {@code ,}, {@code ;}, tab and {@code |}. For another delimiter, assert on {@link WrittenExport#report()},
+     * or on the report of a {@code FileChecker} given the delimiter ({@code FileChecker.builder().delimiter(d)}).
+     *
      * @param delimiter any single character except {@code "}, CR, LF and a surrogate: {@code ,}, {@code ;}, tab,
      *                  {@code |}, ...
      * @return this fixture
@@ -186,11 +191,13 @@ public final class ExportFixture {
      *
      * @param mistakes the mistakes; none for a valid file
      * @return this fixture
+     * @throws NullPointerException if the array or one of its mistakes is null (named by its index); the mistakes
+     *                              set before are then kept
      */
     public ExportFixture mistakes(ExportMistake... mistakes) {
-        Objects.requireNonNull(mistakes, "mistakes");
+        Set<ExportMistake> set = Placement.mistakes(ExportMistake.class, mistakes);
         this.mistakes.clear();
-        this.mistakes.addAll(Arrays.asList(mistakes));
+        this.mistakes.addAll(set);
         return this;
     }
 

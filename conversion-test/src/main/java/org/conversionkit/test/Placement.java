@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +36,23 @@ final class Placement {
             this.mistake = mistake;
             this.record = record;
         }
+    }
+
+    /**
+     * Returns the mistakes a fixture is asked for, as a set, each null refused by its index.
+     *
+     * @param type     the kind of mistake
+     * @param mistakes the mistakes asked for
+     * @return the set of them
+     * @throws NullPointerException if the array or one of its mistakes is null
+     */
+    static <M extends Enum<M>> Set<M> mistakes(Class<M> type, M[] mistakes) {
+        Objects.requireNonNull(mistakes, "mistakes");
+        Set<M> set = EnumSet.noneOf(type);
+        for (int i = 0; i < mistakes.length; i++) {
+            set.add(Objects.requireNonNull(mistakes[i], "mistakes[" + i + "]"));
+        }
+        return set;
     }
 
     /**

@@ -20,9 +20,11 @@ import org.conversionkit.validation.ValidationReport;
  *         .hasViolation(ViolationCode.URL_RELATIVE).atLine(42).onField("url");
  * }</pre>
  *
- * <p>Every failure message shows the report as {@code conversion-check validate} prints it (the text report of
+ * <p>A failure message shows the report as {@code conversion-check validate} prints it (the text report of
  * {@link org.conversionkit.files.ReportWriter}): the file's verdict, its counts, and each listed violation with its
- * line, record, code, field and the message that says how to fix it.
+ * line, record, code, field and the message that says how to fix it. {@link #hasNoViolation} finding the code lists,
+ * in the same lines, only the violations of that code, as {@link ViolationMatchAssert} does when a narrowing keeps
+ * none.
  *
  * <p>A report lists at most its {@code maxViolations} violations and counts them all ({@link
  * ValidationReport#truncated()}). The assertions on violations answer from the list only what it decides: a

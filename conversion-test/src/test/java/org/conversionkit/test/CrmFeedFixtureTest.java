@@ -150,6 +150,20 @@ class CrmFeedFixtureTest {
                 .hasViolationCodes(ViolationCode.EMPTY_FILE);
     }
 
+    /**
+     * A null mistake is refused by its place in the arguments, and leaves the mistakes set before as they were; a
+     * null mode has no severity.
+     */
+    @Test
+    void aNullMistakeOrModeIsRefusedByName(@TempDir Path folder) throws IOException {
+        CrmFeedFixture fixture = CrmFeedFixture.daily(DAY).records(5).mistakes(CrmMistake.BAD_CURRENCY);
+        assertThatThrownBy(() -> fixture.mistakes(CrmMistake.MISSING_ID, null))
+                .isInstanceOf(NullPointerException.class).hasMessage("mistakes[1]");
+        assertThat(fixture.writeTo(folder).mistakes()).containsOnlyKeys(CrmMistake.BAD_CURRENCY);
+        assertThatThrownBy(() -> CrmMistake.DUPLICATE_ID.severityIn(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("mode");
+    }
+
     @Test
     void theProfileIsTheOneTheFeedIsWrittenBy() {
         assertThat(CrmFeedFixture.daily(DAY).idField("leadId").feedZone(ZoneId.of("UTC")).profile())

@@ -154,6 +154,29 @@ class ExportFixtureTest {
         assertThat(folder).isEmptyDirectory();
     }
 
+    /**
+     * A delimiter the checker does not sniff (it tries {@code , ; tab |}): the writer's report is the one a checker
+     * given the delimiter makes; the path assertions, which sniff, misread the file.
+     */
+    @Test
+    void aDelimiterTheCheckerDoesNotSniffIsCheckedWithIt(@TempDir Path folder) throws IOException {
+        WrittenExport export = ExportFixture.of(DAY).rows(20).seed(2).csv(':').mistakes(ExportMistake.RELATIVE_URL)
+                .writeTo(folder);
+        ValidationReport report = FileChecker.builder().delimiter(':').build().check(export.path());
+        assertThat(report).isEqualTo(export.report()).hasRecords(21).hasViolationCodes(ViolationCode.URL_RELATIVE)
+                .hasViolation(ViolationCode.URL_RELATIVE).atLine(export.lineOf(ExportMistake.RELATIVE_URL));
+        assertThat(export.path()).checkedAsConversionExport().isNotValid().hasRecords(21).hasValidRecords(0);
+    }
+
+    /** A null mistake is refused by its place in the arguments, and leaves the mistakes set before as they were. */
+    @Test
+    void aNullMistakeIsRefusedByName(@TempDir Path folder) throws IOException {
+        ExportFixture fixture = ExportFixture.of(DAY).rows(5).mistakes(ExportMistake.WRONG_DATE);
+        assertThatThrownBy(() -> fixture.mistakes(ExportMistake.RELATIVE_URL, null))
+                .isInstanceOf(NullPointerException.class).hasMessage("mistakes[1]");
+        assertThat(fixture.writeTo(folder).mistakes()).containsOnlyKeys(ExportMistake.WRONG_DATE);
+    }
+
     @Test
     void anEmptyDayAndAPrefix(@TempDir Path folder) throws IOException {
         WrittenExport export = ExportFixture.of(DAY).rows(0).prefix("acme-").writeTo(folder);
