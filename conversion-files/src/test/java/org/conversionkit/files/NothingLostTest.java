@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.conversionkit.model.CrmProfile;
@@ -50,26 +51,7 @@ class NothingLostTest {
     void aReadThatFailsPartOfTheWayKeepsTheRecordsBefore() {
         // Distinct rows: a repeated one would be a DUPLICATE_ROW warning.
         byte[] rows = (distinct(0, 150) + "/bad,2020-09-22,,,\n" + distinct(150, 199)).getBytes(UTF_8);
-        InputStream failing = new InputStream() {
-            private boolean given;
-
-            @Override
-            public int read() throws IOException {
-                throw new IOException("Input/output error");
-            }
-
-            @Override
-            public int read(byte[] target, int offset, int length) throws IOException {
-                // All the rows at the first read, then the disk fails.
-                if (given) {
-                    throw new IOException("Input/output error");
-                }
-                given = true;
-                int count = Math.min(length, rows.length);
-                System.arraycopy(rows, 0, target, offset, count);
-                return count;
-            }
-        };
+        InputStream failing = failingAfter(rows);
         ValidationReport report = FileChecker.builder().maxViolations(1).build()
                 .check("conversion-export-2020-09-22.csv", failing);
         assertThat(report.records()).isEqualTo(200);
@@ -80,6 +62,59 @@ class NothingLostTest {
         assertThat(report.violations()).extracting(v -> v.code()).containsExactly(ViolationCode.URL_RELATIVE,
                 ViolationCode.FILE_UNREADABLE);
         assertThat(report.violations().get(1).message()).contains("(Input/output error)");
+    }
+
+    @Test
+    void aJsonFileOfOneRowKeepsItWhenReadingFailsAfterIt() throws IOException {
+        // Telling the JSON form looks past the first row: a failure there is the reading's, after that row.
+        String row = "{\"url\":\"https://domain.tld/a\",\"date\":\"2020-09-22\"}\n";
+        byte[] bytes = row.getBytes(UTF_8);
+        ValidationReport failed = ConversionFiles.check("conversion-export-2020-09-22.json", failingAfter(bytes));
+        assertThat(failed.records()).isEqualTo(1);
+        assertThat(failed.validRecords()).isEqualTo(1);
+        assertThat(failed.unreadableInput()).isTrue();
+        assertThat(failed.violations()).singleElement().satisfies(v -> {
+            assertThat(v.code()).isEqualTo(ViolationCode.FILE_UNREADABLE);
+            assertThat(v.message()).startsWith("reading failed after 1 record (Input/output error)");
+        });
+        ValidationReport trailing = ConversionFiles.check("conversion-export-2020-09-22.json.gz",
+                new ByteArrayInputStream(concat(gzip(row), "garbage\n".getBytes(UTF_8))));
+        assertThat(trailing.records()).isEqualTo(2);
+        assertThat(trailing.validRecords()).isEqualTo(1);
+        assertThat(trailing.violations()).singleElement().satisfies(v -> {
+            assertThat(v.code()).isEqualTo(ViolationCode.ENCODING);
+            assertThat(v.record()).isEqualTo(2);
+            assertThat(v.message()).contains("the 8 bytes after the last gzip member");
+        });
+        byte[] cut = gzip(row);
+        ValidationReport cutShort = ConversionFiles.check("conversion-export-2020-09-22.json.gz",
+                new ByteArrayInputStream(concat(cut, Arrays.copyOf(cut, 20))));
+        assertThat(cutShort.validRecords()).isEqualTo(1);
+        assertThat(cutShort.violations()).extracting(Violation::code).containsExactly(ViolationCode.ENCODING);
+        assertThat(cutShort.violations().get(0).message()).contains("gzip member 2");
+    }
+
+    /** A stream that gives all the bytes at the first read, after which the disk fails. */
+    private static InputStream failingAfter(byte[] bytes) {
+        return new InputStream() {
+            private boolean given;
+
+            @Override
+            public int read() throws IOException {
+                throw new IOException("Input/output error");
+            }
+
+            @Override
+            public int read(byte[] target, int offset, int length) throws IOException {
+                if (given) {
+                    throw new IOException("Input/output error");
+                }
+                given = true;
+                int count = Math.min(length, bytes.length);
+                System.arraycopy(bytes, 0, target, offset, count);
+                return count;
+            }
+        };
     }
 
     private static String distinct(int from, int to) {
