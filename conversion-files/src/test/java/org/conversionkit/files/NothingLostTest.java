@@ -3,6 +3,7 @@ package org.conversionkit.files;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -143,6 +144,33 @@ class NothingLostTest {
                 new ByteArrayInputStream(GOOD.getBytes(UTF_8)));
         assertThat(notGzip.violations()).extracting(Violation::code).containsExactly(ViolationCode.ENCODING);
         assertThat(notGzip.violations().get(0).message()).contains("not gzip-compressed");
+    }
+
+    @Test
+    void aGzipHeaderLongerThanTheFormatPeekIsReadNotUnreadable() throws IOException {
+        // A valid gzip member whose header names the file in 70,000 bytes: gzip -dc reads it.
+        byte[] data = "{\"url\":\"https://domain.tld/a\",\"date\":\"2020-09-22\"}\n".getBytes(UTF_8);
+        ByteArrayOutputStream member = new ByteArrayOutputStream();
+        member.write(new byte[] {0x1f, (byte) 0x8b, 8, 8, 0, 0, 0, 0, 0, (byte) 0xff});
+        member.write("x".repeat(70_000).getBytes(UTF_8));
+        member.write(0);
+        byte[] plain = gzip(new String(data, UTF_8));
+        // The deflate data and trailer of a gzip member start after its 10-byte header (no name in it).
+        member.write(plain, 10, plain.length - 10);
+        byte[] bytes = member.toByteArray();
+        InputStream in = new BufferedInputStream(new ByteArrayInputStream(bytes));
+        // Past the 64 KiB looked at, the content tells CSV, and the stream is left at its start.
+        assertThat(FileFormat.byContent(in)).isEqualTo(FileFormat.CSV);
+        assertThat(in.read()).isEqualTo(0x1f);
+        ValidationReport unnamed = ConversionFiles.check("conversion-export-2020-09-22",
+                new ByteArrayInputStream(bytes));
+        assertThat(unnamed.unreadableInput()).isFalse();
+        assertThat(unnamed.format()).isEqualTo("csv");
+        assertThat(unnamed.records()).isEqualTo(1);
+        ValidationReport named = ConversionFiles.check("conversion-export-2020-09-22.ndjson.gz",
+                new ByteArrayInputStream(bytes));
+        assertThat(named.valid()).isTrue();
+        assertThat(named.validRecords()).isEqualTo(1);
     }
 
     @Test
