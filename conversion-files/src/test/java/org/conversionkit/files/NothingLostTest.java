@@ -95,6 +95,40 @@ class NothingLostTest {
         assertThat(cutShort.violations().get(0).message()).contains("gzip member 2");
     }
 
+    @Test
+    void aStreamThatGivesNoBytesWithoutEndingIsUnreadableNotEmpty() {
+        // InputStream.read blocks until a byte comes or the stream ends: 0 bytes for a buffer is a broken stream.
+        for (String name : List.of("conversion-export-2020-09-22.csv", "conversion-export-2020-09-22.json",
+                "conversion-export-2020-09-22")) {
+            byte[] row = (name.endsWith(".json") ? "{\"url\":\"https://domain.tld/a\",\"date\":\"2020-09-22\"}\n"
+                    : GOOD).getBytes(UTF_8);
+            InputStream stalled = new InputStream() {
+                private boolean given;
+
+                @Override
+                public int read() {
+                    return -1;
+                }
+
+                @Override
+                public int read(byte[] target, int offset, int length) {
+                    if (given) {
+                        return 0;
+                    }
+                    given = true;
+                    System.arraycopy(row, 0, target, offset, row.length);
+                    return row.length;
+                }
+            };
+            ValidationReport report = ConversionFiles.check(name, stalled);
+            assertThat(report.valid()).as(name).isFalse();
+            assertThat(report.unreadableInput()).as(name).isTrue();
+            assertThat(report.violations()).as(name).extracting(Violation::code)
+                    .containsExactly(ViolationCode.FILE_UNREADABLE);
+            assertThat(report.violations().get(0).message()).as(name).contains("gave no bytes");
+        }
+    }
+
     /** A stream that gives all the bytes at the first read, after which the disk fails. */
     private static InputStream failingAfter(byte[] bytes) {
         return new InputStream() {
