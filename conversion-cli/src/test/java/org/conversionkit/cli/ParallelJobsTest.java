@@ -109,6 +109,18 @@ class ParallelJobsTest {
         assertThat(stdin.stderr).contains("--deliveries checks the files' names");
     }
 
+    @Test
+    void aFoldersLinkToAMissingFileIsReportedNotLeftOut(@TempDir Path dir) throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("exports"));
+        Files.writeString(folder.resolve("conversion-export-2020-09-22.csv"),
+                "https://domain.tld/a,2020-09-22,organic,1,10.0\n");
+        Path link = Files.createSymbolicLink(folder.resolve("conversion-export-2020-09-23.csv"),
+                dir.resolve("gone.csv"));
+        Run run = run(List.of("validate", folder.toString()));
+        assertThat(run.stdout).contains(link + ": INVALID").contains("no such file").contains("2 files:");
+        assertThat(run.exit).isEqualTo(2);
+    }
+
     private static List<String> with(List<String> args, String jobs) {
         List<String> withJobs = new ArrayList<>(args);
         withJobs.add(1, "--jobs");

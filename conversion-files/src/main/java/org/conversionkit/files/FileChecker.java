@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.conversionkit.csv.ConversionCsvReader;
 import org.conversionkit.csv.CsvLimits;
+import org.conversionkit.files.internal.NoEmptyReads;
 import org.conversionkit.files.internal.Parallel;
 import org.conversionkit.json.ConversionJsonReader;
 import org.conversionkit.json.CrmFeedReader;
@@ -138,7 +139,7 @@ public final class FileChecker {
             throw new IllegalStateException("the checker's profile is " + profile.kind().label()
                     + ": use crmRecords");
         }
-        InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in, FileFormat.PEEK);
+        InputStream buffered = buffered(in);
         FileFormat detected;
         try {
             detected = formatOf(name, buffered);
@@ -176,7 +177,8 @@ public final class FileChecker {
                     + ": use conversionRows");
         }
         CrmFeedReader reader = CrmFeedReader.builder().profile(crm).limits(jsonLimits)
-                .invalidRecords(InvalidRecordStrategy.SKIP).build(name, in);
+                .invalidRecords(InvalidRecordStrategy.SKIP)
+                .build(name, new NoEmptyReads(Objects.requireNonNull(in, "in")));
         return TypedRows.of(reader);
     }
 
@@ -227,7 +229,7 @@ public final class FileChecker {
      * @param name the input's file name, as a path or a bare name
      * @param in   the bytes, plain or gzip-compressed
      * @return the report; when reading fails part of the way, the records read before and a
-     *         {@code FILE_UNREADABLE} error
+     *         {@code FILE_UNREADABLE} error, as when the stream's {@code read} gives 0 bytes without ending
      * @throws IllegalArgumentException if the input's detected format does not fit the profile
      */
     public ValidationReport check(String name, InputStream in) {
@@ -269,8 +271,7 @@ public final class FileChecker {
      */
     private ValidationReport run(@Nullable String name, InputStream in, FileProfile checked,
             @Nullable FeedHistory feeds) {
-        Objects.requireNonNull(in, "in");
-        InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in, FileFormat.PEEK);
+        InputStream buffered = buffered(in);
         RecordSource opened;
         try {
             opened = source(name, buffered, checked);
@@ -489,6 +490,14 @@ public final class FileChecker {
         private ValidationReport check(String name, CrmProfile daily, InputStream in) {
             return run(name, in, daily, feeds);
         }
+    }
+
+    /**
+     * Buffers a caller's input for the format's peek, held to read's contract: a read that gives 0 bytes without
+     * the stream ending fails, instead of reading as the end of the input.
+     */
+    private static InputStream buffered(InputStream in) {
+        return new BufferedInputStream(new NoEmptyReads(Objects.requireNonNull(in, "in")), FileFormat.PEEK);
     }
 
     private static void closeQuietly(InputStream in, @Nullable Exception failure) {

@@ -21,7 +21,11 @@ public enum FileFormat {
 
     /** The bytes looked at to tell the format by content. */
     static final int PEEK = 1 << 16;
-    /** Decompressed bytes looked at: few enough that the compressed ones they take stay within {@link #PEEK}. */
+    /**
+     * Decompressed bytes looked at. The compressed bytes read for them are bounded by {@link #PEEK} all the same
+     * (a header may hold a name or a comment of any length): past it, the content tells no format, as past
+     * {@code PEEK} bytes of plain data.
+     */
     private static final int GZIP_PEEK = 1 << 12;
 
     private final String label;
@@ -63,7 +67,8 @@ public enum FileFormat {
     /**
      * Returns the format the content gives: JSON when the first character after a byte order mark and white
      * space is <code>{</code> or {@code [}, else CSV; gzip data is looked at decompressed. At most the first
-     * 64 KiB are looked at, and the stream is left where it was: it must support {@link InputStream#mark(int)}.
+     * 64 KiB are looked at (of gzip data, compressed: a header with a longer name or comment gives CSV), and the
+     * stream is left where it was: it must support {@link InputStream#mark(int)}.
      *
      * @param in the content, at its start
      * @return the format
@@ -95,9 +100,10 @@ public enum FileFormat {
             in.reset();
             if (first == 0x1F && second == 0x8B) {
                 try {
-                    return firstCharacter(new GZIPInputStream(new KeepOpen(in), 512), GZIP_PEEK);
+                    return firstCharacter(new GZIPInputStream(new KeepOpen(in, PEEK), 512), GZIP_PEEK);
                 } catch (IOException e) {
-                    // Corrupt gzip: whichever reader gets it reports an ENCODING violation.
+                    // Corrupt gzip (whichever reader gets it reports an ENCODING violation), or no character in
+                    // the first PEEK compressed bytes.
                     return CSV;
                 }
             }
@@ -137,11 +143,56 @@ public enum FileFormat {
         return CSV;
     }
 
-    /** A view of a stream whose close leaves the stream open: the gzip peek must not close the input. */
+    /**
+     * A view of a stream whose close leaves the stream open (the gzip peek must not close the input), and which
+     * ends after {@code limit} bytes, so that the peek never reads past the stream's mark.
+     */
     private static final class KeepOpen extends FilterInputStream {
 
-        KeepOpen(InputStream in) {
+        private int left;
+
+        KeepOpen(InputStream in, int limit) {
             super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = in.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (left <= 0) {
+                return -1;
+            }
+            int n = in.read(buffer, offset, Math.min(length, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(Math.min(n, left));
+            left -= (int) Math.max(0, skipped);
+            return skipped;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return Math.min(in.available(), left);
         }
 
         @Override

@@ -3,6 +3,7 @@ package org.conversionkit.files;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.conversionkit.model.CrmProfile;
@@ -50,26 +52,7 @@ class NothingLostTest {
     void aReadThatFailsPartOfTheWayKeepsTheRecordsBefore() {
         // Distinct rows: a repeated one would be a DUPLICATE_ROW warning.
         byte[] rows = (distinct(0, 150) + "/bad,2020-09-22,,,\n" + distinct(150, 199)).getBytes(UTF_8);
-        InputStream failing = new InputStream() {
-            private boolean given;
-
-            @Override
-            public int read() throws IOException {
-                throw new IOException("Input/output error");
-            }
-
-            @Override
-            public int read(byte[] target, int offset, int length) throws IOException {
-                // All the rows at the first read, then the disk fails.
-                if (given) {
-                    throw new IOException("Input/output error");
-                }
-                given = true;
-                int count = Math.min(length, rows.length);
-                System.arraycopy(rows, 0, target, offset, count);
-                return count;
-            }
-        };
+        InputStream failing = failingAfter(rows);
         ValidationReport report = FileChecker.builder().maxViolations(1).build()
                 .check("conversion-export-2020-09-22.csv", failing);
         assertThat(report.records()).isEqualTo(200);
@@ -80,6 +63,93 @@ class NothingLostTest {
         assertThat(report.violations()).extracting(v -> v.code()).containsExactly(ViolationCode.URL_RELATIVE,
                 ViolationCode.FILE_UNREADABLE);
         assertThat(report.violations().get(1).message()).contains("(Input/output error)");
+    }
+
+    @Test
+    void aJsonFileOfOneRowKeepsItWhenReadingFailsAfterIt() throws IOException {
+        // Telling the JSON form looks past the first row: a failure there is the reading's, after that row.
+        String row = "{\"url\":\"https://domain.tld/a\",\"date\":\"2020-09-22\"}\n";
+        byte[] bytes = row.getBytes(UTF_8);
+        ValidationReport failed = ConversionFiles.check("conversion-export-2020-09-22.json", failingAfter(bytes));
+        assertThat(failed.records()).isEqualTo(1);
+        assertThat(failed.validRecords()).isEqualTo(1);
+        assertThat(failed.unreadableInput()).isTrue();
+        assertThat(failed.violations()).singleElement().satisfies(v -> {
+            assertThat(v.code()).isEqualTo(ViolationCode.FILE_UNREADABLE);
+            assertThat(v.message()).startsWith("reading failed after 1 record (Input/output error)");
+        });
+        ValidationReport trailing = ConversionFiles.check("conversion-export-2020-09-22.json.gz",
+                new ByteArrayInputStream(concat(gzip(row), "garbage\n".getBytes(UTF_8))));
+        assertThat(trailing.records()).isEqualTo(2);
+        assertThat(trailing.validRecords()).isEqualTo(1);
+        assertThat(trailing.violations()).singleElement().satisfies(v -> {
+            assertThat(v.code()).isEqualTo(ViolationCode.ENCODING);
+            assertThat(v.record()).isEqualTo(2);
+            assertThat(v.message()).contains("the 8 bytes after the last gzip member");
+        });
+        byte[] cut = gzip(row);
+        ValidationReport cutShort = ConversionFiles.check("conversion-export-2020-09-22.json.gz",
+                new ByteArrayInputStream(concat(cut, Arrays.copyOf(cut, 20))));
+        assertThat(cutShort.validRecords()).isEqualTo(1);
+        assertThat(cutShort.violations()).extracting(Violation::code).containsExactly(ViolationCode.ENCODING);
+        assertThat(cutShort.violations().get(0).message()).contains("gzip member 2");
+    }
+
+    @Test
+    void aStreamThatGivesNoBytesWithoutEndingIsUnreadableNotEmpty() {
+        // InputStream.read blocks until a byte comes or the stream ends: 0 bytes for a buffer is a broken stream.
+        for (String name : List.of("conversion-export-2020-09-22.csv", "conversion-export-2020-09-22.json",
+                "conversion-export-2020-09-22")) {
+            byte[] row = (name.endsWith(".json") ? "{\"url\":\"https://domain.tld/a\",\"date\":\"2020-09-22\"}\n"
+                    : GOOD).getBytes(UTF_8);
+            InputStream stalled = new InputStream() {
+                private boolean given;
+
+                @Override
+                public int read() {
+                    return -1;
+                }
+
+                @Override
+                public int read(byte[] target, int offset, int length) {
+                    if (given) {
+                        return 0;
+                    }
+                    given = true;
+                    System.arraycopy(row, 0, target, offset, row.length);
+                    return row.length;
+                }
+            };
+            ValidationReport report = ConversionFiles.check(name, stalled);
+            assertThat(report.valid()).as(name).isFalse();
+            assertThat(report.unreadableInput()).as(name).isTrue();
+            assertThat(report.violations()).as(name).extracting(Violation::code)
+                    .containsExactly(ViolationCode.FILE_UNREADABLE);
+            assertThat(report.violations().get(0).message()).as(name).contains("gave no bytes");
+        }
+    }
+
+    /** A stream that gives all the bytes at the first read, after which the disk fails. */
+    private static InputStream failingAfter(byte[] bytes) {
+        return new InputStream() {
+            private boolean given;
+
+            @Override
+            public int read() throws IOException {
+                throw new IOException("Input/output error");
+            }
+
+            @Override
+            public int read(byte[] target, int offset, int length) throws IOException {
+                if (given) {
+                    throw new IOException("Input/output error");
+                }
+                given = true;
+                int count = Math.min(length, bytes.length);
+                System.arraycopy(bytes, 0, target, offset, count);
+                return count;
+            }
+        };
     }
 
     private static String distinct(int from, int to) {
@@ -108,6 +178,33 @@ class NothingLostTest {
                 new ByteArrayInputStream(GOOD.getBytes(UTF_8)));
         assertThat(notGzip.violations()).extracting(Violation::code).containsExactly(ViolationCode.ENCODING);
         assertThat(notGzip.violations().get(0).message()).contains("not gzip-compressed");
+    }
+
+    @Test
+    void aGzipHeaderLongerThanTheFormatPeekIsReadNotUnreadable() throws IOException {
+        // A valid gzip member whose header names the file in 70,000 bytes: gzip -dc reads it.
+        byte[] data = "{\"url\":\"https://domain.tld/a\",\"date\":\"2020-09-22\"}\n".getBytes(UTF_8);
+        ByteArrayOutputStream member = new ByteArrayOutputStream();
+        member.write(new byte[] {0x1f, (byte) 0x8b, 8, 8, 0, 0, 0, 0, 0, (byte) 0xff});
+        member.write("x".repeat(70_000).getBytes(UTF_8));
+        member.write(0);
+        byte[] plain = gzip(new String(data, UTF_8));
+        // The deflate data and trailer of a gzip member start after its 10-byte header (no name in it).
+        member.write(plain, 10, plain.length - 10);
+        byte[] bytes = member.toByteArray();
+        InputStream in = new BufferedInputStream(new ByteArrayInputStream(bytes));
+        // Past the 64 KiB looked at, the content tells CSV, and the stream is left at its start.
+        assertThat(FileFormat.byContent(in)).isEqualTo(FileFormat.CSV);
+        assertThat(in.read()).isEqualTo(0x1f);
+        ValidationReport unnamed = ConversionFiles.check("conversion-export-2020-09-22",
+                new ByteArrayInputStream(bytes));
+        assertThat(unnamed.unreadableInput()).isFalse();
+        assertThat(unnamed.format()).isEqualTo("csv");
+        assertThat(unnamed.records()).isEqualTo(1);
+        ValidationReport named = ConversionFiles.check("conversion-export-2020-09-22.ndjson.gz",
+                new ByteArrayInputStream(bytes));
+        assertThat(named.valid()).isTrue();
+        assertThat(named.validRecords()).isEqualTo(1);
     }
 
     @Test

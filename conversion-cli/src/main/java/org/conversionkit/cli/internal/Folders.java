@@ -21,7 +21,8 @@ final class Folders {
     /**
      * Returns the inputs to check: each name as given, but a folder replaced by its files, sorted by path (its
      * subfolders' too with {@code recursive}), those a {@code glob} on the file name selects or, without one, those
-     * whose extension names a format ({@code .csv .tsv .txt .json .ndjson .jsonl}, with {@code .gz}).
+     * whose extension names a format ({@code .csv .tsv .txt .json .ndjson .jsonl}, with {@code .gz}): regular files,
+     * and links whose target is missing, which are reported as files that cannot be read.
      *
      * @throws UsageException when {@code --recursive} or {@code --glob} is given without a folder, or a folder
      *                        holds no file to check
@@ -62,7 +63,9 @@ final class Folders {
 
     private static List<String> list(Path folder, boolean recursive, @Nullable PathMatcher matcher) {
         try (Stream<Path> entries = recursive ? Files.walk(folder) : Files.list(folder)) {
-            return entries.filter(Files::isRegularFile)
+            // A link whose target is missing is a file of the folder that cannot be read: listed, not left out.
+            return entries.filter(file -> Files.isRegularFile(file)
+                            || (Files.isSymbolicLink(file) && !Files.exists(file)))
                     .filter(file -> matcher != null ? matcher.matches(file.getFileName())
                             : FileFormat.byExtension(file.getFileName().toString()).isPresent())
                     .sorted().map(Path::toString).toList();

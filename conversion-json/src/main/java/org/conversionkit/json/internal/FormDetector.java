@@ -1,6 +1,5 @@
 package org.conversionkit.json.internal;
 
-import java.io.IOException;
 import org.conversionkit.json.JsonForm;
 
 /**
@@ -10,22 +9,23 @@ import org.conversionkit.json.JsonForm;
  * <p>{@code [} followed by <code>{</code> or {@code ]} is {@link JsonForm#ARRAY}; a first object that uses
  * single quotes, or is
  * followed by a comma, is {@link JsonForm#LOOSE}; anything else, and a first value longer than the
- * look-ahead, is {@link JsonForm#NDJSON}.
+ * look-ahead, is {@link JsonForm#NDJSON}. A failure to read within the look-ahead ends it, as the end of the input
+ * would: the reading meets the failure where it is, after the rows before it ({@link ReadAhead#peekBeforeFailure}).
  */
 final class FormDetector {
 
     private FormDetector() {
     }
 
-    static JsonForm detect(ReadAhead input, int lookAhead) throws IOException {
+    static JsonForm detect(ReadAhead input, int lookAhead) {
         int i = skipWhiteSpace(input, 0, lookAhead);
         if (i >= lookAhead) {
             return JsonForm.NDJSON;
         }
-        int c = input.peek(i);
+        int c = input.peekBeforeFailure(i);
         if (c == '[') {
             // An array of rows holds objects; a first line such as [1, 2] is a row that is not an object.
-            int first = input.peek(skipWhiteSpace(input, i + 1, lookAhead));
+            int first = input.peekBeforeFailure(skipWhiteSpace(input, i + 1, lookAhead));
             return first == '{' || first == ']' ? JsonForm.ARRAY : JsonForm.NDJSON;
         }
         if (c == '\'') {
@@ -38,7 +38,7 @@ final class FormDetector {
         int quote = 0;
         boolean escape = false;
         while (i < lookAhead) {
-            c = input.peek(i++);
+            c = input.peekBeforeFailure(i++);
             if (c < 0) {
                 return JsonForm.NDJSON;
             }
@@ -65,7 +65,7 @@ final class FormDetector {
                 case '}':
                 case ']':
                     if (--depth == 0) {
-                        return input.peek(skipWhiteSpace(input, i, lookAhead)) == ',' ? JsonForm.LOOSE
+                        return input.peekBeforeFailure(skipWhiteSpace(input, i, lookAhead)) == ',' ? JsonForm.LOOSE
                                 : JsonForm.NDJSON;
                     }
                     break;
@@ -77,9 +77,9 @@ final class FormDetector {
     }
 
     /** Returns the index of the first character that is not white space, or {@code limit}. */
-    private static int skipWhiteSpace(ReadAhead input, int from, int limit) throws IOException {
+    private static int skipWhiteSpace(ReadAhead input, int from, int limit) {
         int i = from;
-        while (i < limit && isWhiteSpace(input.peek(i))) {
+        while (i < limit && isWhiteSpace(input.peekBeforeFailure(i))) {
             i++;
         }
         return i;

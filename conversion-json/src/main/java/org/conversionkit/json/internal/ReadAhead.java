@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An input that can look ahead at its start (form detection, a byte order mark), counts what it hands out
@@ -20,6 +21,11 @@ abstract sealed class ReadAhead {
     private int headStart;
     private int headEnd;
     private boolean eof;
+    /**
+     * A failure met by {@link #peekBeforeFailure(int)}: thrown where the reading reaches it, once what was read
+     * ahead of it is handed out.
+     */
+    private @Nullable IOException failure;
     private long count;
 
     private ReadAhead(Object empty, long limit) {
@@ -54,6 +60,9 @@ abstract sealed class ReadAhead {
      */
     final int peek(int index) throws IOException {
         while (headEnd - headStart <= index) {
+            if (failure != null) {
+                throw failure;
+            }
             if (eof) {
                 return -1;
             }
@@ -68,6 +77,27 @@ abstract sealed class ReadAhead {
             }
         }
         return at(head, headStart + index);
+    }
+
+    /**
+     * Returns a character ahead of the read position as {@link #peek(int)} does, but a failure to read more
+     * input (a disk error, gzip data damaged after the first row) is kept, not thrown: it is thrown where the
+     * reading reaches it, after what was read before it. So looking ahead (the form detection) never costs the
+     * rows before a failure.
+     *
+     * @param index 0 for the next unread character
+     * @return the character, or -1 past the end of the input or at a failure
+     */
+    final int peekBeforeFailure(int index) {
+        if (failure != null && headEnd - headStart <= index) {
+            return -1;
+        }
+        try {
+            return peek(index);
+        } catch (IOException e) {
+            failure = e;
+            return -1;
+        }
     }
 
     /** Drops characters ahead of the read position unread and uncounted (a byte order mark). */
@@ -105,6 +135,9 @@ abstract sealed class ReadAhead {
                 headEnd = 0;
             }
         } else {
+            if (failure != null) {
+                throw failure;
+            }
             if (eof) {
                 return -1;
             }
