@@ -493,11 +493,13 @@ public final class FileChecker {
     }
 
     /**
-     * Buffers a caller's input for the format's peek, held to read's contract: a read that gives 0 bytes without
-     * the stream ending fails, instead of reading as the end of the input.
+     * Holds a caller's input to read's contract (a read that gives 0 bytes without the stream ending fails, instead
+     * of reading as the end of the input), buffered for the format's peek unless it supports a mark itself: a
+     * buffer more would copy every byte once more.
      */
     private static InputStream buffered(InputStream in) {
-        return new BufferedInputStream(new NoEmptyReads(Objects.requireNonNull(in, "in")), FileFormat.PEEK);
+        InputStream held = new NoEmptyReads(Objects.requireNonNull(in, "in"));
+        return in.markSupported() ? held : new BufferedInputStream(held, FileFormat.PEEK);
     }
 
     private static void closeQuietly(InputStream in, @Nullable Exception failure) {

@@ -8,7 +8,7 @@ import java.io.InputStream;
  * A caller's stream held to the contract of {@link InputStream#read(byte[], int, int)}: a read of one byte or more
  * blocks until a byte comes or the stream ends. A stream that gives 0 bytes instead (a broken adapter, a
  * non-blocking source) would read as ended, and the check of a file cut short as that of a whole file: it fails the
- * read instead, so that the report says the input could not be read to its end.
+ * read instead, so that the report says the input could not be read to its end. Mark and reset are the stream's.
  */
 public final class NoEmptyReads extends FilterInputStream {
 
@@ -29,10 +29,5 @@ public final class NoEmptyReads extends FilterInputStream {
                     + length + " bytes), so it could not be read to its end");
         }
         return n;
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
     }
 }
